@@ -1,0 +1,50 @@
+namespace Nacars.Core.Audit;
+
+/// <summary>Who did what to which contact, when. Append-only: the context refuses to change or delete one.
+/// Views are audited too (DPA 2018 s.62). Detail never holds the account or reporter details.</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; private set; }
+    public DateTime AtUtc { get; private set; }
+    public string Actor { get; private set; } = "";
+    public string Action { get; private set; } = "";
+    public string? ContactReference { get; private set; }
+    public string? Detail { get; private set; }
+
+    private AuditEvent() { }
+
+    public AuditEvent(DateTime atUtc, string actor, string action, string? contactReference, string? detail = null)
+    {
+        AtUtc = atUtc;
+        Actor = actor;
+        Action = action;
+        ContactReference = contactReference;
+        Detail = detail is { Length: > 500 } ? detail[..500] : detail;
+    }
+}
+
+/// <summary>The actions the audit trail records, as stable strings a supervisor can filter by.</summary>
+public static class AuditActions
+{
+    public const string ContactReceived = "contact.received";
+    public const string FollowUpAdded = "contact.follow-up-added";
+    public const string ContactViewed = "contact.viewed";
+    public const string ContactClaimed = "contact.claimed";
+    public const string ContactReleased = "contact.released";
+    public const string ContactReassigned = "contact.reassigned";
+    public const string ThresholdTicked = "contact.threshold";
+    public const string ContactEdited = "contact.edited";
+    public const string FastTimeCallLogged = "contact.fast-time-call";
+    public const string Disseminated = "contact.disseminated";
+    public const string NotDisseminated = "contact.not-disseminated";
+    public const string Rerouted = "contact.rerouted";
+    public const string ReportPreviewed = "report.previewed";
+    public const string MailSent = "mail.sent";
+    public const string MailFailed = "mail.failed";
+    public const string MailRetried = "mail.retry";
+    public const string ForceUpdated = "force.updated";
+    public const string UserCreated = "user.created";
+    public const string UserChanged = "user.changed";
+    public const string ExportDownloaded = "supervision.export";
+    public const string TestMailSent = "mail.test";
+}

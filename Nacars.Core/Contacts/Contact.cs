@@ -1,0 +1,275 @@
+namespace Nacars.Core.Contacts;
+
+/// <summary>
+/// One report from the public, as received, and everything triage decides about it. Every change of state goes
+/// through a guarded method here, so the workflow's rules live in one place; an illegal move throws
+/// <see cref="DomainRuleException"/> with a message an analyst can read.
+/// </summary>
+public sealed class Contact
+{
+    public const string UnknownForce = "unknown";
+
+    public Guid Id { get; private set; }
+    public string Reference { get; private set; } = "";
+    public Channel Channel { get; private set; }
+    public DateTime ReceivedAtUtc { get; private set; }
+
+    // What the reporter said. Account, HowKnown and the reporter's details are encrypted at rest.
+    public string Account { get; private set; } = "";
+    public List<string> ReportedCategories { get; private set; } = [];
+    public string ReportedForceCode { get; private set; } = UnknownForce;
+    public SubjectDetails ReportedSubject { get; private set; } = SubjectDetails.None;
+    public string? WhenHappened { get; private set; }
+    public string? WhereHappened { get; private set; }
+    public string? HowKnown { get; private set; }
+    public bool ImmediateDanger { get; private set; }
+    public ReporterDetails Reporter { get; private set; } = ReporterDetails.Anonymous;
+    public CallDetails? Call { get; private set; }
+    public string? FollowUpCodeHash { get; private set; }
+    public List<FollowUp> FollowUps { get; private set; } = [];
+
+    // What triage decides.
+    public ContactStatus Status { get; private set; }
+    public string? ClaimedBy { get; private set; }
+    public DateTime? ClaimedAtUtc { get; private set; }
+    public string ForceCode { get; private set; } = UnknownForce;
+    public List<string> Categories { get; private set; } = [];
+    public SubjectDetails Subject { get; private set; } = SubjectDetails.None;
+    public bool Urgent { get; private set; }
+    public ThresholdTick? CorroborableDetail { get; private set; }
+    public ThresholdTick? AboutPolice { get; private set; }
+    public ThresholdTick? NotPersonalComplaint { get; private set; }
+    public string? SanitisedAccount { get; private set; }
+    public Grading? Grading { get; private set; }
+    public FastTimeCall? FastTimeCall { get; private set; }
+    public NotDisseminatedReason? NotDisseminatedReason { get; private set; }
+    public string? DecisionNote { get; private set; }
+    public string? DecidedBy { get; private set; }
+    public DateTime? DecidedAtUtc { get; private set; }
+
+    /// <summary>Optimistic concurrency: two analysts acting at once, one wins.</summary>
+    public long Version { get; private set; }
+
+    private Contact() { }
+
+    public static Contact Receive(
+        string reference, Channel channel, DateTime receivedAtUtc, string account,
+        IEnumerable<string> categories, string? forceCode, SubjectDetails subject,
+        string? whenHappened, string? whereHappened, string? howKnown, bool immediateDanger,
+        ReporterDetails reporter, string? followUpCodeHash, CallDetails? call = null)
+    {
+        if (!Contacts.Reference.IsValid(reference)) throw new ArgumentException("Not a valid reference.", nameof(reference));
+        if (string.IsNullOrWhiteSpace(account)) throw new DomainRuleException("A contact needs an account of what happened.");
+        var cats = categories.Distinct().ToList();
+        var force = string.IsNullOrWhiteSpace(forceCode) ? UnknownForce : forceCode;
+        return new Contact
+        {
+            Id = Guid.CreateVersion7(receivedAtUtc),
+            Reference = reference,
+            Channel = channel,
+            ReceivedAtUtc = receivedAtUtc,
+            Account = account,
+            ReportedCategories = cats,
+            Categories = [.. cats],
+            ReportedForceCode = force,
+            ForceCode = force,
+            ReportedSubject = subject,
+            Subject = subject,
+            WhenHappened = whenHappened,
+            WhereHappened = whereHappened,
+            HowKnown = howKnown,
+            ImmediateDanger = immediateDanger,
+            Urgent = immediateDanger,
+            Reporter = reporter,
+            FollowUpCodeHash = followUpCodeHash,
+            Call = call,
+            Status = ContactStatus.New,
+        };
+    }
+
+    public bool IsOpen => Status is ContactStatus.New or ContactStatus.InTriage;
+    public bool ThresholdMet => CorroborableDetail is not null && AboutPolice is not null && NotPersonalComplaint is not null;
+
+    public FollowUp AddFollowUp(string text, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainRuleException("A follow-up needs some text.");
+        var followUp = new FollowUp(Id, text, nowUtc);
+        FollowUps.Add(followUp);
+        Touch();
+        return followUp;
+    }
+
+    public void Claim(string analyst, DateTime nowUtc)
+    {
+        RequireOpen("claim");
+        if (ClaimedBy is not null && ClaimedBy != analyst)
+            throw new ContactChangedException($"{Reference} has already been claimed by {ClaimedBy}.");
+        Status = ContactStatus.InTriage;
+        ClaimedBy = analyst;
+        ClaimedAtUtc = nowUtc;
+        Touch();
+    }
+
+    public void Release(string analyst)
+    {
+        RequireClaimant(analyst, "release");
+        Status = ContactStatus.New;
+        ClaimedBy = null;
+        ClaimedAtUtc = null;
+        Touch();
+    }
+
+    /// <summary>A supervisor hands an open contact to another analyst.</summary>
+    public void Reassign(string toAnalyst, DateTime nowUtc)
+    {
+        RequireOpen("reassign");
+        if (string.IsNullOrWhiteSpace(toAnalyst)) throw new DomainRuleException("Choose the analyst to reassign to.");
+        Status = ContactStatus.InTriage;
+        ClaimedBy = toAnalyst;
+        ClaimedAtUtc = nowUtc;
+        Touch();
+    }
+
+    public void Tick(ThresholdCheck check, bool ticked, string analyst, DateTime nowUtc)
+    {
+        RequireClaimant(analyst, "apply the threshold checklist to");
+        var tick = ticked ? new ThresholdTick(analyst, nowUtc) : null;
+        switch (check)
+        {
+            case ThresholdCheck.CorroborableDetail: CorroborableDetail = tick; break;
+            case ThresholdCheck.AboutPolice: AboutPolice = tick; break;
+            case ThresholdCheck.NotPersonalComplaint: NotPersonalComplaint = tick; break;
+        }
+        Touch();
+    }
+
+    public void Classify(IEnumerable<string> categories, string analyst)
+    {
+        RequireClaimant(analyst, "classify");
+        var cats = categories.Distinct().ToList();
+        var unknown = cats.FirstOrDefault(c => !Contacts.Categories.IsKnown(c));
+        if (unknown is not null) throw new DomainRuleException($"'{unknown}' is not a category the service uses.");
+        Categories = cats;
+        Touch();
+    }
+
+    public void CorrectSubject(SubjectDetails subject, string analyst)
+    {
+        RequireClaimant(analyst, "correct the subject of");
+        Subject = subject;
+        Touch();
+    }
+
+    public void AssignForce(string forceCode, string analyst)
+    {
+        RequireClaimant(analyst, "choose the force for");
+        if (string.IsNullOrWhiteSpace(forceCode)) throw new DomainRuleException("Choose a force.");
+        ForceCode = forceCode;
+        Touch();
+    }
+
+    public void FlagUrgent(bool urgent, string analyst)
+    {
+        RequireClaimant(analyst, "flag");
+        Urgent = urgent;
+        Touch();
+    }
+
+    public void WriteSanitisedAccount(string text, string analyst)
+    {
+        RequireClaimant(analyst, "sanitise");
+        SanitisedAccount = string.IsNullOrWhiteSpace(text) ? null : text;
+        Touch();
+    }
+
+    public void Grade(Grading grading, string analyst)
+    {
+        RequireClaimant(analyst, "grade");
+        if (grading.Assessment is < 1 or > 5) throw new DomainRuleException("The intelligence assessment is 1 to 5.");
+        if (grading.Handling == HandlingCode.C && string.IsNullOrWhiteSpace(grading.HandlingConditions))
+            throw new DomainRuleException("Handling code C needs the conditions written down.");
+        Grading = grading;
+        Touch();
+    }
+
+    public void LogFastTimeCall(FastTimeCall call, string analyst)
+    {
+        RequireClaimant(analyst, "log a fast-time call for");
+        if (!Urgent) throw new DomainRuleException("Only an urgent contact needs a fast-time call.");
+        if (string.IsNullOrWhiteSpace(call.PersonSpokenTo) || string.IsNullOrWhiteSpace(call.Outcome))
+            throw new DomainRuleException("Record who you spoke to and the outcome of the call.");
+        FastTimeCall = call;
+        Touch();
+    }
+
+    /// <summary>Why the contact cannot be sent yet; empty when it can.</summary>
+    public IReadOnlyList<string> WhatBlocksDissemination()
+    {
+        var blocks = new List<string>();
+        if (!ThresholdMet) blocks.Add("Tick all three threshold checks.");
+        if (ForceCode == UnknownForce) blocks.Add("Choose the force the report goes to.");
+        if (string.IsNullOrWhiteSpace(SanitisedAccount)) blocks.Add("Write the sanitised account.");
+        if (Grading is null) blocks.Add("Grade the information (3x5x2).");
+        if (Urgent && FastTimeCall is null) blocks.Add("Urgent: log the fast-time call to the force first.");
+        if (Categories.Count == 0) blocks.Add("Choose at least one category.");
+        return blocks;
+    }
+
+    public void Disseminate(string analyst, DateTime nowUtc)
+    {
+        RequireClaimant(analyst, "disseminate");
+        var blocks = WhatBlocksDissemination();
+        if (blocks.Count > 0) throw new DomainRuleException($"{Reference} cannot be sent yet: {string.Join(" ", blocks)}");
+        Status = ContactStatus.Disseminated;
+        NotDisseminatedReason = null;
+        DecisionNote = null;
+        DecidedBy = analyst;
+        DecidedAtUtc = nowUtc;
+        Touch();
+    }
+
+    public void DecideNotToDisseminate(NotDisseminatedReason reason, string? note, string analyst, DateTime nowUtc)
+    {
+        RequireClaimant(analyst, "decide on");
+        if (reason is Contacts.NotDisseminatedReason.Other or Contacts.NotDisseminatedReason.Duplicate
+            or Contacts.NotDisseminatedReason.PersonalComplaint && string.IsNullOrWhiteSpace(note))
+            throw new DomainRuleException(reason switch
+            {
+                Contacts.NotDisseminatedReason.Duplicate => "Give the reference this contact duplicates.",
+                Contacts.NotDisseminatedReason.PersonalComplaint => "Record the signposting given (force complaints, IOPC, PIRC or Police Ombudsman).",
+                _ => "Explain the reason in a few words.",
+            });
+        Status = ContactStatus.NotDisseminated;
+        NotDisseminatedReason = reason;
+        DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        DecidedBy = analyst;
+        DecidedAtUtc = nowUtc;
+        Touch();
+    }
+
+    /// <summary>A disseminated contact goes to another force as well (a second dissemination).</summary>
+    public void Reroute(string toForceCode, string reason, string analyst)
+    {
+        if (Status != ContactStatus.Disseminated) throw new DomainRuleException($"Only a disseminated contact can be re-routed; {Reference} is {Status}.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Say why the contact is re-routed.");
+        if (toForceCode == ForceCode) throw new DomainRuleException("The contact has already gone to that force.");
+        if (toForceCode == UnknownForce) throw new DomainRuleException("Choose a real force to re-route to.");
+        ForceCode = toForceCode;
+        DecidedBy = analyst;
+        Touch();
+    }
+
+    private void RequireOpen(string action)
+    {
+        if (!IsOpen) throw new DomainRuleException($"You cannot {action} {Reference}: it has already been decided ({Status}).");
+    }
+
+    private void RequireClaimant(string analyst, string action)
+    {
+        RequireOpen(action);
+        if (ClaimedBy is null) throw new DomainRuleException($"Claim {Reference} before you {action} it.");
+        if (ClaimedBy != analyst) throw new ContactChangedException($"{Reference} is claimed by {ClaimedBy}; only they can {action} it.");
+    }
+
+    private void Touch() => Version++;
+}

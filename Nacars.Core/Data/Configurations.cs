@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nacars.Core.Audit;
+using Nacars.Core.Contacts;
+using Nacars.Core.Forces;
+using Nacars.Core.Intake;
+using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
+using OutboxMessage = Nacars.Core.Dissemination.OutboxMessage;
+
+namespace Nacars.Core.Data;
+
+internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> b)
+    {
+        b.HasKey(c => c.Id);
+        b.HasIndex(c => c.Reference).IsUnique();
+        b.HasIndex(c => new { c.Status, c.ReceivedAtUtc });
+        b.HasIndex(c => new { c.ForceCode, c.ReceivedAtUtc });
+        b.Property(c => c.Reference).HasMaxLength(13);
+        b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.NotDisseminatedReason).HasConversion<string>().HasMaxLength(32);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.ReportedForceCode).HasMaxLength(40);
+        b.Property(c => c.ForceCode).HasMaxLength(40);
+        b.Property(c => c.ClaimedBy).HasMaxLength(256);
+        b.Property(c => c.DecidedBy).HasMaxLength(256);
+
+        // What the reporter wrote, and anything that could identify them, is encrypted at rest.
+        b.Property(c => c.Account).HasConversion(sensitive.StringConverter);
+        b.Property(c => c.HowKnown).HasConversion(sensitive.StringConverter);
+        b.Property(c => c.WhereHappened).HasConversion(sensitive.StringConverter);
+        b.Property(c => c.WhenHappened).HasConversion(sensitive.StringConverter);
+        b.Property(c => c.SanitisedAccount).HasConversion(sensitive.StringConverter);
+        b.Property(c => c.DecisionNote).HasConversion(sensitive.StringConverter);
+
+        b.ComplexProperty(c => c.Reporter, r =>
+        {
+            r.Property(x => x.Name).HasConversion(sensitive.StringConverter);
+            r.Property(x => x.Phone).HasConversion(sensitive.StringConverter);
+            r.Property(x => x.Email).HasConversion(sensitive.StringConverter);
+        });
+        b.ComplexProperty(c => c.ReportedSubject);
+        b.ComplexProperty(c => c.Subject);
+        b.ComplexProperty(c => c.Call);
+        b.ComplexProperty(c => c.Grading, g =>
+        {
+            g.Property(x => x.Source).HasConversion<string>().HasMaxLength(1);
+            g.Property(x => x.Handling).HasConversion<string>().HasMaxLength(1);
+        });
+        b.ComplexProperty(c => c.FastTimeCall);
+        b.ComplexProperty(c => c.CorroborableDetail);
+        b.ComplexProperty(c => c.AboutPolice);
+        b.ComplexProperty(c => c.NotPersonalComplaint);
+
+        b.HasMany(c => c.FollowUps).WithOne().HasForeignKey(f => f.ContactId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.FollowUps).AutoInclude(false);
+    }
+}
+
+internal sealed class FollowUpConfiguration(SensitiveData sensitive) : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> b)
+    {
+        b.HasKey(f => f.Id);
+        b.Property(f => f.Text).HasConversion(sensitive.StringConverter);
+    }
+}
+
+internal sealed class ForceConfiguration : IEntityTypeConfiguration<Force>
+{
+    public void Configure(EntityTypeBuilder<Force> b)
+    {
+        b.HasKey(f => f.Code);
+        b.Property(f => f.Code).HasMaxLength(40);
+        b.Property(f => f.Name).HasMaxLength(120);
+        b.Property(f => f.NominatedMailbox).HasMaxLength(254);
+        b.Property(f => f.FastTimeInHours).HasMaxLength(200);
+        b.Property(f => f.FastTimeOutOfHours).HasMaxLength(200);
+        b.Property(f => f.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => a.AtUtc);
+        b.HasIndex(a => new { a.ContactReference, a.AtUtc });
+        b.Property(a => a.Actor).HasMaxLength(256);
+        b.Property(a => a.Action).HasMaxLength(64);
+        b.Property(a => a.ContactReference).HasMaxLength(13);
+        b.Property(a => a.Detail).HasMaxLength(500);
+    }
+}
+
+internal sealed class DisseminationConfiguration : IEntityTypeConfiguration<DisseminationRecord>
+{
+    public void Configure(EntityTypeBuilder<DisseminationRecord> b)
+    {
+        b.HasKey(d => d.Id);
+        b.HasIndex(d => d.ContactId);
+        b.HasIndex(d => new { d.ForceCode, d.CreatedAtUtc });
+        b.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.Reference).HasMaxLength(13);
+        b.Property(d => d.ForceCode).HasMaxLength(40);
+        b.Property(d => d.Recipient).HasMaxLength(254);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration(SensitiveData sensitive) : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => new { m.State, m.NextAttemptAtUtc });
+        b.HasIndex(m => m.DisseminationId).IsUnique();
+        b.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.Attachment).HasConversion(sensitive.BytesConverter, new ValueComparer<byte[]>(
+            (x, y) => ReferenceEquals(x, y) || (x != null && y != null && Enumerable.SequenceEqual(x, y)),
+            v => v.Length, v => v.ToArray()));
+        b.Property(m => m.MessageId).HasMaxLength(200);
+    }
+}
+
+internal sealed class IntakeDraftConfiguration(SensitiveData sensitive) : IEntityTypeConfiguration<IntakeDraft>
+{
+    public void Configure(EntityTypeBuilder<IntakeDraft> b)
+    {
+        b.HasKey(d => d.Id);
+        b.HasIndex(d => new { d.Owner, d.UpdatedAtUtc });
+        b.Property(d => d.Content).HasConversion(sensitive.StringConverter);
+    }
+}
+
+internal sealed class KeyCheckConfiguration(SensitiveData sensitive) : IEntityTypeConfiguration<KeyCheck>
+{
+    public void Configure(EntityTypeBuilder<KeyCheck> b)
+    {
+        b.HasKey(k => k.Id);
+        b.Property(k => k.Canary).HasConversion(sensitive.StringConverter);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Nacars.Core.Audit;
+using Nacars.Core.Contacts;
+using Nacars.Core.Forces;
+using Nacars.Core.Intake;
+using Nacars.Core.Staff;
+using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
+using OutboxMessage = Nacars.Core.Dissemination.OutboxMessage;
+
+namespace Nacars.Core.Data;
+
+public sealed class NacarsDbContext(DbContextOptions<NacarsDbContext> options, SensitiveData sensitive)
+    : IdentityDbContext<NacarsUser>(options)
+{
+    internal SensitiveData Sensitive { get; } = sensitive;
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<Force> Forces => Set<Force>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DisseminationRecord> Disseminations => Set<DisseminationRecord>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
+    public DbSet<KeyCheck> KeyChecks => Set<KeyCheck>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        // The encrypting converters belong to this app's key ring: cache one model per key ring.
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, SensitiveModelCacheKeyFactory>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new ContactConfiguration(Sensitive));
+        builder.ApplyConfiguration(new FollowUpConfiguration(Sensitive));
+        builder.ApplyConfiguration(new ForceConfiguration());
+        builder.ApplyConfiguration(new AuditEventConfiguration());
+        builder.ApplyConfiguration(new DisseminationConfiguration());
+        builder.ApplyConfiguration(new OutboxMessageConfiguration(Sensitive));
+        builder.ApplyConfiguration(new IntakeDraftConfiguration(Sensitive));
+        builder.ApplyConfiguration(new KeyCheckConfiguration(Sensitive));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Everything is stored in UTC; SQLite forgets the kind, so restore it on the way out.
+        builder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        builder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditTrail();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditTrail();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void GuardAuditTrail()
+    {
+        if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The audit trail is append-only.");
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+internal sealed class SensitiveModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is NacarsDbContext n ? (context.GetType(), n.Sensitive, designTime) : (object)(context.GetType(), designTime);
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Nacars.Core.Data;
+
+/// <summary>
+/// Encrypts the fields that could identify a reporter or carry their words (account, follow-ups, contact details,
+/// drafts, queued PDFs) with ASP.NET Core Data Protection. The key ring lives apart from the database, so a copy of
+/// the database file alone reveals nothing.
+/// </summary>
+public sealed class SensitiveData(IDataProtectionProvider provider)
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("Nacars.SensitiveData.v1");
+
+    public string Protect(string plain) => _protector.Protect(plain);
+    public string Unprotect(string cipher) => _protector.Unprotect(cipher);
+    public byte[] Protect(byte[] plain) => _protector.Protect(plain);
+    public byte[] Unprotect(byte[] cipher) => _protector.Unprotect(cipher);
+
+    internal ValueConverter StringConverter => _stringConverter ??= new ValueConverter<string, string>(v => Protect(v), v => Unprotect(v));
+    internal ValueConverter BytesConverter => _bytesConverter ??= new ValueConverter<byte[], byte[]>(v => Protect(v), v => Unprotect(v));
+    private ValueConverter? _stringConverter;
+    private ValueConverter? _bytesConverter;
+}
+
+/// <summary>A protected canary written on first start: if it cannot be read back, the key ring is missing or
+/// wrong, and the app refuses to start rather than write data nobody can read.</summary>
+public sealed class KeyCheck
+{
+    public int Id { get; set; }
+    public string Canary { get; set; } = "";
+    public const string Expected = "nacars-key-check";
+}

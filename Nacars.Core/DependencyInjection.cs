@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Nacars.Core.Data;
+using Nacars.Core.Events;
+using Nacars.Core.Intake;
+using Nacars.Core.Triage;
+
+namespace Nacars.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>The domain, its data and its services: everything the workflow needs except a UI.</summary>
+    public static IHostApplicationBuilder AddNacarsCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<NacarsOptions>(builder.Configuration.GetSection(NacarsOptions.Section));
+        var options = builder.Configuration.GetSection(NacarsOptions.Section).Get<NacarsOptions>() ?? new NacarsOptions();
+        var contentRoot = builder.Environment.ContentRootPath;
+
+        services.AddSingleton(TimeProvider.System);
+
+        // The key ring lives in its own folder (or wherever Nacars:KeyRingPath says), never inside the database.
+        services.AddDataProtection()
+            .SetApplicationName("Nacars")
+            .PersistKeysToFileSystem(new DirectoryInfo(options.ResolvedKeyRingPath(contentRoot)));
+        services.AddSingleton<SensitiveData>();
+
+        var databasePath = options.ResolvedDatabasePath(contentRoot);
+        services.AddDbContext<NacarsDbContext>(
+            o => o.UseSqlite($"Data Source={databasePath};Pooling=True;Default Timeout=30"),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        services.AddSingleton<IDbContextFactory<NacarsDbContext>, NacarsDbContextFactory>();
+        services.AddSingleton<DatabaseInitializer>();
+
+        services.AddSingleton<ContactNotifier>();
+        services.AddSingleton<IContactNotifier>(sp => sp.GetRequiredService<ContactNotifier>());
+
+        services.AddSingleton<IntakeService>();
+        services.AddSingleton<IntakeDraftService>();
+        services.AddSingleton<TriageService>();
+        return builder;
+    }
+}
+
+/// <summary>One context per operation (Blazor Server circuits are long-lived), with the app's key ring.</summary>
+internal sealed class NacarsDbContextFactory(DbContextOptions<NacarsDbContext> options, SensitiveData sensitive) : IDbContextFactory<NacarsDbContext>
+{
+    public NacarsDbContext CreateDbContext() => new(options, sensitive);
+}

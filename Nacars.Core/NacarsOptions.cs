@@ -1,0 +1,89 @@
+namespace Nacars.Core;
+
+/// <summary>Every setting of the service, bound from the "Nacars" section (environment: Nacars__…).</summary>
+public sealed class NacarsOptions
+{
+    public const string Section = "Nacars";
+
+    /// <summary>The one folder everything the app writes lives under. Relative paths are beside the app.</summary>
+    public string DataRoot { get; set; } = "App_Data";
+    /// <summary>SQLite file; default {DataRoot}/nacars.db.</summary>
+    public string? DatabasePath { get; set; }
+    /// <summary>Data Protection key ring; default {DataRoot}/keys. Keep it apart from database backups.</summary>
+    public string? KeyRingPath { get; set; }
+
+    public DemoOptions Demo { get; set; } = new();
+    public IntakeOptions Intake { get; set; } = new();
+    public TriageOptions Triage { get; set; } = new();
+    public MailOptions Mail { get; set; } = new();
+    public ServiceIdentity Service { get; set; } = new();
+
+    public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
+    public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);
+    public string ResolvedKeyRingPath(string contentRoot) => Path.GetFullPath(KeyRingPath ?? Path.Combine(ResolvedDataRoot(contentRoot), "keys"), contentRoot);
+    public string ResolvedPickupPath(string contentRoot) => Path.GetFullPath(Mail.PickupPath ?? Path.Combine(ResolvedDataRoot(contentRoot), "mail-pickup"), contentRoot);
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>Demo users and sample contacts. Only ever honoured in the Development environment.</summary>
+    public bool Enabled { get; set; } = true;
+    /// <summary>Adds a realistic contact every <see cref="SimulatorIntervalSeconds"/> (also: --simulate).</summary>
+    public bool Simulate { get; set; }
+    public double SimulatorIntervalSeconds { get; set; } = 8;
+}
+
+public sealed class IntakeOptions
+{
+    public int AccountMaxLength { get; set; } = 20_000;
+    public int FieldMaxLength { get; set; } = 500;
+    public int FollowUpMaxLength { get; set; } = 10_000;
+    /// <summary>Submissions per client per window (in memory only; nothing about the client is stored).</summary>
+    public int SubmissionsPerWindow { get; set; } = 10;
+    public int FollowUpAttemptsPerWindow { get; set; } = 5;
+    public int RateLimitWindowSeconds { get; set; } = 600;
+    public int DraftAutosaveMilliseconds { get; set; } = 800;
+}
+
+public sealed class TriageOptions
+{
+    public int UrgentAmberMinutes { get; set; } = 5;
+    public int UrgentRedMinutes { get; set; } = 15;
+    public int NormalAmberHours { get; set; } = 4;
+    public int NormalRedHours { get; set; } = 24;
+}
+
+public enum MailMode { Pickup, Smtp }
+
+public sealed class MailOptions
+{
+    public MailMode Mode { get; set; } = MailMode.Pickup;
+    /// <summary>Pickup folder for .eml files; default {DataRoot}/mail-pickup.</summary>
+    public string? PickupPath { get; set; }
+    public string FromAddress { get; set; } = "nacars@crimestoppers-uk.example";
+    public string FromName { get; set; } = "National Anti-Corruption and Abuse Reporting Service";
+    public string SmtpHost { get; set; } = "localhost";
+    public int SmtpPort { get; set; } = 587;
+    /// <summary>STARTTLS with certificate validation. Never turn off in production (CJSM requires TLS).</summary>
+    public bool RequireTls { get; set; } = true;
+    /// <summary>Only for tests against a loopback server with a self-signed certificate.</summary>
+    public bool AllowUntrustedCertificate { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    /// <summary>Recipients must be in one of these domains (empty: any). E.g. ["cjsm.net"].</summary>
+    public string[] AllowedRecipientDomains { get; set; } = [];
+    /// <summary>Seconds to wait before each retry of a transient failure; the last repeats.</summary>
+    public int[] RetryBackoffSeconds { get; set; } = [5, 30, 120, 600];
+    public int MaxAttempts { get; set; } = 20;
+    public int BatchSize { get; set; } = 50;
+    public int LeaseSeconds { get; set; } = 120;
+    public double PollSeconds { get; set; } = 5;
+}
+
+/// <summary>How the service names itself on reports and emails.</summary>
+public sealed class ServiceIdentity
+{
+    public string Name { get; set; } = "National Anti-Corruption and Abuse Reporting Service";
+    public string QueriesContact { get; set; } = "NACARS analysts, 0800 000 0000 (weekdays 08:00–18:00), quoting the reference";
+    public string MessageIdDomain { get; set; } = "nacars.crimestoppers-uk.example";
+}

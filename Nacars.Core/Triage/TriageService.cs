@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Nacars.Core.Audit;
+using Nacars.Core.Contacts;
+using Nacars.Core.Data;
+using Nacars.Core.Events;
+using Nacars.Core.Forces;
+
+namespace Nacars.Core.Triage;
+
+/// <summary>A queue row: what the dashboard shows, with no account text and nothing about the reporter.</summary>
+public sealed record QueueItem(
+    string Reference, DateTime ReceivedAtUtc, Channel Channel, string ReportedForceCode, string ForceCode,
+    IReadOnlyList<string> Categories, bool Urgent, ContactStatus Status, string? ClaimedBy, int FollowUps);
+
+public sealed record QueueFilter(ContactStatus? Status = null, string? ForceCode = null, Channel? Channel = null, bool? Urgent = null, bool OpenOnly = true);
+
+/// <summary>Working a contact: every change goes through the aggregate's guarded methods, is audited in the same
+/// transaction, and is announced to every dashboard.</summary>
+public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, IContactNotifier notifier, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<QueueItem>> QueueAsync(QueueFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = QueryRows(db);
+        if (filter.OpenOnly && filter.Status is null) q = q.Where(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage);
+        if (filter.Status is { } s) q = q.Where(c => c.Status == s);
+        if (!string.IsNullOrEmpty(filter.ForceCode)) q = q.Where(c => c.ForceCode == filter.ForceCode);
+        if (filter.Channel is { } ch) q = q.Where(c => c.Channel == ch);
+        if (filter.Urgent is { } u) q = q.Where(c => c.Urgent == u);
+        var rows = await q.OrderByDescending(c => c.Urgent).ThenBy(c => c.ReceivedAtUtc).Take(500).ToListAsync(ct);
+        return rows.Select(ToItem).ToList();
+    }
+
+    public async Task<QueueItem?> QueueItemAsync(string reference, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await QueryRows(db).SingleOrDefaultAsync(c => c.Reference == reference, ct);
+        return row is null ? null : ToItem(row);
+    }
+
+    public async Task<IReadOnlyDictionary<ContactStatus, int>> CountsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Contacts.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    }
+
+    private static IQueryable<Row> QueryRows(NacarsDbContext db) => db.Contacts.AsNoTracking().Select(c => new Row(
+        c.Reference, c.ReceivedAtUtc, c.Channel, c.ReportedForceCode, c.ForceCode, c.Categories, c.Urgent, c.Status, c.ClaimedBy, c.FollowUps.Count));
+
+    private sealed record Row(string Reference, DateTime ReceivedAtUtc, Channel Channel, string ReportedForceCode, string ForceCode,
+        List<string> Categories, bool Urgent, ContactStatus Status, string? ClaimedBy, int FollowUps);
+
+    private static QueueItem ToItem(Row r) => new(r.Reference, r.ReceivedAtUtc, r.Channel, r.ReportedForceCode, r.ForceCode,
+        r.Categories, r.Urgent, r.Status, r.ClaimedBy, r.FollowUps);
+
+    /// <summary>Opens a contact for reading. Every opening is audited (DPA 2018 s.62).</summary>
+    public async Task<Contact?> OpenAsync(string reference, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.FollowUps).SingleOrDefaultAsync(c => c.Reference == reference, ct);
+        if (contact is null) return null;
+        db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.ContactViewed, reference));
+        await db.SaveChangesAsync(ct);
+        return contact;
+    }
+
+    public Task<Contact> ClaimAsync(string reference, string analyst, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.Claim(analyst, Now), AuditActions.ContactClaimed, null, ContactEventKind.ContactClaimed, ct);
+
+    public Task<Contact> ReleaseAsync(string reference, string analyst, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.Release(analyst), AuditActions.ContactReleased, null, ContactEventKind.ContactReleased, ct);
+
+    public Task<Contact> ReassignAsync(string reference, string supervisor, string toAnalyst, CancellationToken ct = default) =>
+        ChangeAsync(reference, supervisor, c => c.Reassign(toAnalyst, Now), AuditActions.ContactReassigned, $"to {toAnalyst}", ContactEventKind.ContactClaimed, ct);
+
+    public Task<Contact> TickAsync(string reference, string analyst, ThresholdCheck check, bool ticked, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.Tick(check, ticked, analyst, Now), AuditActions.ThresholdTicked,
+            $"{check} {(ticked ? "ticked" : "unticked")}", ContactEventKind.ContactUpdated, ct);
+
+    public Task<Contact> FlagUrgentAsync(string reference, string analyst, bool urgent, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.FlagUrgent(urgent, analyst), AuditActions.ContactEdited,
+            urgent ? "flagged urgent" : "urgent flag removed", ContactEventKind.ContactUpdated, ct);
+
+    public Task<Contact> ClassifyAsync(string reference, string analyst, IEnumerable<string> categories, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.Classify(categories, analyst), AuditActions.ContactEdited, "categories", ContactEventKind.ContactUpdated, ct);
+
+    public Task<Contact> CorrectSubjectAsync(string reference, string analyst, SubjectDetails subject, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.CorrectSubject(subject, analyst), AuditActions.ContactEdited, "subject details", ContactEventKind.ContactUpdated, ct);
+
+    public async Task<Contact> AssignForceAsync(string reference, string analyst, string forceCode, CancellationToken ct = default)
+    {
+        if (!ForceDirectory.Entries.Any(e => e.Code == forceCode)) throw new DomainRuleException($"'{forceCode}' is not a force in the directory.");
+        return await ChangeAsync(reference, analyst, c => c.AssignForce(forceCode, analyst), AuditActions.ContactEdited, $"force {forceCode}", ContactEventKind.ContactUpdated, ct);
+    }
+
+    public Task<Contact> WriteSanitisedAccountAsync(string reference, string analyst, string text, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.WriteSanitisedAccount(text, analyst), AuditActions.ContactEdited, "sanitised account", null, ct);
+
+    public Task<Contact> GradeAsync(string reference, string analyst, Grading grading, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.Grade(grading, analyst), AuditActions.ContactEdited, $"graded {grading}", ContactEventKind.ContactUpdated, ct);
+
+    public Task<Contact> LogFastTimeCallAsync(string reference, string analyst, string numberCalled, string personSpokenTo, string outcome, DateTime? calledAtUtc = null, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst,
+            c => c.LogFastTimeCall(new FastTimeCall(calledAtUtc ?? Now, numberCalled, personSpokenTo.Trim(), outcome.Trim(), analyst), analyst),
+            AuditActions.FastTimeCallLogged, $"spoke to {personSpokenTo}", ContactEventKind.ContactUpdated, ct);
+
+    public Task<Contact> DecideNotToDisseminateAsync(string reference, string analyst, NotDisseminatedReason reason, string? note, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.DecideNotToDisseminate(reason, note, analyst, Now), AuditActions.NotDisseminated,
+            reason.ToString(), ContactEventKind.ContactDecided, ct);
+
+    /// <summary>Which fast-time contact to ring now for the contact's force (in or out of UK office hours).</summary>
+    public async Task<(Force Force, FastTimeContact Contact)?> FastTimeContactAsync(string forceCode, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var force = await db.Forces.AsNoTracking().SingleOrDefaultAsync(f => f.Code == forceCode, ct);
+        return force is null ? null : (force, force.FastTimeContactAt(Now));
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<Contact> ChangeAsync(string reference, string actor, Action<Contact> change, string auditAction, string? detail,
+        ContactEventKind? announce, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct)
+            ?? throw new DomainRuleException($"There is no contact {reference}.");
+        change(contact);
+        db.AuditEvents.Add(new AuditEvent(Now, actor, auditAction, reference, detail));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ContactChangedException($"Someone else changed {reference} a moment ago. The page now shows the latest; check it and try again.");
+        }
+        if (announce is { } kind)
+            await notifier.PublishAsync(new ContactEvent(kind, reference, contact.Status.ToString(), actor, Now, contact.ClaimedBy));
+        return contact;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Nacars.Core.Staff;
+
+namespace Nacars.Workbench.Hosting;
+
+/// <summary>Who may do each stage of the workflow. Enforced on the server for pages, the hub and endpoints.</summary>
+public static class Policies
+{
+    public const string Intake = nameof(Intake);
+    public const string Triage = nameof(Triage);
+    public const string Supervision = nameof(Supervision);
+    public const string Admin = nameof(Admin);
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(Intake, p => p.RequireRole(Roles.CallHandler));
+        options.AddPolicy(Triage, p => p.RequireRole(Roles.Analyst, Roles.Supervisor));
+        options.AddPolicy(Supervision, p => p.RequireRole(Roles.Supervisor));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+    }
+}

@@ -1,0 +1,40 @@
+namespace Nacars.Workbench.Hosting;
+
+/// <summary>
+/// Headers on every response: only this origin may supply scripts, styles, images or connections; nothing may
+/// frame the service; no referrer leaks where a reporter came from. Pages that show reports or the public form are
+/// never cached (a shared computer must not keep them).
+/// </summary>
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    // MudBlazor sets style attributes, hence 'unsafe-inline' for styles only; scripts stay strictly 'self'.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (!IsStaticAsset(context.Request.Path))
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+
+    private static bool IsStaticAsset(PathString path) =>
+        path.StartsWithSegments("/_content") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/css")
+        || path.StartsWithSegments("/js") || path.Value?.EndsWith(".css", StringComparison.Ordinal) == true
+        || path.Value?.EndsWith(".js", StringComparison.Ordinal) == true || path.Value?.EndsWith(".png", StringComparison.Ordinal) == true;
+}

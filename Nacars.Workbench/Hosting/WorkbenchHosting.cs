@@ -1,0 +1,145 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Nacars.Core;
+using Nacars.Core.Data;
+using Nacars.Core.Staff;
+using Nacars.Workbench.Components;
+using Nacars.Workbench.Components.Account;
+using Nacars.Workbench.Realtime;
+
+namespace Nacars.Workbench.Hosting;
+
+public static class WorkbenchHosting
+{
+    public const string PublicSubmitLimit = "public-submit";
+    public const string FollowUpLimit = "public-follow-up";
+
+    /// <summary>The web front: Blazor (static public pages, interactive staff pages), sign-in, the hub, limits.</summary>
+    public static WebApplicationBuilder AddWorkbench(this WebApplicationBuilder builder, string[] args)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSignalR();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.Cookie.Name = "nacars.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.SlidingExpiration = true;
+            }));
+        services.AddAuthorization(Policies.Configure);
+
+        services.AddIdentityCore<NacarsUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                // OWASP ASVS: length over complexity; no composition rules beyond a sane minimum.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<NacarsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddSingleton<IEmailSender<NacarsUser>, IdentityNoOpEmailSender>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<DemoData>();
+
+        services.AddAntiforgery(o => { o.Cookie.Name = "nacars.af"; o.Cookie.SameSite = SameSiteMode.Strict; });
+        services.AddHealthChecks().AddDbContextCheck<NacarsDbContext>("database");
+        services.AddRateLimiter(ConfigureRateLimits);
+        services.AddHostedService<TriageHubRelay>();
+
+        var demo = builder.Configuration.GetSection(NacarsOptions.Section).Get<NacarsOptions>()?.Demo ?? new DemoOptions();
+        if (builder.Environment.IsDevelopment() && (demo.Simulate || args.Contains("--simulate")))
+            services.AddHostedService<ContactSimulator>();
+
+        // Request logging never includes client addresses or bodies; keep framework chatter out of the logs too.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        return builder;
+    }
+
+    /// <summary>Per-client limits on the public form and follow-up, held in memory only: the partition key (the
+    /// connection's address) is never written anywhere, and is forgotten when the window ends.</summary>
+    private static void ConfigureRateLimits(RateLimiterOptions o)
+    {
+        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        o.OnRejected = async (context, ct) =>
+        {
+            context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+            await context.HttpContext.Response.WriteAsync(TooManyRequestsPage.Html, ct);
+        };
+        o.AddPolicy(PublicSubmitLimit, http => Partition(http, i => i.SubmissionsPerWindow));
+        o.AddPolicy(FollowUpLimit, http => Partition(http, i => i.FollowUpAttemptsPerWindow));
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext http, Func<IntakeOptions, int> permits)
+    {
+        var intake = http.RequestServices.GetRequiredService<IOptions<NacarsOptions>>().Value.Intake;
+        if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "local";
+        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits(intake),
+            Window = TimeSpan.FromSeconds(intake.RateLimitWindowSeconds),
+            QueueLimit = 0,
+        });
+    }
+
+    public static WebApplication UseWorkbench(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => true });
+        app.MapHub<TriageHub>(TriageHub.Path);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+}
+
+internal static class TooManyRequestsPage
+{
+    public const string Html = """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Please wait a moment – National Anti-Corruption and Abuse Reporting Service</title><link rel="stylesheet" href="/css/site.css"></head>
+        <body><a class="quick-exit" href="https://www.bbc.co.uk/weather" data-testid="quick-exit" rel="noreferrer">Leave this site</a>
+        <main class="public"><h1>Please wait a moment</h1>
+        <p>We have had a lot of reports from this connection in a short time. Your information matters to us: please wait ten minutes and try again.</p>
+        <p>If anyone is in immediate danger, call 999 now.</p></main></body></html>
+        """;
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Nacars.Core.Events;
+using Nacars.Workbench.Hosting;
+
+namespace Nacars.Workbench.Realtime;
+
+/// <summary>The same events the dashboards get, for other authenticated clients (a wallboard, the benchmark).
+/// Analysts and supervisors only; the payload is references and states, never account text or reporter details.</summary>
+[Authorize(Policy = Policies.Triage)]
+public sealed class TriageHub : Hub
+{
+    public const string Path = "/hubs/triage";
+    public const string EventMethod = "contactEvent";
+}
+
+/// <summary>What a hub client receives.</summary>
+public sealed record TriageHubEvent(string Kind, string Reference, string Status, DateTime AtUtc);
+
+/// <summary>Relays every Core event to the hub's clients.</summary>
+internal sealed class TriageHubRelay(IContactNotifier notifier, IHubContext<TriageHub> hub) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = notifier.Subscribe(e => hub.Clients.All.SendAsync(TriageHub.EventMethod,
+            new TriageHubEvent(e.Kind.ToString(), e.Reference, e.Status, e.AtUtc)));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+}
