@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,20 +21,21 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.Configure<NacarsOptions>(builder.Configuration.GetSection(NacarsOptions.Section));
-        var options = builder.Configuration.GetSection(NacarsOptions.Section).Get<NacarsOptions>() ?? new NacarsOptions();
-        var contentRoot = builder.Environment.ContentRootPath;
 
         services.AddSingleton(TimeProvider.System);
 
         // The key ring lives in its own folder (or wherever Nacars:KeyRingPath says), never inside the database.
-        services.AddDataProtection()
-            .SetApplicationName("Nacars")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.ResolvedKeyRingPath(contentRoot)));
+        // Paths are resolved when first needed, so settings from any source (tests included) apply.
+        services.AddDataProtection().SetApplicationName("Nacars");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<NacarsOptions>, IHostEnvironment, ILoggerFactory>((km, o, env, logs) =>
+            km.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(o.Value.ResolvedKeyRingPath(env.ContentRootPath)), logs));
         services.AddSingleton<SensitiveData>();
 
-        var databasePath = options.ResolvedDatabasePath(contentRoot);
-        services.AddDbContext<NacarsDbContext>(
-            o => o.UseSqlite($"Data Source={databasePath};Pooling=True;Default Timeout=30"),
+        services.AddDbContext<NacarsDbContext>((sp, o) =>
+            {
+                var path = sp.GetRequiredService<IOptions<NacarsOptions>>().Value.ResolvedDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+                o.UseSqlite($"Data Source={path};Pooling=True;Default Timeout=30");
+            },
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton<IDbContextFactory<NacarsDbContext>, NacarsDbContextFactory>();
         services.AddSingleton<DatabaseInitializer>();

@@ -7,10 +7,12 @@ namespace Nacars.Workbench.Hosting;
 
 /// <summary>For training: adds a realistic online contact every few seconds so the live queue moves. Off unless
 /// Nacars:Demo:Simulate is true or the app is started with --simulate; never outside Development.</summary>
-internal sealed class ContactSimulator(IntakeService intake, IOptions<NacarsOptions> options, TimeProvider clock, ILogger<ContactSimulator> logger) : BackgroundService
+internal sealed class ContactSimulator(IntakeService intake, IOptions<NacarsOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<ContactSimulator> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!environment.IsDevelopment() || !options.Value.Demo.Simulate) return;
+        logger.LogInformation("Contact simulator on: a new contact every {Seconds} s", options.Value.Demo.SimulatorIntervalSeconds);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.2, options.Value.Demo.SimulatorIntervalSeconds)), clock);
         var n = 0;
         while (await timer.WaitForNextTickAsync(stoppingToken))

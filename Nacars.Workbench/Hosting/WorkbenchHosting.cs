@@ -75,9 +75,8 @@ public static class WorkbenchHosting
         services.AddRateLimiter(ConfigureRateLimits);
         services.AddHostedService<TriageHubRelay>();
 
-        var demo = builder.Configuration.GetSection(NacarsOptions.Section).Get<NacarsOptions>()?.Demo ?? new DemoOptions();
-        if (builder.Environment.IsDevelopment() && (demo.Simulate || args.Contains("--simulate")))
-            services.AddHostedService<ContactSimulator>();
+        if (args.Contains("--simulate")) builder.Configuration["Nacars:Demo:Simulate"] = "true";
+        services.AddHostedService<ContactSimulator>();
 
         // Request logging never includes client addresses or bodies; keep framework chatter out of the logs too.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+
+namespace Nacars.Tests.Integration;
+
+/// <summary>The real Workbench process: bad data folders, corrupt databases and missing key rings give one clear
+/// log line and a non-zero exit; create-user makes the first account outside Development.</summary>
+public class StartupFailureTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "nacars-startup", Guid.NewGuid().ToString("N"));
+
+    private async Task<(int ExitCode, string Output)> RunAsync(string? stdin, params string[] args)
+    {
+        var dll = typeof(Program).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        info.ArgumentList.Add(dll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Nacars__DataRoot"] = _root;
+        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        info.WorkingDirectory = Path.GetDirectoryName(dll)!;
+        using var process = Process.Start(info)!;
+        if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task Create_user_makes_the_first_admin_and_prints_the_password_once()
+    {
+        var (code, output) = await RunAsync(null, "create-user", "--email", "first.admin@example.org", "--role", "Admin");
+        Assert.Equal(0, code);
+        Assert.Contains("Created first.admin@example.org (Admin)", output);
+        Assert.Matches("Password \\(shown once.*\\): \\S{20,}", output);
+
+        var (again, againOutput) = await RunAsync("Another-long-passphrase", "create-user", "--email", "first.admin@example.org", "--role", "Admin", "--password-stdin");
+        Assert.Equal(1, again);
+        Assert.Contains("not created", againOutput);
+    }
+
+    [Fact]
+    public async Task A_corrupt_database_file_stops_start_up_with_one_clear_line()
+    {
+        Directory.CreateDirectory(_root);
+        await File.WriteAllTextAsync(Path.Combine(_root, "nacars.db"), "this is not a database, it is a shopping list", TestContext.Current.CancellationToken);
+        var (code, output) = await RunAsync(null, "create-user", "--email", "x@example.org", "--role", "Admin");
+        Assert.Equal(1, code);
+        Assert.Contains("cannot start: The database could not be opened", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task A_missing_key_ring_stops_start_up_rather_than_write_unreadable_data()
+    {
+        var (first, _) = await RunAsync("A-long-enough-passphrase", "create-user", "--email", "a@example.org", "--role", "Admin", "--password-stdin");
+        Assert.Equal(0, first);
+        Directory.Delete(Path.Combine(_root, "keys"), recursive: true);
+        var (code, output) = await RunAsync("A-long-enough-passphrase", "create-user", "--email", "b@example.org", "--role", "Admin", "--password-stdin");
+        Assert.Equal(1, code);
+        Assert.Contains("key ring cannot read this database", output);
+    }
+
+    [Fact]
+    public async Task An_unwritable_data_folder_stops_start_up()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_root)!);
+        await File.WriteAllTextAsync(_root, "a file where the data folder should be", TestContext.Current.CancellationToken);
+        var (code, output) = await RunAsync(null, "create-user", "--email", "x@example.org", "--role", "Admin");
+        File.Delete(_root);
+        Assert.Equal(1, code);
+        Assert.Contains("data folder (Nacars:DataRoot)", output);
+    }
+
+    public void Dispose()
+    {
+        try { if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+}

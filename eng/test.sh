@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the tests need when it is missing (Debian's Chromium for the browser tests),
+# so a fresh Debian machine with only the .NET SDK passes. Usage: bash eng/test.sh [extra dotnet test args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "need root for: $*" >&2; return 1; fi; }
+
+need_packages=()
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
+command -v pdftotext >/dev/null || need_packages+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi dejavu || need_packages+=(fonts-dejavu-core)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  echo "Installing test dependencies from Debian: ${need_packages[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_packages[@]}" >/dev/null
+fi
+/usr/bin/chromium --version
+
+dotnet restore Nacars.sln
+dotnet build Nacars.sln --no-restore -c Release
+dotnet test Nacars.sln --no-build -c Release --logger "console;verbosity=normal" "$@"
