@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Nacars.Core.Data;
+using Nacars.Core.Dissemination;
 using Nacars.Core.Events;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
@@ -46,6 +47,19 @@ public static class DependencyInjection
         services.AddSingleton<IntakeService>();
         services.AddSingleton<IntakeDraftService>();
         services.AddSingleton<TriageService>();
+        services.AddSingleton<Forces.ForceAdministration>();
+        services.AddSingleton<Supervision.SupervisionStatistics>();
+
+        services.AddSingleton<IInformationReportRenderer, PdfInformationReportRenderer>();
+        services.AddSingleton<DisseminationService>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<PickupFolderTransport>();
+        services.AddSingleton<SmtpTransport>();
+        services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<NacarsOptions>>().Value.Mail.Mode == MailMode.Smtp
+            ? sp.GetRequiredService<SmtpTransport>()
+            : sp.GetRequiredService<PickupFolderTransport>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return builder;
     }
 }

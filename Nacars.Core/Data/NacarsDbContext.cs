@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
 using Nacars.Core.Forces;
@@ -43,13 +42,6 @@ public sealed class NacarsDbContext(DbContextOptions<NacarsDbContext> options, S
         builder.ApplyConfiguration(new KeyCheckConfiguration(Sensitive));
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
-    {
-        // Everything is stored in UTC; SQLite forgets the kind, so restore it on the way out.
-        builder.Properties<DateTime>().HaveConversion<UtcConverter>();
-        builder.Properties<DateTime?>().HaveConversion<UtcConverter>();
-    }
-
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAuditTrail();
@@ -67,10 +59,6 @@ public sealed class NacarsDbContext(DbContextOptions<NacarsDbContext> options, S
         if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("The audit trail is append-only.");
     }
-
-    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
-        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
 internal sealed class SensitiveModelCacheKeyFactory : IModelCacheKeyFactory

@@ -17,11 +17,15 @@ public sealed class Dissemination
     public DeliveryState State { get; private set; }
     public DateTime? SentAtUtc { get; private set; }
     public string? FailureReason { get; private set; }
+    /// <summary>Seconds from the contact's receipt to this send, kept so timeliness is a database aggregate.</summary>
+    public int? SecondsFromReceipt { get; private set; }
+    public DateTime ContactReceivedAtUtc { get; private set; }
 
     private Dissemination() { }
 
-    public Dissemination(Guid id, Guid contactId, string reference, string forceCode, string recipient, DateTime nowUtc, string createdBy, string? rerouteReason)
+    public Dissemination(Guid id, Guid contactId, string reference, string forceCode, string recipient, DateTime nowUtc, string createdBy, string? rerouteReason, DateTime contactReceivedAtUtc)
     {
+        ContactReceivedAtUtc = contactReceivedAtUtc;
         Id = id;
         ContactId = contactId;
         Reference = reference;
@@ -33,7 +37,13 @@ public sealed class Dissemination
         State = DeliveryState.Queued;
     }
 
-    public void MarkSent(DateTime nowUtc) { State = DeliveryState.Sent; SentAtUtc = nowUtc; FailureReason = null; }
+    public void MarkSent(DateTime nowUtc)
+    {
+        State = DeliveryState.Sent;
+        SentAtUtc = nowUtc;
+        FailureReason = null;
+        SecondsFromReceipt = (int)Math.Max(0, (nowUtc - ContactReceivedAtUtc).TotalSeconds);
+    }
     public void MarkFailed(string reason) { State = DeliveryState.Failed; FailureReason = reason; }
     public void MarkQueued() { State = DeliveryState.Queued; FailureReason = null; }
 }

@@ -59,6 +59,10 @@ public static class ForceDirectory
         ("unknown", "Unknown / to be determined"),
     ];
 
+    private static readonly Dictionary<string, string> Names = Entries.ToDictionary(e => e.Code, e => e.Name);
+
+    public static string NameOf(string code) => Names.TryGetValue(code, out var name) ? name : code;
+
     /// <summary>The directory as new rows. Demo mailboxes use the reserved example.org domain and Ofcom's
     /// drama numbers (01632 960xxx); outside demo mode an admin sets the real ones.</summary>
     public static IEnumerable<Force> Seed(bool withDemoContacts) =>

@@ -65,6 +65,13 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
         return contact;
     }
 
+    /// <summary>Reloads a contact the analyst already has open (after their own change or a live event): not a new view.</summary>
+    public async Task<Contact?> ReloadAsync(string reference, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Contacts.AsNoTracking().Include(c => c.FollowUps).SingleOrDefaultAsync(c => c.Reference == reference, ct);
+    }
+
     public Task<Contact> ClaimAsync(string reference, string analyst, CancellationToken ct = default) =>
         ChangeAsync(reference, analyst, c => c.Claim(analyst, Now), AuditActions.ContactClaimed, null, ContactEventKind.ContactClaimed, ct);
 

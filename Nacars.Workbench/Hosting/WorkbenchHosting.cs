@@ -10,6 +10,8 @@ using Nacars.Core.Data;
 using Nacars.Core.Staff;
 using Nacars.Workbench.Components;
 using Nacars.Workbench.Components.Account;
+using Nacars.Workbench.Features.Dissemination;
+using Nacars.Workbench.Features.Supervision;
 using Nacars.Workbench.Realtime;
 
 namespace Nacars.Workbench.Hosting;
@@ -67,6 +69,8 @@ public static class WorkbenchHosting
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<NacarsUser>, IdentityNoOpEmailSender>();
+        // A disabled user's or changed role's cookie is re-checked every minute, not every 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DemoData>();
 
@@ -127,6 +131,8 @@ public static class WorkbenchHosting
         app.MapHub<TriageHub>(TriageHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapReportPreview();
+        app.MapSupervisionExports();
         return app;
     }
 }

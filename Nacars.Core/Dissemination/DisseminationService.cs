@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nacars.Core.Audit;
+using Nacars.Core.Contacts;
+using Nacars.Core.Data;
+using Nacars.Core.Events;
+using Nacars.Core.Forces;
+
+namespace Nacars.Core.Dissemination;
+
+public sealed record Delivery(Guid DisseminationId, Guid? OutboxMessageId, string ForceCode, string Recipient, DeliveryState State,
+    string? FailureReason, int Attempts, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? RerouteReason);
+
+/// <summary>The one-click send: the decision, the dissemination and its outbox message are saved in one
+/// transaction, so a crash can lose none of them and a second click finds the contact already decided.</summary>
+public sealed class DisseminationService(
+    IDbContextFactory<NacarsDbContext> dbFactory,
+    IInformationReportRenderer renderer,
+    IContactNotifier notifier,
+    OutboxSignal outbox,
+    TimeProvider clock,
+    IOptions<NacarsOptions> options)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private ServiceIdentity Service => options.Value.Service;
+
+    public async Task<Dissemination> SendAsync(string reference, string analyst, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct) ?? throw new DomainRuleException($"There is no contact {reference}.");
+        contact.Disseminate(analyst, Now);
+        var dissemination = await QueueAsync(db, contact, contact.ForceCode, analyst, null, ct);
+        db.AuditEvents.Add(new AuditEvent(Now, analyst, AuditActions.Disseminated, reference, $"to {dissemination.ForceCode} <{dissemination.Recipient}>"));
+        await SaveOnceAsync(db, reference, ct);
+        await AnnounceAsync(reference, ContactEventKind.ContactDecided, contact.Status, analyst);
+        return dissemination;
+    }
+
+    /// <summary>Sends an already disseminated contact to another force as well: a second dissemination.</summary>
+    public async Task<Dissemination> RerouteAsync(string reference, string toForceCode, string reason, string analyst, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct) ?? throw new DomainRuleException($"There is no contact {reference}.");
+        var from = contact.ForceCode;
+        contact.Reroute(toForceCode, reason, analyst);
+        var dissemination = await QueueAsync(db, contact, toForceCode, analyst, reason, ct);
+        db.AuditEvents.Add(new AuditEvent(Now, analyst, AuditActions.Rerouted, reference, $"from {from} to {toForceCode} <{dissemination.Recipient}>: {reason}"));
+        await SaveOnceAsync(db, reference, ct);
+        await AnnounceAsync(reference, ContactEventKind.DisseminationStatusChanged, contact.Status, analyst);
+        return dissemination;
+    }
+
+    private async Task<Dissemination> QueueAsync(NacarsDbContext db, Contact contact, string forceCode, string analyst, string? rerouteReason, CancellationToken ct)
+    {
+        var force = await db.Forces.SingleOrDefaultAsync(f => f.Code == forceCode, ct) ?? throw new DomainRuleException($"'{forceCode}' is not a force in the directory.");
+        if (force.IsUnknown) throw new DomainRuleException("Choose the force the report goes to.");
+        if (string.IsNullOrWhiteSpace(force.NominatedMailbox))
+            throw new DomainRuleException($"{force.Name} has no nominated mailbox yet. Ask an admin to add it in the force directory.");
+        var pdf = renderer.Render(InformationReport.From(contact, force, Service, Now));
+        var dissemination = new Dissemination(Guid.CreateVersion7(), contact.Id, contact.Reference, force.Code, force.NominatedMailbox, Now, analyst, rerouteReason, contact.ReceivedAtUtc);
+        var subject = $"NACARS information report {contact.Reference}{(contact.Urgent ? " URGENT" : "")}";
+        var body = $"""
+            {Service.Name}
+
+            Please find attached information report {contact.Reference}{(contact.Urgent ? ", flagged URGENT (a fast-time call has been made to the force)" : "")}.
+            Protective marking: OFFICIAL-SENSITIVE. Handle in accordance with the handling code in the report.
+
+            This email was sent by the {Service.Name}, run by Crimestoppers, to the force's nominated mailbox.
+            Queries: {Service.QueriesContact}.
+            """;
+        var message = new OutboxMessage(Guid.CreateVersion7(), dissemination.Id, contact.Reference, force.NominatedMailbox, subject, body,
+            MessageIdFor(dissemination.Id), InformationReport.FileNameFor(contact.Reference), pdf, Now);
+        db.Disseminations.Add(dissemination);
+        db.OutboxMessages.Add(message);
+        return dissemination;
+    }
+
+    /// <summary>Fixed when queued: a repeat after an unrecorded acceptance is recognisably the same email.</summary>
+    public string MessageIdFor(Guid disseminationId) => $"{disseminationId:N}@{Service.MessageIdDomain}";
+
+    private async Task SaveOnceAsync(NacarsDbContext db, string reference, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ContactChangedException($"Someone else changed {reference} a moment ago, so nothing was sent. The page now shows the latest.");
+        }
+        outbox.Wake();
+    }
+
+    private Task AnnounceAsync(string reference, ContactEventKind kind, ContactStatus status, string actor) =>
+        notifier.PublishAsync(new ContactEvent(kind, reference, status.ToString(), actor, Now));
+
+    /// <summary>The PDF as it would be sent now, for the analyst to check. Audited.</summary>
+    public async Task<InformationReport> PreviewAsync(string reference, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Reference == reference, ct) ?? throw new DomainRuleException($"There is no contact {reference}.");
+        var force = await db.Forces.AsNoTracking().SingleAsync(f => f.Code == contact.ForceCode, ct);
+        db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.ReportPreviewed, reference));
+        await db.SaveChangesAsync(ct);
+        return InformationReport.From(contact, force, Service, Now);
+    }
+
+    public byte[] Render(InformationReport report) => renderer.Render(report);
+
+    public async Task<IReadOnlyList<Delivery>> DeliveriesAsync(string reference, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (from d in db.Disseminations.AsNoTracking()
+                      where d.Reference == reference
+                      join m in db.OutboxMessages.AsNoTracking() on (Guid?)d.Id equals m.DisseminationId into ms
+                      from m in ms.DefaultIfEmpty()
+                      orderby d.CreatedAtUtc
+                      select new Delivery(d.Id, m == null ? null : m.Id, d.ForceCode, d.Recipient, d.State, d.FailureReason,
+                          m == null ? 0 : m.Attempts, d.CreatedAtUtc, d.SentAtUtc, d.RerouteReason)).ToListAsync(ct);
+    }
+
+    /// <summary>A person asks for a failed send to be tried again.</summary>
+    public async Task RetryAsync(Guid outboxMessageId, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == outboxMessageId, ct) ?? throw new DomainRuleException("That message no longer exists.");
+        message.Requeue(Now);
+        if (message.DisseminationId is { } id) (await db.Disseminations.SingleAsync(d => d.Id == id, ct)).MarkQueued();
+        db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.MailRetried, message.Reference, $"to {message.To}, requested by {actor}"));
+        await db.SaveChangesAsync(ct);
+        outbox.Wake();
+        if (message.Reference is not null)
+            await notifier.PublishAsync(new ContactEvent(ContactEventKind.DisseminationStatusChanged, message.Reference, DeliveryState.Queued.ToString(), actor, Now));
+    }
+
+    /// <summary>Admin: a test email to a force's mailbox, through the same outbox and transport.</summary>
+    public async Task<Guid> QueueTestEmailAsync(string forceCode, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var force = await db.Forces.SingleOrDefaultAsync(f => f.Code == forceCode, ct) ?? throw new DomainRuleException($"'{forceCode}' is not a force.");
+        if (string.IsNullOrWhiteSpace(force.NominatedMailbox)) throw new DomainRuleException($"{force.Name} has no nominated mailbox to test.");
+        var id = Guid.CreateVersion7();
+        db.OutboxMessages.Add(new OutboxMessage(id, null, null, force.NominatedMailbox, "NACARS test message (no action needed)",
+            $"{Service.Name}\n\nThis is a test of the secure email route to {force.Name}'s nominated mailbox. No action is needed.\nQueries: {Service.QueriesContact}.",
+            $"{id:N}@{Service.MessageIdDomain}", null, null, Now));
+        db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.TestMailSent, null, $"to {force.Code} <{force.NominatedMailbox}>"));
+        await db.SaveChangesAsync(ct);
+        outbox.Wake();
+        return id;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Authentication;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Nacars.Core.Dissemination;
+
+/// <summary>Where outbox messages go: a pickup folder (embedded default) or an SMTP relay (CJSM in production).</summary>
+public interface IMailTransport
+{
+    string Describe();
+    /// <summary>One session per burst, so a relay connection is reused across messages.</summary>
+    Task<IMailSession> OpenAsync(CancellationToken ct);
+}
+
+public interface IMailSession : IAsyncDisposable
+{
+    Task SendAsync(MimeMessage message, CancellationToken ct);
+}
+
+/// <summary>A failure that will not go away by retrying (a 5xx rejection, a recipient outside the allow-list).</summary>
+public sealed class PermanentMailException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Writes each message as an .eml file, atomically (temp file then rename), named by its Message-ID so
+/// a repeat overwrites rather than duplicates.</summary>
+public sealed class PickupFolderTransport(IOptions<NacarsOptions> options, IHostEnvironment environment) : IMailTransport
+{
+    private string Folder => options.Value.ResolvedPickupPath(environment.ContentRootPath);
+
+    public string Describe() => $"Pickup folder {Folder} (no mail leaves this machine)";
+
+    public Task<IMailSession> OpenAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(Folder);
+        return Task.FromResult<IMailSession>(new Session(Folder));
+    }
+
+    private sealed class Session(string folder) : IMailSession
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken ct)
+        {
+            var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars())).Replace('@', '_');
+            var temp = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
+            await message.WriteToAsync(temp, ct);
+            File.Move(temp, Path.Combine(folder, name + ".eml"), overwrite: true);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>SMTP with MailKit. TLS is required by default (STARTTLS, certificate validated, TLS 1.2+): with no
+/// STARTTLS or a bad certificate nothing is sent in plaintext; the message stays queued.</summary>
+public sealed class SmtpTransport(IOptions<NacarsOptions> options) : IMailTransport
+{
+    private MailOptions Mail => options.Value.Mail;
+
+    public string Describe() => $"SMTP {Mail.SmtpHost}:{Mail.SmtpPort}, " + (Mail.RequireTls ? "STARTTLS required (TLS 1.2+, certificate validated)" : "TLS NOT required (test only)");
+
+    public async Task<IMailSession> OpenAsync(CancellationToken ct)
+    {
+        var client = new SmtpClient { Timeout = 30_000, SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13, CheckCertificateRevocation = !Mail.AllowUntrustedCertificate };
+        if (Mail.AllowUntrustedCertificate) client.ServerCertificateValidationCallback = (_, _, _, _) => true;
+        try
+        {
+            await client.ConnectAsync(Mail.SmtpHost, Mail.SmtpPort, Mail.RequireTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+            if (!string.IsNullOrEmpty(Mail.UserName)) await client.AuthenticateAsync(Mail.UserName, Mail.Password ?? "", ct);
+        }
+        catch (NotSupportedException ex)
+        {
+            client.Dispose();
+            throw new TlsRequiredException($"{Mail.SmtpHost}:{Mail.SmtpPort} does not offer STARTTLS and TLS is required: nothing was sent.", ex);
+        }
+        catch (SslHandshakeException ex)
+        {
+            client.Dispose();
+            throw new TlsRequiredException($"TLS with {Mail.SmtpHost}:{Mail.SmtpPort} failed (certificate not trusted or protocol refused): nothing was sent.", ex);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+        return new Session(client);
+    }
+
+    private sealed class Session(SmtpClient client) : IMailSession
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken ct)
+        {
+            try
+            {
+                await client.SendAsync(message, ct);
+            }
+            catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
+            {
+                throw new PermanentMailException($"The mail server refused the message: {(int)ex.StatusCode} {ex.Message}", ex);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try { if (client.IsConnected) await client.DisconnectAsync(true); }
+            catch (Exception) { /* the connection is going anyway */ }
+            client.Dispose();
+        }
+    }
+}
+
+/// <summary>TLS was required and could not be had. Transient: the message stays queued until the relay is fixed.</summary>
+public sealed class TlsRequiredException(string message, Exception inner) : Exception(message, inner);

@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using Nacars.Core.Contacts;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
+
+namespace Nacars.Core.Dissemination;
+
+/// <summary>
+/// The information report as an A4 PDF, drawn with PDFsharp 6.2.4 (MIT). PDFsharp has no layout engine, so word
+/// wrap and page breaks are done here. Fonts (DejaVu Sans) are embedded in this assembly so the PDF renders the same
+/// on every machine.
+/// </summary>
+public sealed class PdfInformationReportRenderer : IInformationReportRenderer
+{
+    private const string Family = "DejaVu Sans";
+    private const double Margin = 50, HeaderHeight = 70, FooterHeight = 50;
+    private static readonly XColor Navy = XColor.FromArgb(29, 53, 87), Grey = XColor.FromArgb(90, 90, 90), Rule = XColor.FromArgb(190, 190, 190);
+    private static readonly XColor Red = XColor.FromArgb(176, 0, 32), Shade = XColor.FromArgb(241, 243, 247);
+    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    static PdfInformationReportRenderer() => EmbeddedFonts.Register();
+
+    private readonly XPdfFontOptions _unicode = new(PdfFontEncoding.Unicode);
+    private XFont Font(double size, bool bold = false) => new(Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, _unicode);
+
+    public byte[] Render(InformationReport r)
+    {
+        var document = new PdfDocument();
+        document.Info.Title = $"Information report {r.Reference}";
+        document.Info.Author = r.ServiceName;
+        document.Info.Subject = "OFFICIAL-SENSITIVE";
+        document.Info.CreationDate = r.PreparedAtUtc;
+        var pages = new List<(PdfPage Page, XGraphics Gfx)>();
+        var layout = new Layout(this, document, pages, r);
+
+        layout.Table(
+        [
+            ("Force", r.ForceName),
+            ("Received", $"{UkTime.Format(r.ReceivedAtUtc)} (UK)  ·  {r.Channel}"),
+            ("Urgency", r.Urgent ? "URGENT — needs immediate police attention" : "Routine"),
+            ("Categories", string.Join(" · ", r.Categories)),
+            ("Grading (3x5x2)", $"{r.Grading.Source} · {r.Grading.Assessment} · {r.Grading.Handling}"),
+            ("Subject", r.Subject.IsEmpty ? "Not known" : r.Subject.ToString()),
+        ]);
+        layout.Heading("Information (sanitised)");
+        layout.Paragraphs(r.SanitisedAccount, Font(10.5));
+        layout.Heading("Reporter");
+        layout.Paragraphs(r.ConsentedReporter is { } who
+            ? $"Consented to contact by the force investigation team.\nName: {who.Name ?? "not given"}\nPhone: {who.Phone ?? "not given"}\nEmail: {who.Email ?? "not given"}"
+            : "Reporter chose to remain anonymous.", Font(10));
+        if (r.FastTimeCall is { } call)
+        {
+            layout.Heading("Fast-time call");
+            layout.Paragraphs($"{UkTime.Format(call.CalledAtUtc)} (UK) — {call.NumberCalled}. Spoke to {call.PersonSpokenTo}. Outcome: {call.Outcome}", Font(10));
+        }
+        layout.Heading("Handling");
+        layout.Paragraphs(r.Grading.Handling == HandlingCode.P
+            ? "P — lawful sharing permitted."
+            : $"C — lawful sharing permitted with conditions: {r.Grading.HandlingConditions}", Font(10));
+        layout.Gap(10);
+        layout.Paragraphs($"Queries about this report: {r.QueriesContact}. Quote reference {r.Reference}.", Font(9), Grey);
+
+        // Page numbers and markings need the page count, so they are drawn last.
+        for (var i = 0; i < pages.Count; i++)
+        {
+            DrawFrame(pages[i].Gfx, pages[i].Page, r, i + 1, pages.Count);
+            pages[i].Gfx.Dispose();
+        }
+        using var stream = new MemoryStream();
+        document.Save(stream, false);
+        return stream.ToArray();
+    }
+
+    private void DrawFrame(XGraphics gfx, PdfPage page, InformationReport r, int number, int count)
+    {
+        var width = page.Width.Point;
+        var height = page.Height.Point;
+        var marking = Font(10, bold: true);
+        gfx.DrawString("OFFICIAL-SENSITIVE", marking, new XSolidBrush(Red), new XRect(0, 18, width, 14), XStringFormats.TopCenter);
+        gfx.DrawString("OFFICIAL-SENSITIVE", marking, new XSolidBrush(Red), new XRect(0, height - 28, width, 14), XStringFormats.TopCenter);
+        gfx.DrawString(r.ServiceName, Font(11, bold: true), new XSolidBrush(Navy), new XRect(Margin, 38, width, 14), XStringFormats.TopLeft);
+        gfx.DrawString($"Information report  {r.Reference}", Font(10), XBrushes.Black, new XRect(Margin, 54, width, 12), XStringFormats.TopLeft);
+        gfx.DrawString($"Page {number} of {count}", Font(9), new XSolidBrush(Grey), new XRect(0, 54, width - Margin, 12), XStringFormats.TopRight);
+        if (r.Urgent)
+        {
+            var banner = r.FastTimeCall is { } call ? $"URGENT — fast-time call made {UkTime.FromUtc(call.CalledAtUtc):HH:mm}" : "URGENT";
+            var font = Font(9.5, bold: true);
+            var w = gfx.MeasureString(banner, font).Width + 16;
+            gfx.DrawRectangle(new XSolidBrush(Red), width - Margin - w, 34, w, 17);
+            gfx.DrawString(banner, font, XBrushes.White, new XRect(width - Margin - w, 34, w, 17), XStringFormats.Center);
+        }
+        gfx.DrawLine(new XPen(Navy, 1.2), Margin, HeaderHeight, width - Margin, HeaderHeight);
+        gfx.DrawLine(new XPen(Rule, 0.5), Margin, height - FooterHeight + 10, width - Margin, height - FooterHeight + 10);
+        gfx.DrawString($"{r.Reference} · prepared {UkTime.Format(r.PreparedAtUtc)} (UK) · do not forward outside the anti-corruption unit",
+            Font(7.5), new XSolidBrush(Grey), new XRect(Margin, height - FooterHeight + 14, width - 2 * Margin, 10), XStringFormats.TopLeft);
+    }
+
+    /// <summary>A cursor down the page that starts a new page when the next line would not fit.</summary>
+    private sealed class Layout(PdfInformationReportRenderer renderer, PdfDocument document, List<(PdfPage Page, XGraphics Gfx)> pages, InformationReport report)
+    {
+        private XGraphics _gfx = null!;
+        private PdfPage _page = null!;
+        private double _y = double.MaxValue;
+        private double Width => _page.Width.Point - 2 * Margin;
+        private double Bottom => _page.Height.Point - FooterHeight;
+
+        private void Ensure(double height)
+        {
+            if (_page is not null && _y + height <= Bottom) return;
+            _page = document.AddPage();
+            _page.Size = PageSize.A4;
+            _gfx = XGraphics.FromPdfPage(_page);
+            pages.Add((_page, _gfx));
+            _y = HeaderHeight + 16;
+        }
+
+        public void Gap(double points) => _y += points;
+
+        public void Heading(string text)
+        {
+            var font = renderer.Font(11.5, bold: true);
+            Ensure(40);
+            _y += 10;
+            _gfx.DrawString(text, font, new XSolidBrush(Navy), new XRect(Margin, _y, Width, 16), XStringFormats.TopLeft);
+            _y += 20;
+        }
+
+        public void Table(IReadOnlyList<(string Label, string Value)> rows)
+        {
+            var labelFont = renderer.Font(9.5, bold: true);
+            var valueFont = renderer.Font(10);
+            const double labelWidth = 120, pad = 5, lineHeight = 13.5;
+            var pen = new XPen(Rule, 0.6);
+            foreach (var (label, value) in rows)
+            {
+                Ensure(lineHeight + 2 * pad);
+                var lines = Wrap(_gfx, Printable(value), valueFont, Width - labelWidth - 2 * pad);
+                var height = lines.Count * lineHeight + 2 * pad;
+                Ensure(height);
+                _gfx.DrawRectangle(pen, new XSolidBrush(Shade), Margin, _y, labelWidth, height);
+                _gfx.DrawRectangle(pen, Margin + labelWidth, _y, Width - labelWidth, height);
+                _gfx.DrawString(label, labelFont, XBrushes.Black, new XRect(Margin + pad, _y + pad, labelWidth, lineHeight), XStringFormats.TopLeft);
+                for (var i = 0; i < lines.Count; i++)
+                    _gfx.DrawString(lines[i], valueFont, label == "Urgency" && report.Urgent ? new XSolidBrush(Red) : XBrushes.Black,
+                        new XRect(Margin + labelWidth + pad, _y + pad + i * lineHeight, Width, lineHeight), XStringFormats.TopLeft);
+                _y += height;
+            }
+        }
+
+        public void Paragraphs(string text, XFont font, XColor? colour = null)
+        {
+            var brush = new XSolidBrush(colour ?? XColors.Black);
+            var lineHeight = font.Size * 1.45;
+            Ensure(lineHeight);
+            foreach (var paragraph in Printable(text).Replace("\r\n", "\n").Split('\n'))
+            {
+                foreach (var line in Wrap(_gfx, paragraph, font, Width))
+                {
+                    Ensure(lineHeight);
+                    _gfx.DrawString(line, font, brush, new XRect(Margin, _y, Width, lineHeight), XStringFormats.TopLeft);
+                    _y += lineHeight;
+                }
+                _y += lineHeight * 0.35;
+            }
+        }
+    }
+
+    /// <summary>Greedy word wrap by measured width; a word longer than the line is broken.</summary>
+    internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        var current = new StringBuilder();
+        foreach (var word in text.Split(' '))
+        {
+            var candidate = current.Length == 0 ? word : current + " " + word;
+            if (gfx.MeasureString(candidate, font).Width <= width) { current.Clear().Append(candidate); continue; }
+            if (current.Length > 0) { lines.Add(current.ToString()); current.Clear(); }
+            var rest = word;
+            while (rest.Length > 0 && gfx.MeasureString(rest, font).Width > width)
+            {
+                var take = rest.Length - 1;
+                while (take > 1 && gfx.MeasureString(rest[..take], font).Width > width) take--;
+                lines.Add(rest[..take]);
+                rest = rest[take..];
+            }
+            current.Append(rest);
+        }
+        if (current.Length > 0 || lines.Count == 0) lines.Add(current.ToString());
+        return lines;
+    }
+
+    /// <summary>Text the public typed, made safe to draw: characters the font lacks (emoji and other symbols
+    /// outside the basic plane) become a visible box, control characters go, tabs become spaces.</summary>
+    internal static string Printable(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value == '\n') sb.Append('\n');
+            else if (rune.Value == '\t') sb.Append("    ");
+            else if (Rune.IsControl(rune) || rune.Utf16SequenceLength > 1) sb.Append(rune.Utf16SequenceLength > 1 ? "□" : "");
+            else sb.Append(rune.ToString());
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>Serves the DejaVu Sans fonts embedded in this assembly to PDFsharp (it finds none by itself on Linux).</summary>
+internal sealed class EmbeddedFonts : IFontResolver
+{
+    private static readonly Lock Gate = new();
+
+    public static void Register()
+    {
+        lock (Gate)
+        {
+            if (GlobalFontSettings.FontResolver is not EmbeddedFonts) GlobalFontSettings.FontResolver = new EmbeddedFonts();
+        }
+    }
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+        new(bold ? "DejaVuSans-Bold" : "DejaVuSans", false, italic);
+
+    public byte[]? GetFont(string faceName)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Nacars.Core.Dissemination.Fonts.{faceName}.ttf")
+            ?? throw new InvalidOperationException($"Embedded font {faceName} is missing.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
