@@ -21,20 +21,20 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(QueueFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = QueryRows(db);
+        IQueryable<Contact> q = db.Contacts.AsNoTracking();
         if (filter.OpenOnly && filter.Status is null) q = q.Where(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage);
         if (filter.Status is { } s) q = q.Where(c => c.Status == s);
         if (!string.IsNullOrEmpty(filter.ForceCode)) q = q.Where(c => c.ForceCode == filter.ForceCode);
         if (filter.Channel is { } ch) q = q.Where(c => c.Channel == ch);
         if (filter.Urgent is { } u) q = q.Where(c => c.Urgent == u);
-        var rows = await q.OrderByDescending(c => c.Urgent).ThenBy(c => c.ReceivedAtUtc).Take(500).ToListAsync(ct);
+        var rows = await ToRows(q.OrderByDescending(c => c.Urgent).ThenBy(c => c.ReceivedAtUtc).Take(500)).ToListAsync(ct);
         return rows.Select(ToItem).ToList();
     }
 
     public async Task<QueueItem?> QueueItemAsync(string reference, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await QueryRows(db).SingleOrDefaultAsync(c => c.Reference == reference, ct);
+        var row = await ToRows(db.Contacts.AsNoTracking().Where(c => c.Reference == reference)).SingleOrDefaultAsync(ct);
         return row is null ? null : ToItem(row);
     }
 
@@ -45,7 +45,7 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
 
-    private static IQueryable<Row> QueryRows(NacarsDbContext db) => db.Contacts.AsNoTracking().Select(c => new Row(
+    private static IQueryable<Row> ToRows(IQueryable<Contact> contacts) => contacts.Select(c => new Row(
         c.Reference, c.ReceivedAtUtc, c.Channel, c.ReportedForceCode, c.ForceCode, c.Categories, c.Urgent, c.Status, c.ClaimedBy, c.FollowUps.Count));
 
     private sealed record Row(string Reference, DateTime ReceivedAtUtc, Channel Channel, string ReportedForceCode, string ForceCode,

@@ -495,6 +495,9 @@ namespace Nacars.Core.Data.Migrations
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ContactReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -522,6 +525,9 @@ namespace Nacars.Core.Data.Migrations
 
                     b.Property<string>("RerouteReason")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SecondsFromReceipt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");

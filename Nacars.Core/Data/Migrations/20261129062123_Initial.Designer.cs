@@ -12,7 +12,7 @@ using Nacars.Core.Data;
 namespace Nacars.Core.Data.Migrations
 {
     [DbContext(typeof(NacarsDbContext))]
-    [Migration("20261129060330_Initial")]
+    [Migration("20261129062123_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -498,6 +498,9 @@ namespace Nacars.Core.Data.Migrations
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ContactReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -525,6 +528,9 @@ namespace Nacars.Core.Data.Migrations
 
                     b.Property<string>("RerouteReason")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SecondsFromReceipt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");

@@ -149,7 +149,9 @@ namespace Nacars.Core.Data.Migrations
                     RerouteReason = table.Column<string>(type: "TEXT", nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FailureReason = table.Column<string>(type: "TEXT", nullable: true)
+                    FailureReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SecondsFromReceipt = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContactReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,24 @@
+using Microsoft.Playwright;
+using Nacars.Tests.Integration;
+using static Microsoft.Playwright.Assertions;
+
+namespace Nacars.Tests.Browser;
+
+public class SignInTests(BrowserFixture browser, KestrelWorkbenchFactory app) : IClassFixture<KestrelWorkbenchFactory>
+{
+
+    [Fact]
+    public async Task An_analyst_signs_in_and_sees_the_live_triage_queue()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.SignInAsync("analyst@demo.nacars.test");
+        await page.GotoAsync("triage");
+        await page.WaitReadyAsync("triage-page");
+        await Expect(page.Locator("[data-testid='triage-queue'] [data-testid='contact-row']").First).ToBeVisibleAsync();
+        var rows = await page.Locator("[data-testid='contact-row']").CountAsync();
+        Assert.True(rows >= 5, $"expected the demo contacts in the queue, saw {rows}");
+        await Expect(page.Locator("nav, .mud-nav-menu").GetByText("Triage")).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-nav-menu").GetByText("Admin")).ToHaveCountAsync(0);
+        await page.ShotAsync("triage-queue");
+    }
+}
