@@ -24,6 +24,7 @@ public class HostingTests(WorkbenchFactory app) : IClassFixture<WorkbenchFactory
         Assert.Contains("object-src 'none'", csp);
         Assert.Contains("base-uri 'none'", csp);
         Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Contains("camera=()", response.Headers.GetValues("Permissions-Policy").Single());

@@ -16,7 +16,17 @@ namespace Nacars.Tests.Integration;
 /// file, a real key ring, mail to a pickup folder. Settings can be overridden per test class.</summary>
 public class WorkbenchFactory : WebApplicationFactory<Program>
 {
-    public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "nacars-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>A new data folder, or an existing one to simulate a restart of the same installation.</summary>
+    public WorkbenchFactory() : this(null) { }
+
+    internal WorkbenchFactory(string? dataRoot)
+    {
+        DataRoot = dataRoot ?? Path.Combine(Path.GetTempPath(), "nacars-tests", Guid.NewGuid().ToString("N"));
+        KeepData = dataRoot is not null;
+    }
+
+    public string DataRoot { get; }
+    public bool KeepData { get; set; }
     public Dictionary<string, string?> Settings { get; } = new();
     public CapturedLogs Logs { get; } = new();
     public string Environment { get; set; } = "Development";
@@ -66,6 +76,7 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepData) return;
         try { Directory.Delete(DataRoot, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
@@ -74,6 +85,16 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
 public class KestrelWorkbenchFactory : WorkbenchFactory
 {
     public KestrelWorkbenchFactory() => UseKestrel(0);
+
+    /// <summary>A client of the real server with its own cookie jar, signed in through the login form.</summary>
+    public async Task<(HttpClient Client, System.Net.CookieContainer Cookies)> SignInOverHttpAsync(string email, string password = "Demo-Passw0rd!")
+    {
+        var cookies = new System.Net.CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        var response = await PostFormAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (client, cookies);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

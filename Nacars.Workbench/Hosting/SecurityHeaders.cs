@@ -7,11 +7,11 @@ namespace Nacars.Workbench.Hosting;
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    public const string NoBaseUriKey = "nacars.base-uri-none";
+    public const string BaseUriSelfKey = "nacars.base-uri-self";
 
     // MudBlazor sets style attributes, hence 'unsafe-inline' for styles only; scripts stay strictly 'self'.
     // Blazor's interactive pages resolve their URLs against <base href="/">, so they get base-uri 'self';
-    // the public's pages have no <base> and get base-uri 'none' (see docs/decisions).
+    // every other response (public pages, sign-in, files) has no <base> and gets base-uri 'none' (see docs/decisions).
     private static string ContentSecurityPolicy(string baseUri) =>
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         $"connect-src 'self'; object-src 'none'; base-uri {baseUri}; frame-ancestors 'none'; form-action 'self'";
@@ -21,7 +21,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Items.ContainsKey(NoBaseUriKey) || context.Response.StatusCode == 429 ? "'none'" : "'self'");
+            headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Items.ContainsKey(BaseUriSelfKey) ? "'self'" : "'none'");
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
