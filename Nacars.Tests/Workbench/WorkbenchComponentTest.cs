@@ -1,0 +1,37 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+using Nacars.Core;
+using Nacars.Core.Events;
+using Nacars.Tests.Integration;
+
+namespace Nacars.Tests.Workbench;
+
+/// <summary>bUnit with MudBlazor and the real Core services of a Workbench on a temporary SQLite database.</summary>
+public abstract class WorkbenchComponentTest : BunitContext, IClassFixture<WorkbenchFactory>
+{
+    protected WorkbenchFactory App { get; }
+
+    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    protected WorkbenchComponentTest(WorkbenchFactory app)
+    {
+        App = app;
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(app.Services.GetRequiredService<IContactNotifier>());
+        Services.AddSingleton(app.Services.GetRequiredService<IOptions<NacarsOptions>>());
+        RegisterServices(Services);
+        Services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>Add what the component under test needs before anything renders (bUnit locks the container then).</summary>
+    protected virtual void RegisterServices(IServiceCollection services) { }
+
+    protected T Core<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    protected void RenderProviders() => Render<MudPopoverProvider>();
+}
