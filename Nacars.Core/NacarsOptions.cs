@@ -17,6 +17,7 @@ public sealed class NacarsOptions
     public TriageOptions Triage { get; set; } = new();
     public MailOptions Mail { get; set; } = new();
     public ServiceIdentity Service { get; set; } = new();
+    public SecurityOptions Security { get; set; } = new();
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);
@@ -78,6 +79,13 @@ public sealed class MailOptions
     public int BatchSize { get; set; } = 50;
     public int LeaseSeconds { get; set; } = 120;
     public double PollSeconds { get; set; } = 5;
+}
+
+public sealed class SecurityOptions
+{
+    /// <summary>Supervisors and admins must have signed in with a second factor to reach their pages.
+    /// Off in the Development settings so the demo accounts work without an authenticator app.</summary>
+    public bool RequireMfaForSupervisorsAndAdmins { get; set; } = true;
 }
 
 /// <summary>How the service names itself on reports and emails.</summary>

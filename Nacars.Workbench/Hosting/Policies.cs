@@ -11,11 +11,15 @@ public static class Policies
     public const string Supervision = nameof(Supervision);
     public const string Admin = nameof(Admin);
 
-    public static void Configure(AuthorizationOptions options)
+    public static void Configure(AuthorizationOptions options, bool requireMfaForPrivileged)
     {
         options.AddPolicy(Intake, p => p.RequireRole(Roles.CallHandler));
         options.AddPolicy(Triage, p => p.RequireRole(Roles.Analyst, Roles.Supervisor));
-        options.AddPolicy(Supervision, p => p.RequireRole(Roles.Supervisor));
-        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Supervision, p => Privileged(p.RequireRole(Roles.Supervisor), requireMfaForPrivileged));
+        options.AddPolicy(Admin, p => Privileged(p.RequireRole(Roles.Admin), requireMfaForPrivileged));
     }
+
+    /// <summary>Identity marks a sign-in with a second factor with the claim amr=mfa.</summary>
+    private static AuthorizationPolicyBuilder Privileged(AuthorizationPolicyBuilder policy, bool requireMfa) =>
+        requireMfa ? policy.RequireClaim("amr", "mfa") : policy;
 }

@@ -46,7 +46,9 @@ public static class WorkbenchHosting
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.SlidingExpiration = true;
             }));
-        services.AddAuthorization(Policies.Configure);
+        services.AddAuthorization();
+        services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>().Configure<IOptions<NacarsOptions>>((o, nacars) =>
+            Policies.Configure(o, nacars.Value.Security.RequireMfaForSupervisorsAndAdmins));
 
         services.AddIdentityCore<NacarsUser>(o =>
             {
