@@ -21,7 +21,14 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddNacarsCore(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<NacarsOptions>(builder.Configuration.GetSection(NacarsOptions.Section));
+        var section = builder.Configuration.GetSection(NacarsOptions.Section);
+        services.Configure<NacarsOptions>(section);
+        // The binder appends configured items to an array that already has some, so a configured retry schedule would
+        // follow the default one instead of replacing it. Bind that list on its own.
+        services.PostConfigure<NacarsOptions>(o =>
+        {
+            if (section.GetSection("Mail:RetryBackoffSeconds").Get<int[]>() is { Length: > 0 } schedule) o.Mail.RetryBackoffSeconds = schedule;
+        });
 
         services.AddSingleton(TimeProvider.System);
 
