@@ -92,6 +92,6 @@ public sealed class SecurityOptions
 public sealed class ServiceIdentity
 {
     public string Name { get; set; } = "National Anti-Corruption and Abuse Reporting Service";
-    public string QueriesContact { get; set; } = "NACARS analysts, 0800 000 0000 (weekdays 08:00–18:00), quoting the reference";
+    public string QueriesContact { get; set; } = "NACARS analysts, 0800 000 0000 (weekdays 08:00–18:00)";
     public string MessageIdDomain { get; set; } = "nacars.crimestoppers-uk.example";
 }

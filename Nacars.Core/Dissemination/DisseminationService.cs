@@ -66,7 +66,7 @@ public sealed class DisseminationService(
             Protective marking: OFFICIAL-SENSITIVE. Handle in accordance with the handling code in the report.
 
             This email was sent by the {Service.Name}, run by Crimestoppers, to the force's nominated mailbox.
-            Queries: {Service.QueriesContact}.
+            Queries: {Service.QueriesContact}, quoting the reference.
             """;
         var message = new OutboxMessage(Guid.CreateVersion7(), dissemination.Id, contact.Reference, force.NominatedMailbox, subject, body,
             MessageIdFor(dissemination.Id), InformationReport.FileNameFor(contact.Reference), pdf, Now);
@@ -141,7 +141,7 @@ public sealed class DisseminationService(
         if (string.IsNullOrWhiteSpace(force.NominatedMailbox)) throw new DomainRuleException($"{force.Name} has no nominated mailbox to test.");
         var id = Guid.CreateVersion7();
         db.OutboxMessages.Add(new OutboxMessage(id, null, null, force.NominatedMailbox, "NACARS test message (no action needed)",
-            $"{Service.Name}\n\nThis is a test of the secure email route to {force.Name}'s nominated mailbox. No action is needed.\nQueries: {Service.QueriesContact}.",
+            $"{Service.Name}\n\nThis is a test of the secure email route to {force.Name}'s nominated mailbox. No action is needed.\nQueries: {Service.QueriesContact}, quoting the reference.",
             $"{id:N}@{Service.MessageIdDomain}", null, null, Now));
         db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.TestMailSent, null, $"to {force.Code} <{force.NominatedMailbox}>"));
         await db.SaveChangesAsync(ct);

@@ -62,7 +62,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
             ? "P — lawful sharing permitted."
             : $"C — lawful sharing permitted with conditions: {r.Grading.HandlingConditions}", Font(10));
         layout.Gap(10);
-        layout.Paragraphs($"Queries about this report: {r.QueriesContact}. Quote reference {r.Reference}.", Font(9), Grey);
+        layout.Paragraphs($"Queries about this report: {r.QueriesContact}, quoting reference {r.Reference}.", Font(9), Grey);
 
         // Page numbers and markings need the page count, so they are drawn last.
         for (var i = 0; i < pages.Count; i++)

@@ -55,6 +55,7 @@ public class DisseminationBrowserTests(BrowserFixture browser, KestrelWorkbenchF
         var preview = await page.Context.APIRequest.GetAsync(new Uri(app.BaseAddress, $"triage/{reference}/report.pdf").ToString());
         Assert.Equal(200, preview.Status);
         Assert.Equal("application/pdf", preview.Headers["content-type"]);
+        await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ScreenshotFolder, "information-report-preview.pdf"), await preview.BodyAsync(), ct);
         await Expect(page.Locator("[data-testid='preview-pdf']")).ToBeVisibleAsync();
 
         await page.ClickAsync("[data-testid='disseminate']");

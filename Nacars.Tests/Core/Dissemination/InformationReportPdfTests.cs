@@ -83,7 +83,7 @@ public class InformationReportPdfTests
         Assert.True(pdf.Contains("An officer is alleged to have taken cash in return for police information."));
         Assert.True(pdf.Contains("Handling"));
         Assert.True(pdf.Contains("P — lawful sharing permitted."));
-        Assert.True(pdf.Contains($"Queries about this report: {Service.QueriesContact}. Quote reference NAC-7K3M-Q9XD."));
+        Assert.True(pdf.Contains($"Queries about this report: {Service.QueriesContact}, quoting reference NAC-7K3M-Q9XD."));
         Assert.True(pdf.Contains("Routine"));
         Assert.False(pdf.Contains("URGENT"));
     }
