@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Nacars.Bench.Scenarios;
+
+namespace Nacars.Bench;
+
+/// <summary>Runs the chosen scenarios against one in-process Workbench and reports figures, baselines and ratios.</summary>
+public static class BenchRunner
+{
+    public static readonly IReadOnlyList<IScenario> All =
+        [new PushScenario(), new IntakeScenario(), new PdfScenario(), new DispatchScenario(), new SupervisionScenario(), new CircuitsScenario()];
+
+    public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(IEnumerable<string> names, BenchSize size, TextWriter log, CancellationToken ct = default)
+    {
+        var wanted = names.ToList();
+        var scenarios = wanted.Count == 0 ? All : All.Where(s => wanted.Contains(s.Name)).ToList();
+        var unknown = wanted.Except(All.Select(s => s.Name)).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"Unknown scenario(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", All.Select(s => s.Name))}.");
+
+        await using var smtp = new SmtpSink();
+        using var host = new BenchHost(smtp.Port);
+        _ = host.BaseAddress; // start Kestrel, migrate, seed
+        var context = new BenchContext(host, smtp, size, log);
+        var results = new List<ScenarioResult>();
+        foreach (var scenario in scenarios)
+        {
+            log.WriteLine($"running {scenario.Name}…");
+            results.Add(await scenario.RunAsync(context, ct));
+        }
+        return results;
+    }
+
+    public static string Table(IEnumerable<ScenarioResult> results)
+    {
+        static string Join(Dictionary<string, double> d) => string.Join(", ", d.Select(kv => $"{kv.Key}={kv.Value:0.###}"));
+        var lines = new List<string>
+        {
+            "| scenario | figures | baseline (same run) | ratio | goal | met |",
+            "|---|---|---|---|---|---|",
+        };
+        lines.AddRange(results.Select(r => $"| `{r.Scenario}` | {Join(r.Figures)} | {Join(r.Baseline)} | {r.Ratio:0.##} | {r.Goal} | {(r.GoalMet ? "yes" : "**no**")} |"));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    public static string Json(IEnumerable<ScenarioResult> results, string mode) => JsonSerializer.Serialize(new
+    {
+        mode,
+        machine = new { Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
+        at = DateTime.UtcNow,
+        scenarios = results,
+    }, new JsonSerializerOptions { WriteIndented = true });
+}

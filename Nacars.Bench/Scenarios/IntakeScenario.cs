@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Nacars.Bench.Scenarios;
+
+/// <summary>Concurrent public-form submissions through the real HTTP pipeline (antiforgery included), against a
+/// minimal endpoint inserting the same row.</summary>
+public sealed class IntakeScenario : IScenario
+{
+    public string Name => "intake";
+
+    public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
+    {
+        var real = await LoadAsync(context, "/report", withToken: true, ct);
+        var baseline = await LoadAsync(context, "/bench/baseline-insert", withToken: false, ct);
+        var p99 = Stats.Percentile(real.Latencies, 0.99);
+        var ratio = Math.Round(real.PerSecond / baseline.PerSecond, 2);
+        return new ScenarioResult(Name, "public form submissions", new() { ["per_second"] = Math.Round(real.PerSecond, 1), ["p50_ms"] = Stats.Percentile(real.Latencies, 0.5), ["p99_ms"] = p99, ["requests"] = real.Latencies.Count },
+            new() { ["per_second"] = Math.Round(baseline.PerSecond, 1), ["p99_ms"] = Stats.Percentile(baseline.Latencies, 0.99) },
+            ratio, ">= 300/s, p99 <= 100 ms, >= 0.5x baseline", real.PerSecond >= 300 && p99 <= 100 && ratio >= 0.5);
+    }
+
+    private static async Task<(double PerSecond, List<double> Latencies)> LoadAsync(BenchContext context, string path, bool withToken, CancellationToken ct)
+    {
+        var workers = context.Size.IntakeWorkers;
+        var latencies = new List<double>[workers];
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
+        {
+            latencies[w] = [];
+            using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = context.Host.BaseAddress };
+            var token = withToken ? await BenchHost.TokenAsync(client, "/report") : "";
+            var sent = 0;
+            while (clock.Elapsed < context.Size.IntakeDuration || sent < context.Size.IntakeMinRequests / workers + 1)
+            {
+                var form = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["Report.Account"] = $"Load test report {w}-{sent}: an officer sold information from police systems to a private investigator.",
+                    ["Report.ForceCode"] = "kent", ["Report.ImmediateDanger"] = "False", ["Report.StayAnonymous"] = "True",
+                    ["__RequestVerificationToken"] = token, ["_handler"] = "report",
+                });
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsync(path, form, ct);
+                await response.Content.ReadAsByteArrayAsync(ct);
+                latencies[w].Add(Stats.Ms(Stopwatch.GetTimestamp() - start));
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}");
+                sent++;
+            }
+        }));
+        var all = latencies.SelectMany(l => l).ToList();
+        return (all.Count / clock.Elapsed.TotalSeconds, all);
+    }
+}
