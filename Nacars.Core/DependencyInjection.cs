@@ -42,7 +42,8 @@ public static class DependencyInjection
         services.AddDbContext<NacarsDbContext>((sp, o) =>
             {
                 var path = sp.GetRequiredService<IOptions<NacarsOptions>>().Value.ResolvedDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
-                o.UseSqlite($"Data Source={path};Pooling=True;Default Timeout=30");
+                o.UseSqlite($"Data Source={path};Pooling=True;Default Timeout=30", sqlite => sqlite.CommandTimeout(30));
+                o.AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
             },
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton<IDbContextFactory<NacarsDbContext>, NacarsDbContextFactory>();

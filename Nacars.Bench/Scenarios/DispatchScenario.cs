@@ -43,7 +43,9 @@ public sealed class DispatchScenario : IScenario
         var baselineClock = Stopwatch.StartNew();
         using (var smtp = new SmtpClient())
         {
-            await smtp.ConnectAsync("127.0.0.1", context.Smtp.Port, SecureSocketOptions.None, ct);
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync("127.0.0.1", context.Smtp.Port, ct);
+            await smtp.ConnectAsync(socket, "127.0.0.1", context.Smtp.Port, SecureSocketOptions.None, ct);
             for (var i = 0; i < n; i++)
             {
                 var message = new MimeMessage { Subject = $"NACARS information report NAC-BASE-{i:0000}" };

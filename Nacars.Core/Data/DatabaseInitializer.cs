@@ -25,6 +25,10 @@ public sealed class DatabaseInitializer(IDbContextFactory<NacarsDbContext> dbFac
                 "If the file is corrupt, restore it from a backup; nothing was changed.", ex);
         }
 
+        // Write-ahead logging lets readers (dashboards, statistics) run while a report is being saved, and commits
+        // without a full fsync each time. It is a property of the file, so setting it once is enough.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+
         await CheckKeyRingAsync(db, ct);
 
         if (!await db.Forces.AnyAsync(ct))

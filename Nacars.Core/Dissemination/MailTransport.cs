@@ -63,24 +63,30 @@ public sealed class SmtpTransport(IOptions<NacarsOptions> options) : IMailTransp
     {
         var client = new SmtpClient { Timeout = 30_000, SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13, CheckCertificateRevocation = !Mail.AllowUntrustedCertificate };
         if (Mail.AllowUntrustedCertificate) client.ServerCertificateValidationCallback = (_, _, _, _) => true;
+        // Nagle off: SMTP is a chatty request/response protocol and small writes would otherwise wait for delayed ACKs.
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await client.ConnectAsync(Mail.SmtpHost, Mail.SmtpPort, Mail.RequireTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+            await socket.ConnectAsync(Mail.SmtpHost, Mail.SmtpPort, ct);
+            await client.ConnectAsync(socket, Mail.SmtpHost, Mail.SmtpPort, Mail.RequireTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
             if (!string.IsNullOrEmpty(Mail.UserName)) await client.AuthenticateAsync(Mail.UserName, Mail.Password ?? "", ct);
         }
         catch (NotSupportedException ex)
         {
             client.Dispose();
+            socket.Dispose();
             throw new TlsRequiredException($"{Mail.SmtpHost}:{Mail.SmtpPort} does not offer STARTTLS and TLS is required: nothing was sent.", ex);
         }
         catch (SslHandshakeException ex)
         {
             client.Dispose();
+            socket.Dispose();
             throw new TlsRequiredException($"TLS with {Mail.SmtpHost}:{Mail.SmtpPort} failed (certificate not trusted or protocol refused): nothing was sent.", ex);
         }
         catch
         {
             client.Dispose();
+            socket.Dispose();
             throw;
         }
         return new Session(client);

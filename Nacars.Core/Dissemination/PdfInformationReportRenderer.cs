@@ -24,8 +24,18 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
 
     static PdfInformationReportRenderer() => EmbeddedFonts.Register();
 
-    private readonly XPdfFontOptions _unicode = new(PdfFontEncoding.Unicode);
-    private XFont Font(double size, bool bold = false) => new(Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, _unicode);
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+
+    // Creating an XFont is costly; a report uses a handful. Kept per thread because PDFsharp objects are not shared.
+    [ThreadStatic] private static Dictionary<(double, bool), XFont>? _fonts;
+
+    private XFont Font(double size, bool bold = false)
+    {
+        _fonts ??= [];
+        if (!_fonts.TryGetValue((size, bold), out var font))
+            _fonts[(size, bold)] = font = new XFont(Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+        return font;
+    }
 
     public byte[] Render(InformationReport r)
     {
@@ -169,18 +179,28 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
         }
     }
 
-    /// <summary>Greedy word wrap by measured width; a word longer than the line is broken.</summary>
+    /// <summary>Greedy word wrap: each word is measured once and widths are summed (PDFsharp does not kern, so the
+    /// sum is the line's width); a word longer than the line is broken.</summary>
     internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
     {
+        var space = gfx.MeasureString("a a", font).Width - gfx.MeasureString("aa", font).Width;
         var lines = new List<string>();
         var current = new StringBuilder();
+        var currentWidth = 0.0;
         foreach (var word in text.Split(' '))
         {
-            var candidate = current.Length == 0 ? word : current + " " + word;
-            if (gfx.MeasureString(candidate, font).Width <= width) { current.Clear().Append(candidate); continue; }
+            var wordWidth = gfx.MeasureString(word, font).Width;
+            var needed = current.Length == 0 ? wordWidth : currentWidth + space + wordWidth;
+            if (needed <= width)
+            {
+                if (current.Length > 0) current.Append(' ');
+                current.Append(word);
+                currentWidth = needed;
+                continue;
+            }
             if (current.Length > 0) { lines.Add(current.ToString()); current.Clear(); }
             var rest = word;
-            while (rest.Length > 0 && gfx.MeasureString(rest, font).Width > width)
+            while (rest.Length > 1 && gfx.MeasureString(rest, font).Width > width)
             {
                 var take = rest.Length - 1;
                 while (take > 1 && gfx.MeasureString(rest[..take], font).Width > width) take--;
@@ -188,6 +208,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
                 rest = rest[take..];
             }
             current.Append(rest);
+            currentWidth = gfx.MeasureString(rest, font).Width;
         }
         if (current.Length > 0 || lines.Count == 0) lines.Add(current.ToString());
         return lines;
