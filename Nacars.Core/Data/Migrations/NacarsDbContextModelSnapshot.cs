@@ -441,9 +441,15 @@ namespace Nacars.Core.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("ForceCode", "ReceivedAtUtc");
+                    b.HasIndex("DecidedAtUtc", "DecidedBy");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
+
+                    b.HasIndex("ReceivedAtUtc", "Status", "Urgent")
+                        .HasDatabaseName("IX_Contacts_MonthlyStatistics");
+
+                    b.HasIndex("ForceCode", "ReceivedAtUtc", "Status", "Urgent", "NotDisseminatedReason")
+                        .HasDatabaseName("IX_Contacts_ForceStatistics");
 
                     b.ToTable("Contacts");
                 });
@@ -542,6 +548,9 @@ namespace Nacars.Core.Data.Migrations
                     b.HasIndex("ContactId");
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
+
+                    b.HasIndex("ContactReceivedAtUtc", "RerouteReason", "ForceCode", "SecondsFromReceipt")
+                        .HasDatabaseName("IX_Disseminations_Timeliness");
 
                     b.ToTable("Disseminations");
                 });

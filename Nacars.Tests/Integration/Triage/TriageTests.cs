@@ -144,3 +144,33 @@ public static class Eventually
         }
     }
 }
+
+/// <summary>Losing a race must not leave the database locked for everyone after: the writes that follow still go.</summary>
+public class WriteGateTests(WorkbenchFactory app) : IClassFixture<WorkbenchFactory>
+{
+    [Fact]
+    public async Task After_a_lost_race_the_next_writes_still_go_through()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var intake = app.Services.GetRequiredService<IntakeService>();
+        var triage = app.Services.GetRequiredService<TriageService>();
+        var reference = (await intake.SubmitOnlineAsync(new ReportSubmission { Account = "An officer sold data to a loan shark.", ForceCode = "kent" }, ct)).Reference;
+
+        // Two stale copies of the same contact: the second save is a concurrency failure.
+        await using (var first = await app.Db.CreateDbContextAsync(ct))
+        await using (var second = await app.Db.CreateDbContextAsync(ct))
+        {
+            var a = await first.Contacts.SingleAsync(c => c.Reference == reference, ct);
+            var b = await second.Contacts.SingleAsync(c => c.Reference == reference, ct);
+            a.Claim("analyst@demo.nacars.test", DateTime.UtcNow);
+            b.Claim("analyst2@demo.nacars.test", DateTime.UtcNow);
+            await first.SaveChangesAsync(ct);
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(ct));
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        await triage.ReleaseAsync(reference, "analyst@demo.nacars.test", timeout.Token);
+        await intake.SubmitOnlineAsync(new ReportSubmission { Account = "A second report after the lost race.", ForceCode = "met" }, timeout.Token);
+    }
+}

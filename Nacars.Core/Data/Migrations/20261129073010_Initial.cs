@@ -431,9 +431,19 @@ namespace Nacars.Core.Data.Migrations
                 columns: new[] { "ContactReference", "AtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_ForceCode_ReceivedAtUtc",
+                name: "IX_Contacts_DecidedAtUtc_DecidedBy",
                 table: "Contacts",
-                columns: new[] { "ForceCode", "ReceivedAtUtc" });
+                columns: new[] { "DecidedAtUtc", "DecidedBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ForceStatistics",
+                table: "Contacts",
+                columns: new[] { "ForceCode", "ReceivedAtUtc", "Status", "Urgent", "NotDisseminatedReason" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_MonthlyStatistics",
+                table: "Contacts",
+                columns: new[] { "ReceivedAtUtc", "Status", "Urgent" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_Reference",
@@ -455,6 +465,11 @@ namespace Nacars.Core.Data.Migrations
                 name: "IX_Disseminations_ForceCode_CreatedAtUtc",
                 table: "Disseminations",
                 columns: new[] { "ForceCode", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disseminations_Timeliness",
+                table: "Disseminations",
+                columns: new[] { "ContactReceivedAtUtc", "RerouteReason", "ForceCode", "SecondsFromReceipt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_ContactId",

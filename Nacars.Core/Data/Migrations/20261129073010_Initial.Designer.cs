@@ -12,7 +12,7 @@ using Nacars.Core.Data;
 namespace Nacars.Core.Data.Migrations
 {
     [DbContext(typeof(NacarsDbContext))]
-    [Migration("20261129062123_Initial")]
+    [Migration("20261129073010_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -444,9 +444,15 @@ namespace Nacars.Core.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("ForceCode", "ReceivedAtUtc");
+                    b.HasIndex("DecidedAtUtc", "DecidedBy");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
+
+                    b.HasIndex("ReceivedAtUtc", "Status", "Urgent")
+                        .HasDatabaseName("IX_Contacts_MonthlyStatistics");
+
+                    b.HasIndex("ForceCode", "ReceivedAtUtc", "Status", "Urgent", "NotDisseminatedReason")
+                        .HasDatabaseName("IX_Contacts_ForceStatistics");
 
                     b.ToTable("Contacts");
                 });
@@ -545,6 +551,9 @@ namespace Nacars.Core.Data.Migrations
                     b.HasIndex("ContactId");
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
+
+                    b.HasIndex("ContactReceivedAtUtc", "RerouteReason", "ForceCode", "SecondsFromReceipt")
+                        .HasDatabaseName("IX_Disseminations_Timeliness");
 
                     b.ToTable("Disseminations");
                 });
