@@ -76,7 +76,6 @@ public sealed class MailOptions
     /// <summary>Seconds to wait before each retry of a transient failure; the last repeats.</summary>
     public int[] RetryBackoffSeconds { get; set; } = [5, 30, 120, 600];
     public int MaxAttempts { get; set; } = 20;
-    public int BatchSize { get; set; } = 50;
     public int LeaseSeconds { get; set; } = 120;
     public double PollSeconds { get; set; } = 5;
 }

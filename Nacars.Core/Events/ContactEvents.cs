@@ -48,8 +48,6 @@ public sealed class ContactNotifier(Microsoft.Extensions.Logging.ILogger<Contact
         return new Subscription(() => { lock (_gate) _handlers = new([.. _handlers.Items.Where(h => h != handler)]); });
     }
 
-    public int SubscriberCount => _handlers.Items.Length;
-
     private sealed record ImmutableHandlers(Func<ContactEvent, Task>[] Items);
 
     private sealed class Subscription(Action dispose) : IDisposable
