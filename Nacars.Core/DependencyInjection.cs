@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Logging;
@@ -32,25 +33,45 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
 
-        // The key ring lives in its own folder (or wherever Nacars:KeyRingPath says), never inside the database.
-        // Paths are resolved when first needed, so settings from any source (tests included) apply.
-        services.AddDataProtection().SetApplicationName("Nacars");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<NacarsOptions>, IHostEnvironment, ILoggerFactory>((km, o, env, logs) =>
-            km.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(o.Value.ResolvedKeyRingPath(env.ContentRootPath)), logs));
+        // The key ring: on SQLite its own folder (or wherever Nacars:KeyRingPath says), never inside the database; on
+        // Postgres shared by every instance through the database, each key encrypted with the key ring certificate.
+        // Paths and the provider are resolved when first needed, so settings from any source (tests included) apply.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Nacars");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<NacarsOptions>, IHostEnvironment, ILoggerFactory, IServiceProvider>((km, o, env, logs, sp) =>
+            km.XmlRepository = o.Value.Database.Provider == DatabaseProvider.Postgres
+                ? new EntityFrameworkCoreXmlRepository<NacarsDbContext>(sp, logs)
+                : new FileSystemXmlRepository(new DirectoryInfo(o.Value.ResolvedKeyRingPath(env.ContentRootPath)), logs));
+        // Read now, not later: Data Protection takes the decryption certificate only at registration.
+        if (KeyRingCertificate.Load(section.GetSection("KeyRing").Get<KeyRingOptions>(), out var problem) is { } certificate)
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        if (problem is not null) services.AddSingleton(new ConfigurationProblem(problem));
         services.AddSingleton<SensitiveData>();
 
-        services.AddDbContext<NacarsDbContext>((sp, o) =>
-            {
-                var path = sp.GetRequiredService<IOptions<NacarsOptions>>().Value.ResolvedDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
-                o.UseSqlite($"Data Source={path};Pooling=True;Default Timeout=30", sqlite => sqlite.CommandTimeout(30));
-                o.AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
-            },
-            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        // The provider is chosen from settings when first needed; each provider has its own context subclass (and
+        // migrations), so the options are built here rather than by AddDbContext, which wants one concrete type.
+        services.AddSingleton(sp =>
+        {
+            var nacars = sp.GetRequiredService<IOptions<NacarsOptions>>().Value;
+            var o = new DbContextOptionsBuilder<NacarsDbContext>().UseApplicationServiceProvider(sp);
+            if (nacars.Database.Provider == DatabaseProvider.Postgres) DbProviders.Postgres(o, DbProviders.PostgresConnectionString(nacars));
+            else DbProviders.Sqlite(o, DbProviders.SqliteConnectionString(nacars.ResolvedDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+            return o.Options;
+        });
+        services.AddSingleton<DbContextOptions>(sp => sp.GetRequiredService<DbContextOptions<NacarsDbContext>>());
         services.AddSingleton<IDbContextFactory<NacarsDbContext>, NacarsDbContextFactory>();
+        // The scoped context (Identity's stores, health checks, `dotnet ef`) comes from the same factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<NacarsDbContext>>().CreateDbContext());
+        services.AddScoped(sp => (SqliteNacarsDbContext)sp.GetRequiredService<NacarsDbContext>());
+        services.AddScoped(sp => (PostgresNacarsDbContext)sp.GetRequiredService<NacarsDbContext>());
         services.AddSingleton<DatabaseInitializer>();
 
+        // Dashboard events: in process on SQLite; on Postgres also to and from every other instance (LISTEN/NOTIFY).
         services.AddSingleton<ContactNotifier>();
-        services.AddSingleton<IContactNotifier>(sp => sp.GetRequiredService<ContactNotifier>());
+        services.AddSingleton<PostgresContactEvents>();
+        services.AddSingleton<IContactNotifier>(sp => sp.GetRequiredService<IOptions<NacarsOptions>>().Value.Database.Provider == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresContactEvents>()
+            : sp.GetRequiredService<ContactNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresContactEvents>());
 
         services.AddSingleton<IntakeService>();
         services.AddSingleton<IntakeDraftService>();
@@ -73,7 +94,12 @@ public static class DependencyInjection
 }
 
 /// <summary>One context per operation (Blazor Server circuits are long-lived), with the app's key ring.</summary>
-internal sealed class NacarsDbContextFactory(DbContextOptions<NacarsDbContext> options, SensitiveData sensitive) : IDbContextFactory<NacarsDbContext>
+internal sealed class NacarsDbContextFactory(DbContextOptions<NacarsDbContext> options, SensitiveData sensitive, IOptions<NacarsOptions> nacars)
+    : IDbContextFactory<NacarsDbContext>
 {
-    public NacarsDbContext CreateDbContext() => new(options, sensitive);
+    private readonly bool _postgres = nacars.Value.Database.Provider == DatabaseProvider.Postgres;
+
+    public NacarsDbContext CreateDbContext() => _postgres
+        ? new PostgresNacarsDbContext(options, sensitive)
+        : new SqliteNacarsDbContext(options, sensitive);
 }

@@ -12,6 +12,8 @@ public sealed class NacarsOptions
     /// <summary>Data Protection key ring; default {DataRoot}/keys. Keep it apart from database backups.</summary>
     public string? KeyRingPath { get; set; }
 
+    public DatabaseOptions Database { get; set; } = new();
+    public KeyRingOptions KeyRing { get; set; } = new();
     public DemoOptions Demo { get; set; } = new();
     public IntakeOptions Intake { get; set; } = new();
     public TriageOptions Triage { get; set; } = new();
@@ -23,6 +25,26 @@ public sealed class NacarsOptions
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);
     public string ResolvedKeyRingPath(string contentRoot) => Path.GetFullPath(KeyRingPath ?? Path.Combine(ResolvedDataRoot(contentRoot), "keys"), contentRoot);
     public string ResolvedPickupPath(string contentRoot) => Path.GetFullPath(Mail.PickupPath ?? Path.Combine(ResolvedDataRoot(contentRoot), "mail-pickup"), contentRoot);
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public sealed class DatabaseOptions
+{
+    /// <summary>Sqlite (embedded, one instance) or Postgres (one or more instances sharing the database).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>Npgsql connection string, for Postgres. SQLite uses <see cref="NacarsOptions.DatabasePath"/>.</summary>
+    public string? ConnectionString { get; set; }
+    /// <summary>Seconds before a dashboard-event listener that lost its connection tries again (doubles up to 30).</summary>
+    public double ListenerRetrySeconds { get; set; } = 1;
+}
+
+public sealed class KeyRingOptions
+{
+    /// <summary>A PKCS#12 (.pfx) certificate whose key encrypts the Data Protection keys at rest. Required on Postgres,
+    /// where the keys are shared through the database; optional for the SQLite key ring folder.</summary>
+    public string? CertificatePath { get; set; }
+    public string? CertificatePassword { get; set; }
 }
 
 public sealed class DemoOptions

@@ -1,7 +1,10 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Nacars.Core.Forces;
+using Npgsql;
 
 namespace Nacars.Core.Data;
 
@@ -9,11 +12,46 @@ namespace Nacars.Core.Data;
 public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Brings the database to the current schema with real migrations, proves the key ring can read what it
-/// wrote before, and seeds the force directory.</summary>
-public sealed class DatabaseInitializer(IDbContextFactory<NacarsDbContext> dbFactory, SensitiveData sensitive, ILogger<DatabaseInitializer> logger)
+/// wrote before, and seeds the force directory. On Postgres, instances starting together take turns (an advisory
+/// lock), so only one migrates and seeds.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<NacarsDbContext> dbFactory,
+    SensitiveData sensitive,
+    IOptions<NacarsOptions> options,
+    IEnumerable<ConfigurationProblem> problems,
+    ILogger<DatabaseInitializer> logger)
 {
+    private const long StartupLockId = 0x4E4143415253; // "NACARS"
+
+    private bool Postgres => options.Value.Database.Provider == DatabaseProvider.Postgres;
+
+    /// <summary>Held while one instance prepares the shared database (migrations, seeds, roles, demo data).</summary>
+    public async Task<IAsyncDisposable> StartupLockAsync(CancellationToken ct = default)
+    {
+        if (!Postgres) return NoLock.Instance;
+        var connection = new NpgsqlConnection(DbProviders.PostgresConnectionString(options.Value));
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@id)", connection);
+            command.Parameters.AddWithValue("id", StartupLockId);
+            await command.ExecuteNonQueryAsync(ct);
+            return connection; // closing the session releases the lock
+        }
+        catch (NpgsqlException ex)
+        {
+            await connection.DisposeAsync();
+            throw new StartupException($"PostgreSQL cannot be reached (Nacars:Database:ConnectionString): {ex.Message}", ex);
+        }
+    }
+
     public async Task InitializeAsync(bool demoMailboxes, CancellationToken ct = default)
     {
+        if (problems.FirstOrDefault() is { } problem) throw new StartupException(problem.Message);
+        if (Postgres && string.IsNullOrWhiteSpace(options.Value.KeyRing.CertificatePath))
+            throw new StartupException("On Postgres the key ring is kept in the shared database, so it must be encrypted: set " +
+                "Nacars:KeyRing:CertificatePath (a .pfx with an RSA key) and Nacars:KeyRing:CertificatePassword on every instance.");
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         try
         {
@@ -23,6 +61,10 @@ public sealed class DatabaseInitializer(IDbContextFactory<NacarsDbContext> dbFac
         {
             throw new StartupException($"The database could not be opened or upgraded ({ex.SqliteErrorCode}: {ex.Message}). " +
                 "If the file is corrupt, restore it from a backup; nothing was changed.", ex);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new StartupException($"The PostgreSQL database could not be reached or upgraded: {ex.Message}", ex);
         }
 
         // Write-ahead logging lets readers (dashboards, statistics) run while a report is being saved, and commits
@@ -42,7 +84,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<NacarsDbContext> dbFac
     private async Task CheckKeyRingAsync(NacarsDbContext db, CancellationToken ct)
     {
         // Read the raw cipher text, not through the converter, so a wrong key ring gives a clear message.
-        var conn = db.Database.GetDbConnection();
+        DbConnection conn = db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync(ct);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT \"Canary\" FROM \"KeyChecks\" WHERE \"Id\" = 1";
@@ -60,7 +102,16 @@ public sealed class DatabaseInitializer(IDbContextFactory<NacarsDbContext> dbFac
             if (sensitive.Unprotect(stored) == KeyCheck.Expected) return;
         }
         catch (System.Security.Cryptography.CryptographicException) { }
-        throw new StartupException("The key ring cannot read this database's encrypted fields: the key ring folder is missing or is not the one " +
-            "this database was written with. Restore the key ring (Nacars:KeyRingPath) — starting without it would make every report unreadable.");
+        throw new StartupException(Postgres
+            ? "The key ring cannot read this database's encrypted fields: the keys in the database cannot be decrypted with this " +
+              "instance's key ring certificate (Nacars:KeyRing:CertificatePath). Every instance needs the same certificate."
+            : "The key ring cannot read this database's encrypted fields: the key ring folder is missing or is not the one " +
+              "this database was written with. Restore the key ring (Nacars:KeyRingPath) — starting without it would make every report unreadable.");
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

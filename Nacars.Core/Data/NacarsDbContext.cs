@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,8 +12,10 @@ using OutboxMessage = Nacars.Core.Dissemination.OutboxMessage;
 
 namespace Nacars.Core.Data;
 
-public sealed class NacarsDbContext(DbContextOptions<NacarsDbContext> options, SensitiveData sensitive)
-    : IdentityDbContext<NacarsUser>(options)
+/// <summary>The one model, whatever the database. Each provider has its own subclass only so that each keeps its own
+/// migrations (EF ties a migration set to a context type); the code always works with this type.</summary>
+public abstract class NacarsDbContext(DbContextOptions options, SensitiveData sensitive)
+    : IdentityDbContext<NacarsUser>(options), IDataProtectionKeyContext
 {
     internal SensitiveData Sensitive { get; } = sensitive;
 
@@ -24,6 +27,8 @@ public sealed class NacarsDbContext(DbContextOptions<NacarsDbContext> options, S
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
     public DbSet<KeyCheck> KeyChecks => Set<KeyCheck>();
+    /// <summary>The shared key ring when several instances run on Postgres (each key encrypted with a certificate).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         // The encrypting converters belong to this app's key ring: cache one model per key ring.
@@ -66,3 +71,9 @@ internal sealed class SensitiveModelCacheKeyFactory : IModelCacheKeyFactory
     public object Create(DbContext context, bool designTime) =>
         context is NacarsDbContext n ? (context.GetType(), n.Sensitive, designTime) : (object)(context.GetType(), designTime);
 }
+
+/// <summary>The embedded default: one instance, one file.</summary>
+public sealed class SqliteNacarsDbContext(DbContextOptions<NacarsDbContext> options, SensitiveData sensitive) : NacarsDbContext(options, sensitive);
+
+/// <summary>PostgreSQL, for several instances sharing one database.</summary>
+public sealed class PostgresNacarsDbContext(DbContextOptions<NacarsDbContext> options, SensitiveData sensitive) : NacarsDbContext(options, sensitive);

@@ -24,7 +24,7 @@ public sealed class OutboxSignal
 
 /// <summary>
 /// Drains the outbox: claims one message at a time with a lease (so a crashed dispatcher's claim expires and another
-/// picks it up), sends it on a connection reused for the burst, and records the outcome. A message is only sent again
+/// picks it up; on Postgres, dispatchers on several instances skip each other's rows), sends it on a connection reused for the burst, and records the outcome. A message is only sent again
 /// after a server acceptance that was never recorded, and then with the same Message-ID.
 /// </summary>
 public sealed class OutboxDispatcher(
@@ -118,6 +118,22 @@ public sealed class OutboxDispatcher(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now.AddSeconds(Mail.LeaseSeconds);
+        if (db.Database.IsNpgsql())
+        {
+            // Several instances drain one outbox: each takes the oldest message no other dispatcher holds, in one
+            // statement. A row another transaction is claiming is skipped, not waited for.
+            var claimedId = (await db.Database.SqlQuery<Guid>($"""
+                UPDATE "OutboxMessages" AS m
+                SET "State" = 'Sending', "LeaseOwner" = {_owner}, "LeaseExpiresAtUtc" = {leaseUntil}, "Attempts" = m."Attempts" + 1
+                WHERE m."Id" = (
+                    SELECT "Id" FROM "OutboxMessages"
+                    WHERE ("State" = 'Queued' AND "NextAttemptAtUtc" <= {now}) OR ("State" = 'Sending' AND "LeaseExpiresAtUtc" < {now})
+                    ORDER BY "NextAttemptAtUtc" LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING m."Id" AS "Value"
+                """).ToListAsync(ct)).SingleOrDefault();
+            return claimedId == Guid.Empty ? null : await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == claimedId, ct);
+        }
         for (var tries = 0; tries < 5; tries++)
         {
             var id = await db.OutboxMessages

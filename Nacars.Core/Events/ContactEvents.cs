@@ -15,6 +15,8 @@ public enum ContactEventKind
     ContactUpdated,
     ContactDecided,
     DisseminationStatusChanged,
+    /// <summary>Events from other instances may have been missed (their listener reconnected): reload what is shown.</summary>
+    Resynchronise,
 }
 
 /// <summary>One place Core announces events and the UI listens (eShop's singleton notifier).</summary>

@@ -34,12 +34,18 @@ public static class Startup
         var options = app.Services.GetRequiredService<IOptions<NacarsOptions>>().Value;
         var contentRoot = app.Environment.ContentRootPath;
         EnsureWritableFolder(options.ResolvedDataRoot(contentRoot), "data folder (Nacars:DataRoot)");
-        EnsureWritableFolder(Path.GetDirectoryName(options.ResolvedDatabasePath(contentRoot))!, "database folder (Nacars:DatabasePath)");
-        EnsureWritableFolder(options.ResolvedKeyRingPath(contentRoot), "key ring folder (Nacars:KeyRingPath)");
+        if (options.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            EnsureWritableFolder(Path.GetDirectoryName(options.ResolvedDatabasePath(contentRoot))!, "database folder (Nacars:DatabasePath)");
+            EnsureWritableFolder(options.ResolvedKeyRingPath(contentRoot), "key ring folder (Nacars:KeyRingPath)");
+        }
         if (options.Mail.Mode == MailMode.Pickup) EnsureWritableFolder(options.ResolvedPickupPath(contentRoot), "mail pickup folder (Nacars:Mail:PickupPath)");
 
         var demo = app.Environment.IsDevelopment() && options.Demo.Enabled;
-        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demoMailboxes: demo);
+        var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
+        // Instances sharing a database prepare it one at a time.
+        await using var startupLock = await initializer.StartupLockAsync();
+        await initializer.InitializeAsync(demoMailboxes: demo);
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureRolesAsync();

@@ -3,17 +3,20 @@ using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nacars.Core.Data;
 
 #nullable disable
 
-namespace Nacars.Core.Data.Migrations
+namespace Nacars.Core.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(NacarsDbContext))]
-    partial class NacarsDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteNacarsDbContext))]
+    [Migration("20261129073010_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
