@@ -7,6 +7,8 @@ namespace Nacars.Tests.Integration;
 public class StartupFailureTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "nacars-startup", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> _environment = new();
+    private string? _postgresDatabase;
 
     private async Task<(int ExitCode, string Output)> RunAsync(string? stdin, params string[] args)
     {
@@ -17,6 +19,7 @@ public class StartupFailureTests : IDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Nacars__DataRoot"] = _root;
         info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in _environment) info.Environment[key] = value;
         info.WorkingDirectory = Path.GetDirectoryName(dll)!;
         using var process = Process.Start(info)!;
         if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);
@@ -74,8 +77,60 @@ public class StartupFailureTests : IDisposable
         Assert.Contains("data folder (Nacars:DataRoot)", output);
     }
 
+    private void OnPostgres((string Path, string Password)? certificate)
+    {
+        _postgresDatabase ??= ScaleOut.TestPostgres.CreateDatabase();
+        _environment["Nacars__Database__Provider"] = "Postgres";
+        _environment["Nacars__Database__ConnectionString"] = _postgresDatabase;
+        _environment.Remove("Nacars__KeyRing__CertificatePath");
+        _environment.Remove("Nacars__KeyRing__CertificatePassword");
+        if (certificate is { } c)
+        {
+            _environment["Nacars__KeyRing__CertificatePath"] = c.Path;
+            _environment["Nacars__KeyRing__CertificatePassword"] = c.Password;
+        }
+    }
+
+    [Fact]
+    public async Task On_Postgres_without_a_key_ring_certificate_start_up_stops_with_one_clear_line()
+    {
+        OnPostgres(certificate: null);
+        var (code, output) = await RunAsync(null, "create-user", "--email", "x@example.org", "--role", "Admin");
+        Assert.Equal(1, code);
+        Assert.Contains("cannot start: On Postgres the key ring is kept in the shared database, so it must be encrypted", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task On_Postgres_an_instance_with_another_certificate_refuses_to_start_rather_than_write_unreadable_data()
+    {
+        OnPostgres(ScaleOut.TestPostgres.KeyRingCertificate);
+        var (first, _) = await RunAsync("A-long-enough-passphrase", "create-user", "--email", "a@example.org", "--role", "Admin", "--password-stdin");
+        Assert.Equal(0, first);
+
+        OnPostgres(ScaleOut.TestPostgres.NewCertificate());
+        var (code, output) = await RunAsync(null, "create-user", "--email", "b@example.org", "--role", "Admin");
+        Assert.Equal(1, code);
+        // Data Protection's own warning about the key it cannot decrypt comes first (with its detail, for the
+        // operator); then the one line that says what to do.
+        Assert.Contains("cannot start: The key ring cannot read this database's encrypted fields", output);
+        Assert.Contains("Every instance needs the same certificate", output);
+    }
+
+    [Fact]
+    public async Task On_Postgres_an_unreachable_server_stops_start_up_with_one_clear_line()
+    {
+        OnPostgres(ScaleOut.TestPostgres.KeyRingCertificate);
+        _environment["Nacars__Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Database=nowhere;Username=x;Password=y;Timeout=3";
+        var (code, output) = await RunAsync(null, "create-user", "--email", "x@example.org", "--role", "Admin");
+        Assert.Equal(1, code);
+        Assert.Contains("cannot start: PostgreSQL cannot be reached", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
     public void Dispose()
     {
         try { if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true); } catch (IOException) { }
+        if (_postgresDatabase is not null) ScaleOut.TestPostgres.DropDatabase(_postgresDatabase);
     }
 }

@@ -40,6 +40,23 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
     }
 
+    /// <summary>The Npgsql connection string when this app runs on PostgreSQL.</summary>
+    public string? PostgresConnectionString { get; private set; }
+    private bool _ownsPostgresDatabase;
+
+    /// <summary>Run on PostgreSQL: a new database of this app's own, or a shared one (several instances, one database).</summary>
+    public void UsePostgres(string? sharedConnectionString = null)
+    {
+        PostgresConnectionString = sharedConnectionString ?? ScaleOut.TestPostgres.CreateDatabase();
+        _ownsPostgresDatabase = sharedConnectionString is null;
+        var (certificate, password) = ScaleOut.TestPostgres.KeyRingCertificate;
+        Settings["Nacars:Database:Provider"] = "Postgres";
+        Settings["Nacars:Database:ConnectionString"] = PostgresConnectionString;
+        Settings["Nacars:Database:ListenerRetrySeconds"] = "0.2";
+        Settings["Nacars:KeyRing:CertificatePath"] = certificate;
+        Settings["Nacars:KeyRing:CertificatePassword"] = password;
+    }
+
     public IDbContextFactory<NacarsDbContext> Db => Services.GetRequiredService<IDbContextFactory<NacarsDbContext>>();
 
     public string DatabaseFile => Path.Combine(DataRoot, "nacars.db");
@@ -76,6 +93,11 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownsPostgresDatabase && PostgresConnectionString is not null)
+        {
+            ScaleOut.TestPostgres.DropDatabase(PostgresConnectionString);
+            _ownsPostgresDatabase = false;
+        }
         if (KeepData) return;
         try { Directory.Delete(DataRoot, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }

@@ -20,6 +20,7 @@ public static class WorkbenchHosting
 {
     public const string PublicSubmitLimit = "public-submit";
     public const string FollowUpLimit = "public-follow-up";
+    private const string ReadyTag = "ready";
 
     /// <summary>The web front: Blazor (static public pages, interactive staff pages), sign-in, the hub, limits.</summary>
     public static WebApplicationBuilder AddWorkbench(this WebApplicationBuilder builder, string[] args)
@@ -77,7 +78,9 @@ public static class WorkbenchHosting
         services.AddScoped<DemoData>();
 
         services.AddAntiforgery(o => { o.Cookie.Name = "nacars.af"; o.Cookie.SameSite = SameSiteMode.Strict; });
-        services.AddHealthChecks().AddDbContextCheck<NacarsDbContext>("database");
+        services.AddHealthChecks()
+            .AddDbContextCheck<NacarsDbContext>("database", tags: [ReadyTag])
+            .AddCheck<ContactEventsHealthCheck>("events", tags: [ReadyTag]);
         services.AddRateLimiter(ConfigureRateLimits);
         services.AddHostedService<TriageHubRelay>();
 
@@ -129,6 +132,10 @@ public static class WorkbenchHosting
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        // For a load balancer: live = the process answers; ready = it can serve (database reachable and, on Postgres,
+        // hearing the other instances). /health is the same as ready, kept for existing monitors.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => true });
         app.MapHub<TriageHub>(TriageHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

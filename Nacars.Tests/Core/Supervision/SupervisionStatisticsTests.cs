@@ -10,7 +10,7 @@ namespace Nacars.Tests.Core.Supervision;
 /// <summary>The supervisors' figures on a constructed data set whose answers are known, on the real database.</summary>
 public class SupervisionStatisticsTests(SupervisionStatisticsTests.NoDemoData app) : IClassFixture<SupervisionStatisticsTests.NoDemoData>
 {
-    public sealed class NoDemoData : WorkbenchFactory
+    public class NoDemoData : WorkbenchFactory
     {
         public NoDemoData() => Settings["Nacars:Demo:Enabled"] = "false";
 

@@ -56,10 +56,14 @@ public abstract class DisseminationTestBase
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    protected static MailWorkbench SmtpApp(SmtpTestServer smtp, bool background = false, bool requireTls = false, bool allowUntrusted = false,
+    /// <summary>Where the apps keep their data: SQLite here; the Postgres twin of a test class overrides it.</summary>
+    protected virtual void ChooseDatabase(WorkbenchFactory app) { }
+
+    protected MailWorkbench SmtpApp(SmtpTestServer smtp, bool background = false, bool requireTls = false, bool allowUntrusted = false,
         string? dataRoot = null)
     {
         var app = new MailWorkbench { BackgroundDispatcher = background };
+        ChooseDatabase(app);
         app.Settings["Nacars:Mail:Mode"] = "Smtp";
         app.Settings["Nacars:Mail:SmtpHost"] = "127.0.0.1";
         app.Settings["Nacars:Mail:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -132,10 +132,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
         return SmtpResponse.Ok;
     }
 
+    /// <summary>How long the server takes to accept each message (a slow relay), so a burst lasts long enough to
+    /// interrupt.</summary>
+    public TimeSpan DelayPerMessage { get; set; }
+
     private sealed class CapturingStore(SmtpTestServer owner) : MessageStore
     {
-        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
-            CancellationToken cancellationToken) => Task.FromResult(owner.Save(context, transaction, buffer));
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
+            CancellationToken cancellationToken)
+        {
+            if (owner.DelayPerMessage > TimeSpan.Zero) await Task.Delay(owner.DelayPerMessage, cancellationToken);
+            return owner.Save(context, transaction, buffer);
+        }
     }
 
     private static int FreeLoopbackPort()

@@ -10,7 +10,7 @@ namespace Nacars.Tests.Integration.Intake;
 public class PublicFormTests(PublicFormTests.GenerousLimits app) : IClassFixture<PublicFormTests.GenerousLimits>
 {
     /// <summary>This class posts many forms from one client: lift the per-client limit (tested on its own below).</summary>
-    public sealed class GenerousLimits : WorkbenchFactory
+    public class GenerousLimits : WorkbenchFactory
     {
         public GenerousLimits()
         {
