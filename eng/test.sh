@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need when it is missing (Debian's Chromium for the browser tests),
+# Runs every test. Installs what the tests need when it is missing (Debian's Chromium for the browser tests,
+# PostgreSQL for the provider and scale-out tests),
 # so a fresh Debian machine with only the .NET SDK passes. Usage: bash eng/test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,9 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_packages[@]}" >/dev/null
 fi
 /usr/bin/chromium --version
+
+# The provider and scale-out tests run against a real PostgreSQL on loopback (NACARS_TEST_POSTGRES names another).
+if [ -z "${NACARS_TEST_POSTGRES:-}" ]; then bash eng/postgres.sh; fi
 
 dotnet restore Nacars.sln
 dotnet build Nacars.sln --no-restore -c Release
