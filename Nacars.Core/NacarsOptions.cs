@@ -20,6 +20,7 @@ public sealed class NacarsOptions
     public MailOptions Mail { get; set; } = new();
     public ServiceIdentity Service { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
+    public ProxyOptions Proxy { get; set; } = new();
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);
@@ -107,6 +108,14 @@ public sealed class SecurityOptions
     /// <summary>Supervisors and admins must have signed in with a second factor to reach their pages.
     /// Off in the Development settings so the demo accounts work without an authenticator app.</summary>
     public bool RequireMfaForSupervisorsAndAdmins { get; set; } = true;
+}
+
+public sealed class ProxyOptions
+{
+    /// <summary>Addresses of reverse proxies (e.g. nginx) whose X-Forwarded-For and X-Forwarded-Proto are believed.
+    /// Empty: none are, and the connection's own address is the client. The client address is only ever used, in
+    /// memory, to rate-limit the public form; it is never stored or logged.</summary>
+    public string[] KnownProxies { get; set; } = [];
 }
 
 /// <summary>How the service names itself on reports and emails.</summary>

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing (Debian's Chromium for the browser tests,
-# PostgreSQL for the provider and scale-out tests),
+# PostgreSQL for the provider and scale-out tests, nginx for the reverse-proxy test),
 # so a fresh Debian machine with only the .NET SDK passes. Usage: bash eng/test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ need_packages=()
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
 command -v pdftotext >/dev/null || need_packages+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || need_packages+=(fonts-dejavu-core)
+[ -x /usr/sbin/nginx ] || need_packages+=(nginx)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing test dependencies from Debian: ${need_packages[*]}"
   as_root apt-get update -qq

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -77,6 +79,14 @@ public static class WorkbenchHosting
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DemoData>();
 
+        // Behind a reverse proxy the client is the one the proxy names, but only for proxies listed in settings.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NacarsOptions>>((o, nacars) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in nacars.Value.Proxy.KnownProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
         services.AddAntiforgery(o => { o.Cookie.Name = "nacars.af"; o.Cookie.SameSite = SameSiteMode.Strict; });
         services.AddHealthChecks()
             .AddDbContextCheck<NacarsDbContext>("database", tags: [ReadyTag])
@@ -121,6 +131,7 @@ public static class WorkbenchHosting
 
     public static WebApplication UseWorkbench(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
