@@ -1,5 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Nacars.Core.Contacts;
+using Nacars.Core.Events;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
 using Nacars.Tests.Integration;
@@ -55,5 +57,30 @@ public class QueueLiveUpdateTests(WorkbenchFactory app) : WorkbenchComponentTest
             Assert.NotNull(cut.Find($"[data-reference='{submitted.Reference}']"));
             Assert.Contains("new contact", cut.Find("[data-testid='new-contacts-cue']").TextContent);
         }, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task After_a_resynchronise_the_queue_shows_what_it_missed_once_each()
+    {
+        RenderProviders();
+        var cut = Render<TriageQueuePage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='contact-row']")));
+
+        // A contact saved while this instance heard nothing (its listener was down): no event reached the page.
+        var missed = Contact.Receive(Reference.NewReference(), Channel.Online, DateTime.UtcNow, "Missed while the listener was down: a PC in Leeds.",
+            ["other"], "west-yorkshire", SubjectDetails.None, null, null, null, false, ReporterDetails.Anonymous, null);
+        await using (var db = await App.Db.CreateDbContextAsync(Ct))
+        {
+            db.Contacts.Add(missed);
+            await db.SaveChangesAsync(Ct);
+        }
+        Assert.Empty(cut.FindAll($"[data-reference='{missed.Reference}']"));
+
+        await Core<IContactNotifier>().PublishAsync(new ContactEvent(ContactEventKind.Resynchronise, "", "", null, DateTime.UtcNow));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-reference='{missed.Reference}']")), TimeSpan.FromSeconds(5));
+        var references = cut.FindAll("[data-testid='contact-row']").Select(r => r.GetAttribute("data-reference")).ToList();
+        Assert.Equal(references.Count, references.Distinct().Count());
+        Assert.Contains("new contact", cut.Find("[data-testid='new-contacts-cue']").TextContent);
     }
 }
