@@ -17,9 +17,13 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "nacars-bench", Guid.NewGuid().ToString("N"));
     private readonly int _smtpPort;
 
-    public BenchHost(int smtpPort)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <param name="settings">Extra settings, e.g. a PostgreSQL database shared by two hosts.</param>
+    public BenchHost(int smtpPort, IReadOnlyDictionary<string, string>? settings = null)
     {
         _smtpPort = smtpPort;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
 
@@ -33,6 +37,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Nacars:Mail:SmtpHost", "127.0.0.1");
         builder.UseSetting("Nacars:Mail:SmtpPort", _smtpPort.ToString());
         builder.UseSetting("Nacars:Mail:RequireTls", "false");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         // Console logging would measure the terminal, not the product.
         builder.ConfigureLogging(l => l.ClearProviders());
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter, BaselineEndpoints>());

@@ -15,14 +15,33 @@ public sealed class PushScenario : IScenario
 
     public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
     {
-        var (_, cookies) = await context.Host.SignInAsync("analyst@demo.nacars.test");
+        var push = await PushMeasurement.RunAsync(context.Host, context.Host, context.Size, ct);
+        var p95 = Stats.Percentile(push.Accepted, 0.95);
+        var baseP95 = Stats.Percentile(push.Broadcast, 0.95);
+        return new ScenarioResult(Name, $"submit accepted → event at {context.Size.HubClients} hub clients (ms)",
+            new() { ["p50_ms"] = Stats.Percentile(push.Accepted, 0.5), ["p95_ms"] = p95, ["p99_ms"] = Stats.Percentile(push.Accepted, 0.99),
+                ["post_sent_to_event_p95_ms"] = Stats.Percentile(push.PostSent, 0.95) },
+            new() { ["broadcast_p50_ms"] = Stats.Percentile(push.Broadcast, 0.5), ["broadcast_p95_ms"] = baseP95 },
+            Math.Round(p95 / baseP95, 2), "p95 <= 100 ms and <= 3x baseline", p95 <= 100 && p95 <= 3 * baseP95,
+            "Accepted = the server's receipt stamp; post_sent_to_event also counts the client's request, validation, encryption, the insert and the page render.");
+    }
+}
+
+/// <summary>Latencies of one push run: reports are submitted on one instance, hub clients listen on another (or the same).</summary>
+public sealed record PushLatencies(List<double> Accepted, List<double> PostSent, List<double> Broadcast);
+
+public static class PushMeasurement
+{
+    public static async Task<PushLatencies> RunAsync(BenchHost submitOn, BenchHost listenOn, BenchSize size, CancellationToken ct)
+    {
+        var (_, cookies) = await listenOn.SignInAsync("analyst@demo.nacars.test");
         var arrivals = new ConcurrentDictionary<string, ConcurrentBag<long>>();
-        // "Accepted" is when the contact was stamped as received on the server (same clock, same process).
+        // "Accepted" is when the contact was stamped as received on the server (same clock: one process).
         var sinceAccepted = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         var connections = new List<HubConnection>();
-        for (var i = 0; i < context.Size.HubClients; i++)
+        for (var i = 0; i < size.HubClients; i++)
         {
-            var connection = new HubConnectionBuilder().WithUrl(new Uri(context.Host.BaseAddress, "hubs/triage"), o => o.Cookies = cookies).Build();
+            var connection = new HubConnectionBuilder().WithUrl(new Uri(listenOn.BaseAddress, "hubs/triage"), o => o.Cookies = cookies).Build();
             connection.On<TriageHubEvent>(TriageHub.EventMethod, e =>
             {
                 var now = Stopwatch.GetTimestamp();
@@ -35,11 +54,11 @@ public sealed class PushScenario : IScenario
 
         try
         {
-            using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = context.Host.BaseAddress };
+            using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = submitOn.BaseAddress };
             var token = await BenchHost.TokenAsync(client, "/report");
-            var latencies = new List<double>();
+            var postSent = new List<double>();
             var accepted = new List<double>();
-            for (var i = 0; i < context.Size.Pushes; i++)
+            for (var i = 0; i < size.Pushes; i++)
             {
                 var start = Stopwatch.GetTimestamp();
                 using var response = await client.PostAsync("/report", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -49,29 +68,21 @@ public sealed class PushScenario : IScenario
                 }), ct);
                 var html = await response.Content.ReadAsStringAsync(ct);
                 var reference = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"contact-reference\">([^<]+)<").Groups[1].Value;
-                latencies.AddRange(await WaitAllAsync(arrivals, reference, start, context.Size.HubClients, ct));
+                postSent.AddRange(await WaitAllAsync(arrivals, reference, start, size.HubClients, ct));
                 accepted.AddRange(sinceAccepted[reference]);
             }
 
-            var hub = context.Host.Services.GetRequiredService<IHubContext<TriageHub>>();
-            var baseline = new List<double>();
-            for (var i = 0; i < context.Size.Pushes; i++)
+            var hub = listenOn.Services.GetRequiredService<IHubContext<TriageHub>>();
+            var broadcast = new List<double>();
+            for (var i = 0; i < size.Pushes; i++)
             {
                 var reference = $"BASELINE-{i}";
                 var start = Stopwatch.GetTimestamp();
                 await hub.Clients.All.SendAsync(TriageHub.EventMethod, new TriageHubEvent("Baseline", reference, "New", DateTime.UtcNow), ct);
-                await WaitAllAsync(arrivals, reference, start, context.Size.HubClients, ct);
-                baseline.AddRange(sinceAccepted[reference]);
+                await WaitAllAsync(arrivals, reference, start, size.HubClients, ct);
+                broadcast.AddRange(sinceAccepted[reference]);
             }
-
-            var p95 = Stats.Percentile(accepted, 0.95);
-            var baseP95 = Stats.Percentile(baseline, 0.95);
-            return new ScenarioResult(Name, $"submit accepted → event at {context.Size.HubClients} hub clients (ms)",
-                new() { ["p50_ms"] = Stats.Percentile(accepted, 0.5), ["p95_ms"] = p95, ["p99_ms"] = Stats.Percentile(accepted, 0.99),
-                    ["post_sent_to_event_p95_ms"] = Stats.Percentile(latencies, 0.95) },
-                new() { ["broadcast_p50_ms"] = Stats.Percentile(baseline, 0.5), ["broadcast_p95_ms"] = baseP95 },
-                Math.Round(p95 / baseP95, 2), "p95 <= 100 ms and <= 3x baseline", p95 <= 100 && p95 <= 3 * baseP95,
-                "Accepted = the server's receipt stamp; post_sent_to_event also counts the client's request, validation, encryption, the insert and the page render.");
+            return new PushLatencies(accepted, postSent, broadcast);
         }
         finally
         {

@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+
 namespace Nacars.Core.Events;
 
 /// <summary>
@@ -29,32 +31,69 @@ public interface IContactNotifier
     IDisposable Subscribe(Func<ContactEvent, Task> handler);
 }
 
-/// <summary>The in-process notifier. A failing subscriber never stops the others, nor the publisher.</summary>
+/// <summary>
+/// The in-process notifier. Publishing never waits for subscribers: each subscriber has its own queue, served in
+/// order by its own loop, so a dashboard that is slow (or flashing a row for three seconds) delays neither the
+/// reporter's request nor any other dashboard. A failing subscriber never stops the others.
+/// </summary>
 public sealed class ContactNotifier(Microsoft.Extensions.Logging.ILogger<ContactNotifier> logger) : IContactNotifier
 {
     private readonly Lock _gate = new();
-    private ImmutableHandlers _handlers = new([]);
+    private Subscriber[] _subscribers = [];
 
-    public async Task PublishAsync(ContactEvent contactEvent)
+    public Task PublishAsync(ContactEvent contactEvent)
     {
-        foreach (var handler in _handlers.Items)
-        {
-            try { await handler(contactEvent); }
-            catch (Exception ex) { Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, ex, "A subscriber failed on {Kind} {Reference}", contactEvent.Kind, contactEvent.Reference); }
-        }
+        foreach (var subscriber in Volatile.Read(ref _subscribers)) subscriber.Post(contactEvent);
+        return Task.CompletedTask;
     }
 
     public IDisposable Subscribe(Func<ContactEvent, Task> handler)
     {
-        lock (_gate) _handlers = new([.. _handlers.Items, handler]);
-        return new Subscription(() => { lock (_gate) _handlers = new([.. _handlers.Items.Where(h => h != handler)]); });
+        var subscriber = new Subscriber(handler, this);
+        lock (_gate) _subscribers = [.. _subscribers, subscriber];
+        return subscriber;
     }
 
-    private sealed record ImmutableHandlers(Func<ContactEvent, Task>[] Items);
-
-    private sealed class Subscription(Action dispose) : IDisposable
+    private void Remove(Subscriber subscriber)
     {
-        private int _disposed;
-        public void Dispose() { if (Interlocked.Exchange(ref _disposed, 1) == 0) dispose(); }
+        lock (_gate) _subscribers = [.. _subscribers.Where(s => s != subscriber)];
     }
+
+    private sealed class Subscriber : IDisposable
+    {
+        private readonly Channel<ContactEvent> _queue = Channel.CreateUnbounded<ContactEvent>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly Func<ContactEvent, Task> _handler;
+        private readonly ContactNotifier _owner;
+        private int _disposed;
+
+        public Subscriber(Func<ContactEvent, Task> handler, ContactNotifier owner)
+        {
+            _handler = handler;
+            _owner = owner;
+            _ = Task.Run(DeliverAsync);
+        }
+
+        public void Post(ContactEvent contactEvent) => _queue.Writer.TryWrite(contactEvent);
+
+        private async Task DeliverAsync()
+        {
+            await foreach (var contactEvent in _queue.Reader.ReadAllAsync())
+            {
+                try { await _handler(contactEvent); }
+                catch (Exception ex)
+                {
+                    Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(_owner.Logger, ex, "A subscriber failed on {Kind} {Reference}", contactEvent.Kind, contactEvent.Reference);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            _owner.Remove(this);
+            _queue.Writer.TryComplete();
+        }
+    }
+
+    private Microsoft.Extensions.Logging.ILogger Logger => logger;
 }

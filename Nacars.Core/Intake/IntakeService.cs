@@ -85,8 +85,9 @@ public sealed class IntakeService(
                 if (await ReferenceTakenAsync(contact.Reference, ct)) continue;
                 throw;
             }
-            await notifier.PublishAsync(new ContactEvent(ContactEventKind.ContactReceived, contact.Reference, contact.Status.ToString(), null, now,
-                contact.Urgent ? "urgent" : null));
+            // The event's time is when the report was accepted: saved, so it cannot be lost.
+            await notifier.PublishAsync(new ContactEvent(ContactEventKind.ContactReceived, contact.Reference, contact.Status.ToString(), null,
+                clock.GetUtcNow().UtcDateTime, contact.Urgent ? "urgent" : null));
             return new SubmittedReport(contact.Reference, code, contact.Urgent);
         }
     }
