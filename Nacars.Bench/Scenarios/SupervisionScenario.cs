@@ -18,17 +18,18 @@ public sealed class SupervisionScenario : IScenario
         var db = services.GetRequiredService<IDbContextFactory<NacarsDbContext>>();
         var n = context.Size.SupervisionContacts;
         var seedClock = Stopwatch.StartNew();
-        await SeedAsync(db, n, ct);
+        await SeedAsync(services, n, ct);
         context.Log.WriteLine($"  supervision: seeded {n:N0} contacts in {seedClock.Elapsed.TotalSeconds:0.0} s");
 
         var stats = services.GetRequiredService<SupervisionStatistics>();
         var filter = StatsFilter.LastTwelveMonths(DateTime.UtcNow);
-        await PageFiguresAsync(stats, filter, ct); // warm up
+        await PageFiguresAsync(stats, filter, [], ct); // warm up
         var runs = new List<double>();
+        var parts = new Dictionary<string, List<double>>();
         for (var i = 0; i < 3; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            await PageFiguresAsync(stats, filter, ct);
+            await PageFiguresAsync(stats, filter, parts, ct);
             runs.Add(Stats.Ms(Stopwatch.GetTimestamp() - start));
         }
         var baseline = new List<double>();
@@ -47,26 +48,36 @@ public sealed class SupervisionScenario : IScenario
         }
         var median = Stats.Percentile(runs, 0.5);
         var baseMedian = Stats.Percentile(baseline, 0.5);
-        return new ScenarioResult(Name, $"supervision figures over {n:N0} contacts (ms)", new() { ["page_figures_ms"] = median },
+        var figures = new Dictionary<string, double> { ["page_figures_ms"] = median };
+        foreach (var (part, times) in parts) figures[$"{part}_ms"] = Stats.Percentile(times, 0.5);
+        return new ScenarioResult(Name, $"supervision figures over {n:N0} contacts (ms)", figures,
             new() { ["one_group_by_ms"] = baseMedian }, Math.Round(median / baseMedian, 2), "<= 300 ms and <= 3x baseline",
             median <= 300 && median <= 3 * baseMedian,
             "Page figures = per-force table (counts, reasons, timeliness, re-routes), monthly series, open-by-age, urgent, workload and outbox health.");
     }
 
-    private static async Task PageFiguresAsync(SupervisionStatistics stats, StatsFilter filter, CancellationToken ct)
+    /// <summary>Everything the supervision page shows, with the time each part took (to see where the time goes).</summary>
+    private static async Task PageFiguresAsync(SupervisionStatistics stats, StatsFilter filter, Dictionary<string, List<double>> parts, CancellationToken ct)
     {
-        await stats.ForceRatesAsync(filter, ct);
-        await stats.MonthlyAsync(filter, ct);
-        await stats.OpenByAgeAsync(ct);
-        await stats.UrgentAsync(filter, ct);
-        await stats.WorkloadAsync(filter, ct);
-        await stats.OutboxAsync(ct);
+        async Task Part(string name, Func<Task> figure)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await figure();
+            if (!parts.TryGetValue(name, out var times)) parts[name] = times = [];
+            times.Add(Stats.Ms(Stopwatch.GetTimestamp() - start));
+        }
+        await Part("forces_and_months", () => stats.PeriodAsync(filter, ct));
+        await Part("open", () => stats.OpenByAgeAsync(ct));
+        await Part("urgent", () => stats.UrgentAsync(filter, ct));
+        await Part("workload", () => stats.WorkloadAsync(filter, ct));
+        await Part("outbox", () => stats.OutboxAsync(ct));
     }
 
     /// <summary>One real contact written through EF (so every column is right), copied n times by SQL with varied
     /// reference, time, force, status and reason; a dissemination row for each disseminated one.</summary>
-    private static async Task SeedAsync(IDbContextFactory<NacarsDbContext> dbFactory, int n, CancellationToken ct)
+    private static async Task SeedAsync(IServiceProvider services, int n, CancellationToken ct)
     {
+        var dbFactory = services.GetRequiredService<IDbContextFactory<NacarsDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var template = Contact.Receive(Reference.NewReference(), Channel.Online, DateTime.UtcNow, "Synthetic account.", ["other"], "kent",
             SubjectDetails.None, null, null, null, false, ReporterDetails.Anonymous, null);
@@ -87,6 +98,7 @@ public sealed class SupervisionScenario : IScenario
             ["Id"] = "lower(hex(randomblob(16)))",
             ["Reference"] = "'B' || printf('%012d', n.i)",
             ["ReceivedAtUtc"] = "strftime('%Y-%m-%d %H:%M:%S', 'now', '-' || (n.i % 360) || ' days', '-' || (n.i % 24) || ' hours')",
+            ["ReceivedMonthUk"] = "''", // filled in below by the product's own backfill (UK months need the time zone rules)
             ["ForceCode"] = $"json_extract('[{forces.Replace('\'', '"')}]', '$[' || (n.i % 48) || ']')",
             ["Status"] = "CASE WHEN n.i % 100 < 35 THEN 'Disseminated' WHEN n.i % 100 < 85 THEN 'NotDisseminated' WHEN n.i % 100 < 95 THEN 'New' ELSE 'InTriage' END",
             ["NotDisseminatedReason"] = "CASE WHEN n.i % 100 >= 35 AND n.i % 100 < 85 THEN json_extract('[\"InsufficientDetail\",\"NotAboutPolice\",\"PersonalComplaint\",\"Duplicate\",\"MaliciousOrTest\"]', '$[' || (n.i % 5) || ']') END",
@@ -107,10 +119,13 @@ public sealed class SupervisionScenario : IScenario
                 INSERT INTO Disseminations (Id, ContactId, Reference, ForceCode, Recipient, CreatedAtUtc, CreatedBy, RerouteReason, State, SentAtUtc, FailureReason, SecondsFromReceipt, ContactReceivedAtUtc)
                 SELECT lower(hex(randomblob(16))), Id, Reference, ForceCode, 'x@example.org', ReceivedAtUtc, 'analyst', NULL, 'Sent', ReceivedAtUtc, NULL, 600 + (abs(random()) % 86400), ReceivedAtUtc
                 FROM Contacts WHERE Status = 'Disseminated';
-                ANALYZE;
                 """;
             await insert.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
+        await services.GetRequiredService<DatabaseInitializer>().BackfillReceivedMonthsAsync(ct);
+        await using var analyze = conn.CreateCommand();
+        analyze.CommandText = "ANALYZE;";
+        await analyze.ExecuteNonQueryAsync(ct);
     }
 }

@@ -23,6 +23,9 @@ public static class Startup
         catch (StartupException ex)
         {
             logger.LogCritical("Nacars Workbench cannot start: {Reason}", ex.Message);
+            // The console logger writes on a background queue: disposing the app flushes it, so the one line the
+            // operator needs is never lost when the process exits at once.
+            await app.DisposeAsync();
             return 1;
         }
         await app.RunAsync();

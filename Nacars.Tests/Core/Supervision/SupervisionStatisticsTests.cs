@@ -120,6 +120,21 @@ public class SupervisionStatisticsTests(SupervisionStatisticsTests.NoDemoData ap
     }
 
     [Fact]
+    public async Task Workload_counts_decisions_per_analyst_per_UK_day_over_the_last_31_days_of_the_period()
+    {
+        await app.SeedAsync();
+        // The quarter's last 31 days are March: two decisions on 1 March (00:30 GMT and 10:00), none from January or
+        // February; 1 April 00:30 UTC is already April in the UK.
+        var quarter = await Stats.WorkloadAsync(FirstQuarter, Ct);
+        var march = Assert.Single(quarter);
+        Assert.Equal(("analyst@example.org", new DateOnly(2026, 3, 1), 2), (march.Analyst, march.Day, march.Decisions));
+
+        // In April both decisions (00:30 and 08:00 UTC, i.e. 01:30 and 09:00 BST) fall on 1 April.
+        var april = Assert.Single(await Stats.WorkloadAsync(new StatsFilter(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30)), Ct));
+        Assert.Equal((new DateOnly(2026, 4, 1), 2), (april.Day, april.Decisions));
+    }
+
+    [Fact]
     public async Task A_single_force_filter_returns_that_force_only()
     {
         await app.SeedAsync();

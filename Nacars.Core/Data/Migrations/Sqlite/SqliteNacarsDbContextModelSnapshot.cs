@@ -277,6 +277,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReceivedMonthUk")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -455,6 +460,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedAtUtc")
+                        .HasDatabaseName("IX_Contacts_Urgent")
+                        .HasFilter("\"Urgent\"");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -462,11 +471,8 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "ReceivedAtUtc");
 
-                    b.HasIndex("ReceivedAtUtc", "Status", "Urgent")
-                        .HasDatabaseName("IX_Contacts_MonthlyStatistics");
-
-                    b.HasIndex("ForceCode", "ReceivedAtUtc", "Status", "Urgent", "NotDisseminatedReason")
-                        .HasDatabaseName("IX_Contacts_ForceStatistics");
+                    b.HasIndex("ForceCode", "ReceivedMonthUk", "Status", "Urgent", "NotDisseminatedReason", "ReceivedAtUtc")
+                        .HasDatabaseName("IX_Contacts_PeriodStatistics");
 
                     b.ToTable("Contacts");
                 });
@@ -564,10 +570,15 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("CreatedAtUtc", "ContactId")
+                        .HasDatabaseName("IX_Disseminations_Reroutes")
+                        .HasFilter("\"RerouteReason\" IS NOT NULL");
+
                     b.HasIndex("ForceCode", "CreatedAtUtc");
 
-                    b.HasIndex("ContactReceivedAtUtc", "RerouteReason", "ForceCode", "SecondsFromReceipt")
-                        .HasDatabaseName("IX_Disseminations_Timeliness");
+                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc")
+                        .HasDatabaseName("IX_Disseminations_Timeliness")
+                        .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 
                     b.ToTable("Disseminations");
                 });
