@@ -105,8 +105,8 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
         return new PeriodFigures(forces, months);
     }
 
-    /// <summary>Median and 90th percentile hours from receipt to first send, per force (nearest rank, as
-    /// <see cref="Percentile"/>). The database counts each force's sends, then reads just the two ranked values of
+    /// <summary>Median and 90th percentile hours from receipt to first send, per force (nearest rank: the value at
+    /// rank ceil(p × n), rounded to 0.01 h). The database counts each force's sends, then reads just the two ranked values of
     /// each force from the timeliness index, which is in force and time-to-send order: nothing is sorted and only
     /// numbers come back. (Window functions sort every send first, several times slower on SQLite.)</summary>
     private static async Task<Dictionary<string, (double? Median, double? P90)>> TimelinessAsync(NacarsDbContext db, StatsFilter filter, CancellationToken ct)
@@ -145,14 +145,6 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
         cells.Where(c => c.Status == ContactStatus.NotDisseminated && c.Reason is not null)
             .GroupBy(c => c.Reason!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
         reroutedIn, reroutedOut);
-
-    /// <summary>Nearest-rank percentile of sorted seconds, in hours.</summary>
-    internal static double? Percentile(int[] sortedSeconds, double p)
-    {
-        if (sortedSeconds.Length == 0) return null;
-        var rank = (int)Math.Ceiling(p * sortedSeconds.Length) - 1;
-        return Math.Round(sortedSeconds[Math.Clamp(rank, 0, sortedSeconds.Length - 1)] / 3600.0, 2);
-    }
 
     public static ForceRate National(IReadOnlyList<ForceRate> rows) => new("national", "National total",
         rows.Sum(r => r.Received), rows.Sum(r => r.Disseminated), rows.Sum(r => r.NotDisseminated), rows.Sum(r => r.Open), rows.Sum(r => r.Urgent),
