@@ -7,6 +7,8 @@ public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["--circuit-client", var url, var count])
+            return await CircuitsScenario.RunClientAsync(new Uri(url), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
         var quick = args.Contains("--quick");
         var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var results = await BenchRunner.RunAsync(names, quick ? BenchSize.Quick : BenchSize.Full, Console.Out);
