@@ -22,7 +22,7 @@ public sealed class DatabaseInitializer(
     IEnumerable<ConfigurationProblem> problems,
     ILogger<DatabaseInitializer> logger)
 {
-    private const long StartupLockId = 0x4E4143415253; // "NACARS"
+    public const long StartupLockId = 0x4E4143415253; // "NACARS"
 
     private bool Postgres => options.Value.Database.Provider == DatabaseProvider.Postgres;
 
@@ -30,19 +30,43 @@ public sealed class DatabaseInitializer(
     public async Task<IAsyncDisposable> StartupLockAsync(CancellationToken ct = default)
     {
         if (!Postgres) return NoLock.Instance;
-        var connection = new NpgsqlConnection(DbProviders.PostgresConnectionString(options.Value));
+        // A session-level lock lives as long as its connection: never pooled, or a pooled connection would keep
+        // holding it after start-up and the next instance would wait for ever.
+        var connectionString = new NpgsqlConnectionStringBuilder(DbProviders.PostgresConnectionString(options.Value))
+        {
+            Pooling = false,
+            ApplicationName = "nacars-startup",
+            CommandTimeout = 600, // another instance may be migrating a large database
+        }.ConnectionString;
+        var connection = new NpgsqlConnection(connectionString);
         try
         {
             await connection.OpenAsync(ct);
             await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@id)", connection);
             command.Parameters.AddWithValue("id", StartupLockId);
             await command.ExecuteNonQueryAsync(ct);
-            return connection; // closing the session releases the lock
+            return new AdvisoryLock(connection);
         }
         catch (NpgsqlException ex)
         {
             await connection.DisposeAsync();
-            throw new StartupException($"PostgreSQL cannot be reached (Nacars:Database:ConnectionString): {ex.Message}", ex);
+            throw new StartupException($"PostgreSQL cannot be reached (Nacars:Database:ConnectionString), or another instance held the " +
+                $"start-up lock for over 10 minutes: {ex.Message}", ex);
+        }
+    }
+
+    private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@id)", connection);
+                unlock.Parameters.AddWithValue("id", StartupLockId);
+                await unlock.ExecuteNonQueryAsync();
+            }
+            catch (NpgsqlException) { /* closing the session below releases it anyway */ }
+            await connection.DisposeAsync();
         }
     }
 

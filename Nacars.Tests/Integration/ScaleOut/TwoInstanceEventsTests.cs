@@ -108,6 +108,20 @@ public class TwoInstanceEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_both_have_started_the_start_up_lock_is_free_for_the_next_instance()
+    {
+        // A lock left on a pooled connection would make the next instance (or a restart) wait for ever.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_lock(@id)", connection);
+        tryLock.Parameters.AddWithValue("id", Nacars.Core.Data.DatabaseInitializer.StartupLockId);
+        Assert.Equal(true, await tryLock.ExecuteScalarAsync(Ct));
+        await using var sessions = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'nacars-startup' AND datname = current_database()", connection);
+        Assert.Equal(0L, await sessions.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
     public async Task The_shared_key_ring_is_in_the_database_and_encrypted_with_the_certificate()
     {
         await using var db = await _a.Db.CreateDbContextAsync(Ct);
