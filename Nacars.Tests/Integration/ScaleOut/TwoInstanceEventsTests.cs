@@ -90,6 +90,14 @@ public class TwoInstanceEventsTests : IAsyncLifetime
         await using (var admin = new NpgsqlConnection(_database))
         {
             await admin.OpenAsync(Ct);
+            async Task<long> ListenersAsync()
+            {
+                await using var count = new NpgsqlCommand(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = @name AND datname = current_database()", admin);
+                count.Parameters.AddWithValue("name", PostgresContactEvents.ListenerApplicationName);
+                return (long)(await count.ExecuteScalarAsync(Ct))!;
+            }
+            await Eventually.TrueAsync(async () => await ListenersAsync() == 2); // both instances are listening
             await using var kill = new NpgsqlCommand(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name AND datname = current_database()", admin);
             kill.Parameters.AddWithValue("name", PostgresContactEvents.ListenerApplicationName);
