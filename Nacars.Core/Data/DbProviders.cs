@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Nacars.Core.Data;
 
-/// <summary>How each provider is set up, in one place for the app and for `dotnet ef`.</summary>
+/// <summary>How each provider is set up, and the connection strings both use, in one place.</summary>
 internal static class DbProviders
 {
     public static DbContextOptionsBuilder<NacarsDbContext> Sqlite(DbContextOptionsBuilder<NacarsDbContext> o, string connectionString)

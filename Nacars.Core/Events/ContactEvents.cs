@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 
 namespace Nacars.Core.Events;
 
@@ -36,15 +37,21 @@ public interface IContactNotifier
 /// order by its own loop, so a dashboard that is slow (or flashing a row for three seconds) delays neither the
 /// reporter's request nor any other dashboard. A failing subscriber never stops the others.
 /// </summary>
-public sealed class ContactNotifier(Microsoft.Extensions.Logging.ILogger<ContactNotifier> logger) : IContactNotifier
+public sealed class ContactNotifier(ILogger<ContactNotifier> logger) : IContactNotifier
 {
     private readonly Lock _gate = new();
     private Subscriber[] _subscribers = [];
 
     public Task PublishAsync(ContactEvent contactEvent)
     {
-        foreach (var subscriber in Volatile.Read(ref _subscribers)) subscriber.Post(contactEvent);
+        Publish(contactEvent);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Queues the event for every subscriber and returns at once.</summary>
+    public void Publish(ContactEvent contactEvent)
+    {
+        foreach (var subscriber in Volatile.Read(ref _subscribers)) subscriber.Post(contactEvent);
     }
 
     public IDisposable Subscribe(Func<ContactEvent, Task> handler)
@@ -82,7 +89,7 @@ public sealed class ContactNotifier(Microsoft.Extensions.Logging.ILogger<Contact
                 try { await _handler(contactEvent); }
                 catch (Exception ex)
                 {
-                    Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(_owner.Logger, ex, "A subscriber failed on {Kind} {Reference}", contactEvent.Kind, contactEvent.Reference);
+                    _owner._logger.LogWarning(ex, "A subscriber failed on {Kind} {Reference}", contactEvent.Kind, contactEvent.Reference);
                 }
             }
         }
@@ -95,5 +102,5 @@ public sealed class ContactNotifier(Microsoft.Extensions.Logging.ILogger<Contact
         }
     }
 
-    private Microsoft.Extensions.Logging.ILogger Logger => logger;
+    private readonly ILogger _logger = logger;
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +21,6 @@ public sealed class PostgresContactEvents(ContactNotifier local, IOptions<Nacars
     public const string ListenerApplicationName = "nacars-events";
 
     private readonly string _origin = Guid.NewGuid().ToString("N");
-    private readonly Channel<ContactEvent> _received = System.Threading.Channels.Channel.CreateUnbounded<ContactEvent>(new() { SingleReader = true });
     private NpgsqlDataSource? _publisher;
     private volatile bool _listening;
 
@@ -33,7 +31,7 @@ public sealed class PostgresContactEvents(ContactNotifier local, IOptions<Nacars
 
     public async Task PublishAsync(ContactEvent contactEvent)
     {
-        await local.PublishAsync(contactEvent);
+        local.Publish(contactEvent);
         try
         {
             await using var command = Publisher.CreateCommand("SELECT pg_notify(@channel, @payload)");
@@ -50,20 +48,11 @@ public sealed class PostgresContactEvents(ContactNotifier local, IOptions<Nacars
 
     private NpgsqlDataSource Publisher => _publisher ??= NpgsqlDataSource.Create(ConnectionString);
 
-    private string ConnectionString => options.Value.Database.ConnectionString
-        ?? throw new InvalidOperationException("Nacars:Database:ConnectionString is empty.");
+    private string ConnectionString => Data.DbProviders.PostgresConnectionString(options.Value);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken ct)
     {
         if (options.Value.Database.Provider != DatabaseProvider.Postgres) return;
-        var deliver = DeliverAsync(stoppingToken);
-        await ListenAsync(stoppingToken);
-        _received.Writer.TryComplete();
-        await deliver;
-    }
-
-    private async Task ListenAsync(CancellationToken ct)
-    {
         var listener = new NpgsqlConnectionStringBuilder(ConnectionString)
         {
             ApplicationName = ListenerApplicationName,
@@ -86,7 +75,7 @@ public sealed class PostgresContactEvents(ContactNotifier local, IOptions<Nacars
                 if (connectedBefore)
                 {
                     logger.LogInformation("Listening to other instances again; dashboards reload what they show");
-                    _received.Writer.TryWrite(new ContactEvent(ContactEventKind.Resynchronise, "", "", null, clock.GetUtcNow().UtcDateTime));
+                    local.Publish(new ContactEvent(ContactEventKind.Resynchronise, "", "", null, clock.GetUtcNow().UtcDateTime));
                 }
                 connectedBefore = true;
                 while (true) await connection.WaitAsync(ct);
@@ -97,7 +86,6 @@ public sealed class PostgresContactEvents(ContactNotifier local, IOptions<Nacars
             }
             catch (Exception ex)
             {
-                _listening = false;
                 logger.LogWarning("Lost the connection that hears other instances ({Reason}); trying again in {Seconds} s", ex.Message, backoff.TotalSeconds);
                 try { await Task.Delay(backoff, ct); } catch (OperationCanceledException) { return; }
                 backoff = TimeSpan.FromSeconds(Math.Min(30, backoff.TotalSeconds * 2));
@@ -113,23 +101,15 @@ public sealed class PostgresContactEvents(ContactNotifier local, IOptions<Nacars
     {
         try
         {
+            // Notifications arrive one at a time on this connection; each subscriber's own queue keeps their order,
+            // so a dashboard sees "claimed" after "received".
             if (JsonSerializer.Deserialize<Envelope>(e.Payload) is { } envelope && envelope.Origin != _origin)
-                _received.Writer.TryWrite(envelope.Event);
+                local.Publish(envelope.Event);
         }
         catch (JsonException ex)
         {
             logger.LogWarning("Ignored an unreadable event on {Channel}: {Reason}", Channel, ex.Message);
         }
-    }
-
-    /// <summary>One at a time, in the order they arrived, so a dashboard sees "claimed" after "received".</summary>
-    private async Task DeliverAsync(CancellationToken ct)
-    {
-        try
-        {
-            await foreach (var contactEvent in _received.Reader.ReadAllAsync(ct)) await local.PublishAsync(contactEvent);
-        }
-        catch (OperationCanceledException) { }
     }
 
     public override void Dispose()
