@@ -24,4 +24,17 @@ if [ -z "${NACARS_TEST_POSTGRES:-}" ]; then bash eng/postgres.sh; fi
 
 dotnet restore Nacars.sln
 dotnet build Nacars.sln --no-restore -c Release
-dotnet test Nacars.sln --no-build -c Release --logger "console;verbosity=normal" "$@"
+# The log is kept so that, on failure, the failed tests and their messages are repeated at the very end, where a
+# CI summary that shows only the last lines will still carry them.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Nacars.sln --no-build -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo
+  echo "==== Failed tests (repeated from above) ===="
+  grep -E -A 25 '^\s+Failed [A-Za-z]' "$log" | head -n 60 || echo "(no failed test lines found; see the output above)"
+  echo "==== Failed test names ===="
+  grep -E '^\s+Failed [A-Za-z]' "$log" | head -n 20 || true
+fi
+exit "$status"
