@@ -21,6 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}. Run the README's test command (bash eng/test.sh), which installs it.");
         Directory.CreateDirectory(ScreenshotFolder);
+        // Playwright's expectations wait five seconds by default; a live update on a loaded CI machine can take longer.
+        // A generous limit costs nothing when the expectation is met early.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -31,8 +31,8 @@ public class TriageBrowserTests(BrowserFixture browser, KestrelWorkbenchFactory 
 
         var row1 = analyst1.Locator($"[data-testid='contact-row'][data-reference='{reference}']");
         var row2 = analyst2.Locator($"[data-testid='contact-row'][data-reference='{reference}']");
-        await Expect(row1).ToBeVisibleAsync(new() { Timeout = 5000 });
-        await Expect(row2).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Expect(row1).ToBeVisibleAsync();
+        await Expect(row2).ToBeVisibleAsync();
         await Expect(row2).ToHaveAttributeAsync("data-status", "New");
         Assert.Equal("NAC-", await analyst2.InputValueAsync("[data-testid='filter-reference']"));
 

@@ -17,6 +17,10 @@ public abstract class WorkbenchComponentTest : BunitContext, IClassFixture<Workb
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
+    // bUnit waits one second by default. These components wait on a real database and the notifier's queue, and CI
+    // machines are shared: a generous limit costs nothing when the assertion passes early.
+    static WorkbenchComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+
     protected WorkbenchComponentTest(WorkbenchFactory app)
     {
         App = app;

@@ -121,10 +121,11 @@ public class TriageTests(KestrelWorkbenchFactory app) : IClassFixture<KestrelWor
     }
 }
 
-/// <summary>Waits on a condition (never a fixed sleep): polls every 50 ms up to a limit.</summary>
+/// <summary>Waits on a condition (never a fixed sleep): polls every 50 ms up to a limit generous enough for a
+/// loaded CI machine (it costs nothing when the condition comes true early).</summary>
 public static class Eventually
 {
-    public static async Task TrueAsync(Func<bool> condition, int timeoutMs = 10_000)
+    public static async Task TrueAsync(Func<bool> condition, int timeoutMs = 30_000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (!condition())
@@ -134,7 +135,7 @@ public static class Eventually
         }
     }
 
-    public static async Task TrueAsync(Func<Task<bool>> condition, int timeoutMs = 10_000)
+    public static async Task TrueAsync(Func<Task<bool>> condition, int timeoutMs = 30_000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (!await condition())

@@ -37,7 +37,7 @@ public class QueueLiveUpdateTests(WorkbenchFactory app) : WorkbenchComponentTest
             Assert.Equal("InTriage", row.GetAttribute("data-status"));
             Assert.Equal("analyst2@demo.nacars.test", row.QuerySelector("[data-testid='claimed-by']")!.TextContent);
             Assert.Equal("true", row.GetAttribute("aria-selected"));
-        }, TimeSpan.FromSeconds(5));
+        });
         Assert.Equal(rowsBefore, cut.FindAll("[data-testid='contact-row']").Select(r => r.GetAttribute("data-reference")).ToList());
         Assert.Equal("NAC", cut.Find("[data-testid='filter-reference']").GetAttribute("value"));
     }
@@ -56,7 +56,7 @@ public class QueueLiveUpdateTests(WorkbenchFactory app) : WorkbenchComponentTest
         {
             Assert.NotNull(cut.Find($"[data-reference='{submitted.Reference}']"));
             Assert.Contains("new contact", cut.Find("[data-testid='new-contacts-cue']").TextContent);
-        }, TimeSpan.FromSeconds(5));
+        });
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class QueueLiveUpdateTests(WorkbenchFactory app) : WorkbenchComponentTest
 
         await Core<IContactNotifier>().PublishAsync(new ContactEvent(ContactEventKind.Resynchronise, "", "", null, DateTime.UtcNow));
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-reference='{missed.Reference}']")), TimeSpan.FromSeconds(5));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-reference='{missed.Reference}']")));
         var references = cut.FindAll("[data-testid='contact-row']").Select(r => r.GetAttribute("data-reference")).ToList();
         Assert.Equal(references.Count, references.Distinct().Count());
         Assert.Contains("new contact", cut.Find("[data-testid='new-contacts-cue']").TextContent);
