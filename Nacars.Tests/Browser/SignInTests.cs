@@ -17,8 +17,13 @@ public class SignInTests(BrowserFixture browser, KestrelWorkbenchFactory app) : 
         await Expect(page.Locator("[data-testid='triage-queue'] [data-testid='contact-row']").First).ToBeVisibleAsync();
         var rows = await page.Locator("[data-testid='contact-row']").CountAsync();
         Assert.True(rows >= 5, $"expected the demo contacts in the queue, saw {rows}");
-        await Expect(page.Locator("nav, .mud-nav-menu").GetByText("Triage")).ToBeVisibleAsync();
-        await Expect(page.Locator(".mud-nav-menu").GetByText("Admin")).ToHaveCountAsync(0);
+        var menu = page.Locator("[data-testid='nav-menu']");
+        await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Triage" })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "My account" })).ToBeVisibleAsync();
+        // The menu shows an analyst only the stages an analyst may use.
+        await Expect(menu.GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
+        await Expect(menu.GetByText("Admin")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid='signed-in-as']")).ToHaveTextAsync("analyst@demo.nacars.test");
         await page.ShotAsync("triage-queue");
     }
 }
