@@ -119,7 +119,19 @@ public sealed class BenchPostgres : IAsyncDisposable
         await connection.OpenAsync();
         var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        // FORCE cannot end an autovacuum worker for a role without superuser (42501); it finishes in moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
         try { Directory.Delete(_certificateFolder, recursive: true); } catch (IOException) { }
     }
 }

@@ -42,7 +42,20 @@ public static class TestPostgres
         using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
         using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        command.ExecuteNonQuery();
+        // FORCE ends the database's other sessions, but not an autovacuum worker, which a role without superuser may
+        // not signal (42501); the server's worker on a busy test database finishes in moments, so try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                Thread.Sleep(200);
+            }
+        }
     }
 
     /// <summary>The key ring certificate every test instance on Postgres shares (as every production instance would).</summary>
