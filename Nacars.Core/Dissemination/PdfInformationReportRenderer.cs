@@ -224,7 +224,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
             if (rune.Value == '\n') sb.Append('\n');
             else if (rune.Value == '\t') sb.Append("    ");
             else if (Rune.IsControl(rune) || rune.Utf16SequenceLength > 1) sb.Append(rune.Utf16SequenceLength > 1 ? "□" : "");
-            else sb.Append(rune.ToString());
+            else sb.Append((char)rune.Value); // one UTF-16 unit: longer sequences were boxed above
         }
         return sb.ToString();
     }

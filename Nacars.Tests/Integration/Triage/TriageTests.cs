@@ -150,6 +150,25 @@ public static class Eventually
 public class WriteGateTests(WorkbenchFactory app) : IClassFixture<WorkbenchFactory>
 {
     [Fact]
+    public async Task Many_reports_and_claims_saved_at_once_all_go_through_each_with_its_audit_event()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var intake = app.Services.GetRequiredService<IntakeService>();
+        var triage = app.Services.GetRequiredService<TriageService>();
+
+        // Writers meet at SQLite's single write lock: every one must wait its turn, none may fail or be lost.
+        var submitted = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            intake.SubmitOnlineAsync(new ReportSubmission { Account = $"Concurrent report {i}: an officer leaked custody records.", ForceCode = "kent" }, ct), ct)));
+        await Task.WhenAll(submitted.Take(20).Select(s => Task.Run(() => triage.ClaimAsync(s.Reference, "analyst@demo.nacars.test", ct), ct)));
+
+        var references = submitted.Select(s => s.Reference).ToList();
+        await using var db = await app.Db.CreateDbContextAsync(ct);
+        Assert.Equal(40, await db.Contacts.CountAsync(c => references.Contains(c.Reference), ct));
+        Assert.Equal(20, await db.Contacts.CountAsync(c => references.Contains(c.Reference) && c.Status == ContactStatus.InTriage, ct));
+        Assert.Equal(40, await db.AuditEvents.CountAsync(a => references.Contains(a.ContactReference!) && a.Action == AuditActions.ContactReceived, ct));
+    }
+
+    [Fact]
     public async Task After_a_lost_race_the_next_writes_still_go_through()
     {
         var ct = TestContext.Current.CancellationToken;
