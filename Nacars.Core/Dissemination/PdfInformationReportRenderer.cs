@@ -40,6 +40,9 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
     public byte[] Render(InformationReport r)
     {
         var document = new PdfDocument();
+        // A report is a few pages of text sent once by email: the fastest compression costs a few kilobytes and saves
+        // much of the time spent deflating streams at save (benchmark pdf).
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         document.Info.Title = $"Information report {r.Reference}";
         document.Info.Author = r.ServiceName;
         document.Info.Subject = "OFFICIAL-SENSITIVE";
