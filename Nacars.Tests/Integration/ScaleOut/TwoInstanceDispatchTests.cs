@@ -52,10 +52,12 @@ public class TwoInstanceDispatchTests : DisseminationTestBase, IDisposable
     {
         await using var smtp = SmtpTestServer.Create();
         smtp.DelayPerMessage = TimeSpan.FromMilliseconds(20);
+        // A short lease, so B takes over A's claims soon after A stops; long enough that a live send on a loaded CI
+        // machine does not outlast it (which would send that message twice while A is still up).
         var a = SmtpApp(smtp, background: true);
-        a.Settings["Nacars:Mail:LeaseSeconds"] = "2";
+        a.Settings["Nacars:Mail:LeaseSeconds"] = "5";
         await using var b = SmtpApp(smtp, background: true);
-        b.Settings["Nacars:Mail:LeaseSeconds"] = "2";
+        b.Settings["Nacars:Mail:LeaseSeconds"] = "5";
         try
         {
             _ = a.Services;
