@@ -182,8 +182,9 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
         }
     }
 
-    /// <summary>Greedy word wrap: each word is measured once and widths are summed (PDFsharp does not kern, so the
-    /// sum is the line's width); a word longer than the line is broken.</summary>
+    /// <summary>Greedy word wrap: widths are sums of character widths, each character measured once per font (PDFsharp
+    /// does not kern, so the sum is the word's and the line's width; measuring every word through PDFsharp had been a
+    /// sixth of a report's allocations); a word longer than the line is broken.</summary>
     internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
     {
         var space = gfx.MeasureString("a a", font).Width - gfx.MeasureString("aa", font).Width;
@@ -192,7 +193,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
         var currentWidth = 0.0;
         foreach (var word in text.Split(' '))
         {
-            var wordWidth = gfx.MeasureString(word, font).Width;
+            var wordWidth = Width(gfx, word, font);
             var needed = current.Length == 0 ? wordWidth : currentWidth + space + wordWidth;
             if (needed <= width)
             {
@@ -203,18 +204,34 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
             }
             if (current.Length > 0) { lines.Add(current.ToString()); current.Clear(); }
             var rest = word;
-            while (rest.Length > 1 && gfx.MeasureString(rest, font).Width > width)
+            while (rest.Length > 1 && Width(gfx, rest, font) > width)
             {
                 var take = rest.Length - 1;
-                while (take > 1 && gfx.MeasureString(rest[..take], font).Width > width) take--;
+                while (take > 1 && Width(gfx, rest.AsSpan(0, take), font) > width) take--;
                 lines.Add(rest[..take]);
                 rest = rest[take..];
             }
             current.Append(rest);
-            currentWidth = gfx.MeasureString(rest, font).Width;
+            currentWidth = Width(gfx, rest, font);
         }
         if (current.Length > 0 || lines.Count == 0) lines.Add(current.ToString());
         return lines;
+    }
+
+    // Character widths per font, kept per thread like the fonts themselves (PDFsharp objects are not shared).
+    [ThreadStatic] private static Dictionary<XFont, Dictionary<char, double>>? _charWidths;
+
+    private static double Width(XGraphics gfx, ReadOnlySpan<char> text, XFont font)
+    {
+        _charWidths ??= [];
+        if (!_charWidths.TryGetValue(font, out var widths)) _charWidths[font] = widths = [];
+        var total = 0.0;
+        foreach (var c in text)
+        {
+            if (!widths.TryGetValue(c, out var w)) widths[c] = w = gfx.MeasureString(c.ToString(), font).Width;
+            total += w;
+        }
+        return total;
     }
 
     /// <summary>Text the public typed, made safe to draw: characters the font lacks (emoji and other symbols
