@@ -118,20 +118,15 @@ public sealed class BenchPostgres : IAsyncDisposable
         await using var connection = new NpgsqlConnection(_admin);
         await connection.OpenAsync();
         var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        // FORCE cannot end an autovacuum worker for a role without superuser (42501); it finishes in moments.
-        for (var attempt = 1; ; attempt++)
+        // End our own sessions, then a plain DROP, which stops an autovacuum worker itself (WITH (FORCE) may not, 42501).
+        await using (var end = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND usename = current_user AND pid <> pg_backend_pid()", connection))
         {
-            try
-            {
-                await drop.ExecuteNonQueryAsync();
-                break;
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
-            {
-                await Task.Delay(200);
-            }
+            end.Parameters.AddWithValue("name", name!);
+            await end.ExecuteScalarAsync();
         }
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", connection);
+        await drop.ExecuteNonQueryAsync();
         try { Directory.Delete(_certificateFolder, recursive: true); } catch (IOException) { }
     }
 }
