@@ -13,9 +13,6 @@ public sealed class Contact
     public string Reference { get; private set; } = "";
     public Channel Channel { get; private set; }
     public DateTime ReceivedAtUtc { get; private set; }
-    /// <summary>The UK calendar month it was received in ("2026-11"): fixed at receipt, so the supervisors' monthly
-    /// figures group on a column instead of converting a million timestamps to UK time.</summary>
-    public string ReceivedMonthUk { get; private set; } = "";
 
     // What the reporter said. Account, HowKnown and the reporter's details are encrypted at rest.
     public string Account { get; private set; } = "";
@@ -71,7 +68,6 @@ public sealed class Contact
             Reference = reference,
             Channel = channel,
             ReceivedAtUtc = receivedAtUtc,
-            ReceivedMonthUk = UkTime.MonthOf(receivedAtUtc),
             Account = account,
             ReportedCategories = cats,
             Categories = [.. cats],

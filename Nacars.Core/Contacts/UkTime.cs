@@ -12,11 +12,5 @@ public static class UkTime
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(ukLocal, DateTimeKind.Unspecified), Zone);
 
     /// <summary>"Sat 28 Nov 2026 21:47".</summary>
-    /// <summary>The UK calendar month of a UTC instant, as "yyyy-MM".</summary>
-    public static string MonthOf(DateTime utc) => FromUtc(utc).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>When a UK calendar month ("yyyy-MM") starts, in UTC.</summary>
-    public static DateTime MonthStartUtc(int year, int month) => ToUtc(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified));
-
     public static string Format(DateTime utc) => FromUtc(utc).ToString("ddd d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }

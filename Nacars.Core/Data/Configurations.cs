@@ -5,6 +5,7 @@ using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
 using Nacars.Core.Forces;
 using Nacars.Core.Intake;
+using Nacars.Core.Supervision;
 using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 using OutboxMessage = Nacars.Core.Dissemination.OutboxMessage;
 
@@ -17,11 +18,6 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         b.HasKey(c => c.Id);
         b.HasIndex(c => c.Reference).IsUnique();
         b.HasIndex(c => new { c.Status, c.ReceivedAtUtc });
-        // Covering index for the supervision figures: one ordered pass over it gives every force's and every month's
-        // counts (by force, then UK month), never touching the wide rows (their encrypted text makes row reads slow).
-        b.HasIndex(c => new { c.ForceCode, c.ReceivedMonthUk, c.Status, c.Urgent, c.NotDisseminatedReason, c.ReceivedAtUtc })
-            .HasDatabaseName("IX_Contacts_PeriodStatistics");
-        b.Property(c => c.ReceivedMonthUk).HasMaxLength(7);
         b.HasIndex(c => new { c.DecidedAtUtc, c.DecidedBy });
         // The latest urgent contacts, newest first: a small index of just them (the filter is valid on both providers).
         b.HasIndex(c => c.ReceivedAtUtc).HasDatabaseName("IX_Contacts_Urgent").HasFilter("\"Urgent\"");
@@ -154,5 +150,27 @@ internal sealed class KeyCheckConfiguration(SensitiveData sensitive) : IEntityTy
     {
         b.HasKey(k => k.Id);
         b.Property(k => k.Canary).HasConversion(sensitive.StringConverter);
+    }
+}
+
+internal sealed class ForceDayFiguresConfiguration : IEntityTypeConfiguration<ForceDayFigures>
+{
+    public void Configure(EntityTypeBuilder<ForceDayFigures> b)
+    {
+        b.HasKey(f => new { f.ForceCode, f.Day });
+        b.Property(f => f.ForceCode).HasMaxLength(40);
+        b.Property(f => f.Month).HasMaxLength(7);
+        // A period's rows across every force (the key starts with the force).
+        b.HasIndex(f => f.Day);
+    }
+}
+
+internal sealed class AnalystDayFiguresConfiguration : IEntityTypeConfiguration<AnalystDayFigures>
+{
+    public void Configure(EntityTypeBuilder<AnalystDayFigures> b)
+    {
+        b.HasKey(f => new { f.Analyst, f.Day });
+        b.Property(f => f.Analyst).HasMaxLength(256);
+        b.HasIndex(f => f.Day);
     }
 }

@@ -97,8 +97,8 @@ public sealed class DatabaseInitializer(
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
 
         await CheckKeyRingAsync(db, ct);
-        if (await BackfillReceivedMonthsAsync(ct) is > 0 and var filled)
-            logger.LogInformation("Recorded the UK month of {Count} contacts received before that was stored", filled);
+        if (await Supervision.SupervisionFigures.EnsureAsync(db, ct) is > 0 and var counted)
+            logger.LogWarning("The supervision figures did not agree with the contacts, so they were counted again ({Count} contacts)", counted);
 
         if (!await db.Forces.AnyAsync(ct))
         {
@@ -106,27 +106,6 @@ public sealed class DatabaseInitializer(
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Seeded the force directory ({Count} forces)", ForceDirectory.Entries.Count);
         }
-    }
-
-    /// <summary>Contacts saved before the UK month was stored get it now, one UK month (one UPDATE) at a time.
-    /// Public for the benchmark, which bulk-loads rows by SQL.</summary>
-    public async Task<int> BackfillReceivedMonthsAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pending = db.Contacts.Where(c => c.ReceivedMonthUk == "");
-        if (!await pending.AnyAsync(ct)) return 0;
-        var first = UkTime.FromUtc(await pending.MinAsync(c => c.ReceivedAtUtc, ct));
-        var last = await pending.MaxAsync(c => c.ReceivedAtUtc, ct);
-        var filled = 0;
-        for (var month = new DateOnly(first.Year, first.Month, 1); UkTime.MonthStartUtc(month.Year, month.Month) <= last; month = month.AddMonths(1))
-        {
-            var next = month.AddMonths(1);
-            var (start, end) = (UkTime.MonthStartUtc(month.Year, month.Month), UkTime.MonthStartUtc(next.Year, next.Month));
-            var key = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            filled += await db.Contacts.Where(c => c.ReceivedMonthUk == "" && c.ReceivedAtUtc >= start && c.ReceivedAtUtc < end)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReceivedMonthUk, key), ct);
-        }
-        return filled;
     }
 
     private async Task CheckKeyRingAsync(NacarsDbContext db, CancellationToken ct)

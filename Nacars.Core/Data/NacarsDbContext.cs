@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
 using Nacars.Core.Forces;
 using Nacars.Core.Intake;
 using Nacars.Core.Staff;
+using Nacars.Core.Supervision;
 using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 using OutboxMessage = Nacars.Core.Dissemination.OutboxMessage;
 
@@ -27,12 +29,15 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
     public DbSet<KeyCheck> KeyChecks => Set<KeyCheck>();
+    public DbSet<ForceDayFigures> ForceDayFigures => Set<ForceDayFigures>();
+    public DbSet<AnalystDayFigures> AnalystDayFigures => Set<AnalystDayFigures>();
     /// <summary>The shared key ring when several instances run on Postgres (each key encrypted with a certificate).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         // The encrypting converters belong to this app's key ring: cache one model per key ring.
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, SensitiveModelCacheKeyFactory>();
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, SensitiveModelCacheKeyFactory>()
+            .AddInterceptors(SupervisionFiguresAtCommit.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -45,18 +50,66 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         builder.ApplyConfiguration(new OutboxMessageConfiguration(Sensitive));
         builder.ApplyConfiguration(new IntakeDraftConfiguration(Sensitive));
         builder.ApplyConfiguration(new KeyCheckConfiguration(Sensitive));
+        builder.ApplyConfiguration(new ForceDayFiguresConfiguration());
+        builder.ApplyConfiguration(new AnalystDayFiguresConfiguration());
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>The running totals' change for the save in progress, written by <see cref="SupervisionFiguresAtCommit"/>
+    /// just before the save's transaction commits.</summary>
+    private SupervisionFiguresChange? _figuresToCommit;
+
+    internal SupervisionFiguresChange? TakeFiguresToCommit()
+    {
+        var figures = _figuresToCommit;
+        _figuresToCommit = null;
+        return figures;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAuditTrail();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (SupervisionFiguresChange.Of(ChangeTracker) is not { } figures)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is { } open)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await figures.ApplyAsync(open.GetDbTransaction(), cancellationToken);
+            return saved;
+        }
+        var behaviour = BeginCountedSave(figures);
+        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
+        finally { EndCountedSave(behaviour); }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAuditTrail();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (SupervisionFiguresChange.Of(ChangeTracker) is not { } figures) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (Database.CurrentTransaction is { } open)
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            figures.Apply(open.GetDbTransaction());
+            return saved;
+        }
+        var behaviour = BeginCountedSave(figures);
+        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+        finally { EndCountedSave(behaviour); }
+    }
+
+    // EF skips the transaction for a save of one statement; a counted save always has one, so the totals are written
+    // at its commit, with the contacts, or not at all.
+    private AutoTransactionBehavior BeginCountedSave(SupervisionFiguresChange figures)
+    {
+        _figuresToCommit = figures;
+        var behaviour = Database.AutoTransactionBehavior;
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        return behaviour;
+    }
+
+    private void EndCountedSave(AutoTransactionBehavior behaviour)
+    {
+        _figuresToCommit = null;
+        Database.AutoTransactionBehavior = behaviour;
     }
 
     private void GuardAuditTrail()
@@ -77,3 +130,25 @@ public sealed class SqliteNacarsDbContext(DbContextOptions<NacarsDbContext> opti
 
 /// <summary>PostgreSQL, for several instances sharing one database.</summary>
 public sealed class PostgresNacarsDbContext(DbContextOptions<NacarsDbContext> options, SensitiveData sensitive) : NacarsDbContext(options, sensitive);
+
+/// <summary>Writes a save's change to the supervision totals inside its transaction, just before it commits.</summary>
+internal sealed class SupervisionFiguresAtCommit : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+{
+    public static readonly SupervisionFiguresAtCommit Instance = new();
+
+    public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult> TransactionCommittingAsync(
+        System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is NacarsDbContext db && db.TakeFiguresToCommit() is { } figures) await figures.ApplyAsync(transaction, cancellationToken);
+        return result;
+    }
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult TransactionCommitting(
+        System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result)
+    {
+        if (eventData.Context is NacarsDbContext db && db.TakeFiguresToCommit() is { } figures) figures.Apply(transaction);
+        return result;
+    }
+}

@@ -59,25 +59,19 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
     public async Task<IReadOnlyList<MonthFigures>> MonthlyAsync(StatsFilter filter, CancellationToken ct = default) =>
         (await PeriodAsync(filter, ct)).Months;
 
-    /// <summary>The per-force table and the monthly series together, from one pass over the statistics index: the
-    /// database counts per force and UK month (about 50 × 13 rows come back), and both views are sums of those.</summary>
+    /// <summary>The per-force table and the monthly series together, from the running totals per force and UK day
+    /// (<see cref="ForceDayFigures"/>): the database sums them per force and month (about 50 × 13 rows come back), and
+    /// both views are sums of those.</summary>
     public async Task<PeriodFigures> PeriodAsync(StatsFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Counted per force, UK month, status, urgency and reason in one pass over the statistics index (a few thousand
-        // groups come back), and summed into forces and months here. The period test is written as COALESCE(x, x) so
-        // that SQLite scans the covering index in order instead of "skip-scanning" it with thousands of seeks.
-        var (from, to, force) = (filter.FromUtc, filter.ToUtcExclusive, filter.ForceCode);
-        var cells = (await db.Database.SqlQuery<CellRow>($"""
-                SELECT "ForceCode", "ReceivedMonthUk" AS "Month", "Status", "Urgent", "NotDisseminatedReason" AS "Reason", COUNT(*) AS "Count"
-                FROM "Contacts"
-                WHERE COALESCE("ReceivedAtUtc", "ReceivedAtUtc") >= {from} AND COALESCE("ReceivedAtUtc", "ReceivedAtUtc") < {to}
-                  AND (CAST({force} AS TEXT) IS NULL OR "ForceCode" = {force})
-                GROUP BY "ForceCode", "ReceivedMonthUk", "Status", "Urgent", "NotDisseminatedReason"
-                """).ToListAsync(ct))
-            .Select(r => new Cell(r.ForceCode, r.Month, Enum.Parse<ContactStatus>(r.Status), r.Urgent,
-                r.Reason is null ? null : Enum.Parse<NotDisseminatedReason>(r.Reason), (int)r.Count))
-            .ToList();
+        var (from, to, force) = (filter.From, filter.To, filter.ForceCode);
+        var cells = await db.ForceDayFigures.Where(f => f.Day >= from && f.Day <= to && (force == null || f.ForceCode == force))
+            .GroupBy(f => new { f.ForceCode, f.Month })
+            .Select(g => new Cell(g.Key.ForceCode, g.Key.Month, g.Sum(f => f.Received), g.Sum(f => f.Open), g.Sum(f => f.Disseminated),
+                g.Sum(f => f.NotDisseminated), g.Sum(f => f.Urgent), g.Sum(f => f.InsufficientDetail), g.Sum(f => f.NotAboutPolice),
+                g.Sum(f => f.PersonalComplaint), g.Sum(f => f.Duplicate), g.Sum(f => f.MaliciousOrTest), g.Sum(f => f.OtherReason)))
+            .ToListAsync(ct);
 
         var timeliness = await TimelinessAsync(db, filter, ct);
 
@@ -94,7 +88,7 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
                 reroutedIn.GetValueOrDefault(f.Code), reroutedOut.GetValueOrDefault(f.Code))).ToList();
 
         var byMonth = cells.GroupBy(c => c.Month).ToDictionary(g => g.Key,
-            g => (Received: g.Sum(c => c.Count), Disseminated: g.Where(c => c.Status == ContactStatus.Disseminated).Sum(c => c.Count)));
+            g => (Received: g.Sum(c => c.Received), Disseminated: g.Sum(c => c.Disseminated)));
         var months = new List<MonthFigures>();
         for (var m = new DateOnly(filter.From.Year, filter.From.Month, 1); m <= filter.To; m = m.AddMonths(1))
         {
@@ -131,19 +125,22 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
         return result;
     }
 
-    private sealed record CellRow(string ForceCode, string Month, string Status, bool Urgent, string? Reason, long Count);
-    private sealed record Cell(string ForceCode, string Month, ContactStatus Status, bool Urgent, NotDisseminatedReason? Reason, int Count);
+    private sealed record Cell(string ForceCode, string Month, int Received, int Open, int Disseminated, int NotDisseminated, int Urgent,
+        int InsufficientDetail, int NotAboutPolice, int PersonalComplaint, int Duplicate, int MaliciousOrTest, int OtherReason)
+    {
+        public IEnumerable<(NotDisseminatedReason Reason, int Count)> Reasons =>
+        [
+            (NotDisseminatedReason.InsufficientDetail, InsufficientDetail), (NotDisseminatedReason.NotAboutPolice, NotAboutPolice),
+            (NotDisseminatedReason.PersonalComplaint, PersonalComplaint), (NotDisseminatedReason.Duplicate, Duplicate),
+            (NotDisseminatedReason.MaliciousOrTest, MaliciousOrTest), (NotDisseminatedReason.Other, OtherReason),
+        ];
+    }
 
     private static ForceRate Rate((string Code, string Name) force, IReadOnlyCollection<Cell> cells, (double? Median, double? P90) timeliness, int reroutedIn, int reroutedOut) => new(
         force.Code, force.Name,
-        cells.Sum(c => c.Count),
-        cells.Where(c => c.Status == ContactStatus.Disseminated).Sum(c => c.Count),
-        cells.Where(c => c.Status == ContactStatus.NotDisseminated).Sum(c => c.Count),
-        cells.Where(c => c.Status is ContactStatus.New or ContactStatus.InTriage).Sum(c => c.Count),
-        cells.Where(c => c.Urgent).Sum(c => c.Count),
+        cells.Sum(c => c.Received), cells.Sum(c => c.Disseminated), cells.Sum(c => c.NotDisseminated), cells.Sum(c => c.Open), cells.Sum(c => c.Urgent),
         timeliness.Median, timeliness.P90,
-        cells.Where(c => c.Status == ContactStatus.NotDisseminated && c.Reason is not null)
-            .GroupBy(c => c.Reason!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
+        cells.SelectMany(c => c.Reasons).Where(r => r.Count != 0).GroupBy(r => r.Reason).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
         reroutedIn, reroutedOut);
 
     public static ForceRate National(IReadOnlyList<ForceRate> rows) => new("national", "National total",
@@ -188,22 +185,17 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
     /// <summary>How many days back from the end of the period the workload table covers (the page shows the latest).</summary>
     public const int WorkloadDays = 31;
 
-    /// <summary>Decisions per analyst per UK day, over the last <see cref="WorkloadDays"/> days of the period. The
-    /// database counts per analyst and UTC hour (UK offsets are whole hours, so an hour never straddles two UK days);
-    /// the hours are folded into UK days here.</summary>
+    /// <summary>Decisions per analyst per UK day, over the last <see cref="WorkloadDays"/> days of the period, from the
+    /// running totals (<see cref="AnalystDayFigures"/>).</summary>
     public async Task<IReadOnlyList<AnalystDay>> WorkloadAsync(StatsFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var windowStart = UkTime.ToUtc(filter.To.AddDays(1 - WorkloadDays).ToDateTime(TimeOnly.MinValue));
-        var from = windowStart > filter.FromUtc ? windowStart : filter.FromUtc;
-        var rows = await db.Contacts.Where(c => c.DecidedAtUtc >= from && c.DecidedAtUtc < filter.ToUtcExclusive && c.DecidedBy != null)
-            .GroupBy(c => new { c.DecidedBy, c.DecidedAtUtc!.Value.Year, c.DecidedAtUtc.Value.Month, c.DecidedAtUtc.Value.Day, c.DecidedAtUtc.Value.Hour })
-            .Select(g => new { g.Key.DecidedBy, g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Hour, Count = g.Count() })
+        var windowStart = filter.To.AddDays(1 - WorkloadDays);
+        var from = windowStart > filter.From ? windowStart : filter.From;
+        return await db.AnalystDayFigures.Where(f => f.Day >= from && f.Day <= filter.To && f.Decisions != 0)
+            .OrderByDescending(f => f.Day).ThenBy(f => f.Analyst)
+            .Select(f => new AnalystDay(f.Analyst, f.Day, f.Decisions))
             .ToListAsync(ct);
-        return rows
-            .GroupBy(r => (Analyst: r.DecidedBy!, Day: DateOnly.FromDateTime(UkTime.FromUtc(new DateTime(r.Year, r.Month, r.Day, r.Hour, 0, 0, DateTimeKind.Utc)))))
-            .Select(g => new AnalystDay(g.Key.Analyst, g.Key.Day, g.Sum(r => r.Count)))
-            .OrderByDescending(r => r.Day).ThenBy(r => r.Analyst).ToList();
     }
 
     public async Task<OutboxHealth> OutboxAsync(CancellationToken ct = default)

@@ -28,6 +28,11 @@ public sealed class PostgresNoDemoData : SupervisionStatisticsTests.NoDemoData
     public PostgresNoDemoData() => UsePostgres();
 }
 
+public sealed class PostgresEmptyService : SupervisionFiguresTests.EmptyService
+{
+    public PostgresEmptyService() => UsePostgres();
+}
+
 public class PublicFormTestsOnPostgres(PostgresGenerousLimits app) : PublicFormTests(app), IClassFixture<PostgresGenerousLimits>;
 
 public class TriageTestsOnPostgres(PostgresKestrelWorkbench app) : TriageTests(app), IClassFixture<PostgresKestrelWorkbench>;
@@ -35,6 +40,8 @@ public class TriageTestsOnPostgres(PostgresKestrelWorkbench app) : TriageTests(a
 public class AuthorizationMatrixTestsOnPostgres(PostgresWorkbench app) : AuthorizationMatrixTests(app), IClassFixture<PostgresWorkbench>;
 
 public class SupervisionStatisticsTestsOnPostgres(PostgresNoDemoData app) : SupervisionStatisticsTests(app), IClassFixture<PostgresNoDemoData>;
+
+public class SupervisionFiguresTestsOnPostgres(PostgresEmptyService app) : SupervisionFiguresTests(app), IClassFixture<PostgresEmptyService>;
 
 public class DisseminationTestsOnPostgres : DisseminationTests
 {

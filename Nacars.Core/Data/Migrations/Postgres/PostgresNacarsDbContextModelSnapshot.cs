@@ -290,11 +290,6 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ReceivedMonthUk")
-                        .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("character varying(7)");
-
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -483,9 +478,6 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.HasIndex("DecidedAtUtc", "DecidedBy");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
-
-                    b.HasIndex("ForceCode", "ReceivedMonthUk", "Status", "Urgent", "NotDisseminatedReason", "ReceivedAtUtc")
-                        .HasDatabaseName("IX_Contacts_PeriodStatistics");
 
                     b.ToTable("Contacts");
                 });
@@ -809,6 +801,79 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Nacars.Core.Supervision.AnalystDayFigures", b =>
+                {
+                    b.Property<string>("Analyst")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Decisions")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Analyst", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("AnalystDayFigures");
+                });
+
+            modelBuilder.Entity("Nacars.Core.Supervision.ForceDayFigures", b =>
+                {
+                    b.Property<string>("ForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Disseminated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Duplicate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InsufficientDetail")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaliciousOrTest")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("NotAboutPolice")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotDisseminated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OtherReason")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonalComplaint")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Urgent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ForceCode", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ForceDayFigures");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

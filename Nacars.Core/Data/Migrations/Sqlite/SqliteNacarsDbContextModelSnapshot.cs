@@ -277,11 +277,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReceivedMonthUk")
-                        .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -470,9 +465,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.HasIndex("DecidedAtUtc", "DecidedBy");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
-
-                    b.HasIndex("ForceCode", "ReceivedMonthUk", "Status", "Urgent", "NotDisseminatedReason", "ReceivedAtUtc")
-                        .HasDatabaseName("IX_Contacts_PeriodStatistics");
 
                     b.ToTable("Contacts");
                 });
@@ -792,6 +784,79 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Nacars.Core.Supervision.AnalystDayFigures", b =>
+                {
+                    b.Property<string>("Analyst")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decisions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Analyst", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("AnalystDayFigures");
+                });
+
+            modelBuilder.Entity("Nacars.Core.Supervision.ForceDayFigures", b =>
+                {
+                    b.Property<string>("ForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Disseminated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Duplicate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InsufficientDetail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaliciousOrTest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NotAboutPolice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotDisseminated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonalComplaint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ForceCode", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ForceDayFigures");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,93 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Nacars.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RunningSupervisionFigures : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Contacts_PeriodStatistics",
+                table: "Contacts");
+
+            migrationBuilder.DropColumn(
+                name: "ReceivedMonthUk",
+                table: "Contacts");
+
+            migrationBuilder.CreateTable(
+                name: "AnalystDayFigures",
+                columns: table => new
+                {
+                    Analyst = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Decisions = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnalystDayFigures", x => new { x.Analyst, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForceDayFigures",
+                columns: table => new
+                {
+                    ForceCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Received = table.Column<int>(type: "INTEGER", nullable: false),
+                    Open = table.Column<int>(type: "INTEGER", nullable: false),
+                    Disseminated = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotDisseminated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Urgent = table.Column<int>(type: "INTEGER", nullable: false),
+                    InsufficientDetail = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotAboutPolice = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonalComplaint = table.Column<int>(type: "INTEGER", nullable: false),
+                    Duplicate = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaliciousOrTest = table.Column<int>(type: "INTEGER", nullable: false),
+                    OtherReason = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForceDayFigures", x => new { x.ForceCode, x.Day });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnalystDayFigures_Day",
+                table: "AnalystDayFigures",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForceDayFigures_Day",
+                table: "ForceDayFigures",
+                column: "Day");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AnalystDayFigures");
+
+            migrationBuilder.DropTable(
+                name: "ForceDayFigures");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReceivedMonthUk",
+                table: "Contacts",
+                type: "TEXT",
+                maxLength: 7,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_PeriodStatistics",
+                table: "Contacts",
+                columns: new[] { "ForceCode", "ReceivedMonthUk", "Status", "Urgent", "NotDisseminatedReason", "ReceivedAtUtc" });
+        }
+    }
+}
