@@ -32,6 +32,12 @@ public sealed class SupervisionScenario : IScenario
             await PageFiguresAsync(stats, filter, parts, ct);
             runs.Add(Stats.Ms(Stopwatch.GetTimestamp() - start));
         }
+        // The baseline gets the index that suits it best (the product no longer has it: it reads running totals).
+        await using (var indexing = await db.CreateDbContextAsync(ct))
+        {
+            indexing.Database.SetCommandTimeout(600);
+            await indexing.Database.ExecuteSqlRawAsync("CREATE INDEX IF NOT EXISTS \"IX_Bench_GroupBy\" ON \"Contacts\" (\"ForceCode\", \"ReceivedAtUtc\", \"Status\", \"Urgent\")", ct);
+        }
         var baseline = new List<double>();
         for (var i = 0; i < 3; i++)
         {

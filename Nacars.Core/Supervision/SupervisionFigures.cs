@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Nacars.Core.Contacts;
 using Nacars.Core.Data;
+using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 
 namespace Nacars.Core.Supervision;
 
@@ -27,13 +28,19 @@ public sealed class ForceDayFigures
     public int Duplicate { get; set; }
     public int MaliciousOrTest { get; set; }
     public int OtherReason { get; set; }
+    /// <summary>Contacts received that day whose first information report to this force has been sent (the
+    /// timeliness figures need how many there are before they read the ranked ones).</summary>
+    public int FirstSent { get; set; }
 
     /// <summary>The counted columns, in the order <see cref="SupervisionFiguresChange"/> keeps them.</summary>
     internal static readonly string[] Counts =
     [
         nameof(Received), nameof(Open), nameof(Disseminated), nameof(NotDisseminated), nameof(Urgent),
         nameof(InsufficientDetail), nameof(NotAboutPolice), nameof(PersonalComplaint), nameof(Duplicate), nameof(MaliciousOrTest), nameof(OtherReason),
+        nameof(FirstSent),
     ];
+
+    internal const int FirstSentColumn = 11;
 
     /// <summary>The column that counts contacts not disseminated for a reason.</summary>
     internal static int ReasonColumn(NotDisseminatedReason reason) => reason switch
@@ -67,6 +74,14 @@ internal readonly record struct CountedFacts(
         v.GetValue<string?>(nameof(Contact.DecidedBy)), v.GetValue<DateTime?>(nameof(Contact.DecidedAtUtc)));
 }
 
+/// <summary>The facts about an information report that the running totals count.</summary>
+internal readonly record struct CountedSend(string ForceCode, DateTime ContactReceivedAtUtc, bool FirstSent)
+{
+    public static CountedSend Of(PropertyValues v) => new(
+        v.GetValue<string>(nameof(DisseminationRecord.ForceCode)), v.GetValue<DateTime>(nameof(DisseminationRecord.ContactReceivedAtUtc)),
+        v.GetValue<string?>(nameof(DisseminationRecord.RerouteReason)) is null && v.GetValue<int?>(nameof(DisseminationRecord.SecondsFromReceipt)) is not null);
+}
+
 /// <summary>
 /// What a save changes in the running totals: each contact added, changed or removed takes away what it counted
 /// before and adds what it counts now, so every workflow move (a decision, a re-route, a force assigned, urgency
@@ -91,14 +106,32 @@ public sealed class SupervisionFiguresChange
             if (entry.State is EntityState.Modified or EntityState.Deleted) change.Count(CountedFacts.Of(entry.OriginalValues), -1);
             if (entry.State is EntityState.Added or EntityState.Modified) change.Count(CountedFacts.Of(entry.CurrentValues), +1);
         }
+        foreach (var entry in tracker.Entries<DisseminationRecord>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            change ??= new SupervisionFiguresChange();
+            if (entry.State is EntityState.Modified or EntityState.Deleted) change.Count(CountedSend.Of(entry.OriginalValues), -1);
+            if (entry.State is EntityState.Added or EntityState.Modified) change.Count(CountedSend.Of(entry.CurrentValues), +1);
+        }
         return change is { IsEmpty: false } ? change : null;
+    }
+
+    internal void Count(in CountedSend send, int sign)
+    {
+        if (send.FirstSent) ForceDay(send.ForceCode, send.ContactReceivedAtUtc)[ForceDayFigures.FirstSentColumn] += sign;
+    }
+
+    private int[] ForceDay(string force, DateTime receivedAtUtc)
+    {
+        var day = DateOnly.FromDateTime(UkTime.FromUtc(receivedAtUtc));
+        if (!_forceDays.TryGetValue((force, day), out var counts))
+            _forceDays[(force, day)] = counts = new int[ForceDayFigures.Counts.Length];
+        return counts;
     }
 
     internal void Count(in CountedFacts facts, int sign)
     {
-        var day = DateOnly.FromDateTime(UkTime.FromUtc(facts.ReceivedAtUtc));
-        if (!_forceDays.TryGetValue((facts.ForceCode, day), out var counts))
-            _forceDays[(facts.ForceCode, day)] = counts = new int[ForceDayFigures.Counts.Length];
+        var counts = ForceDay(facts.ForceCode, facts.ReceivedAtUtc);
         counts[0] += sign;
         switch (facts.Status)
         {
@@ -188,7 +221,7 @@ public sealed class SupervisionFiguresChange
     }
 }
 
-/// <summary>Keeps the running totals honest: rebuilt from the contacts when they disagree with them.</summary>
+/// <summary>Keeps the running totals honest: rebuilt from the contacts and reports when they disagree with them.</summary>
 public static class SupervisionFigures
 {
     /// <summary>Compares the totals with the contacts (how many received, how many decided) and rebuilds them when they
@@ -197,18 +230,23 @@ public static class SupervisionFigures
     public static async Task<int> EnsureAsync(NacarsDbContext db, CancellationToken ct = default)
     {
         var received = await db.ForceDayFigures.SumAsync(f => (long)f.Received, ct);
+        var firstSent = await db.ForceDayFigures.SumAsync(f => (long)f.FirstSent, ct);
         var decisions = await db.AnalystDayFigures.SumAsync(f => (long)f.Decisions, ct);
         if (received == await db.Contacts.LongCountAsync(ct)
+            && firstSent == await FirstSends(db).LongCountAsync(ct)
             && decisions == await db.Contacts.LongCountAsync(c => c.DecidedAtUtc != null && c.DecidedBy != null, ct)) return 0;
         return await RebuildAsync(db, ct);
     }
+
+    private static IQueryable<DisseminationRecord> FirstSends(NacarsDbContext db) =>
+        db.Disseminations.Where(d => d.RerouteReason == null && d.SecondsFromReceipt != null);
 
     /// <summary>Counts every contact again, in one transaction. On PostgreSQL the contacts are locked against writes
     /// meanwhile (reads go on), so a contact saved by another instance is counted exactly once.</summary>
     public static async Task<int> RebuildAsync(NacarsDbContext db, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("""LOCK TABLE "Contacts" IN SHARE MODE""", ct);
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("""LOCK TABLE "Contacts", "Disseminations" IN SHARE MODE""", ct);
         await db.ForceDayFigures.ExecuteDeleteAsync(ct);
         await db.AnalystDayFigures.ExecuteDeleteAsync(ct);
         var change = new SupervisionFiguresChange();
@@ -220,6 +258,8 @@ public static class SupervisionFigures
             change.Count(c, +1);
             counted++;
         }
+        await foreach (var d in FirstSends(db).AsNoTracking().Select(d => new { d.ForceCode, d.ContactReceivedAtUtc }).AsAsyncEnumerable().WithCancellation(ct))
+            change.Count(new CountedSend(d.ForceCode, d.ContactReceivedAtUtc, FirstSent: true), +1);
         await change.ApplyAsync(transaction.GetDbTransaction(), ct);
         await transaction.CommitAsync(ct);
         return counted;

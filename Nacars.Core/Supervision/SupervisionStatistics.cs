@@ -70,10 +70,11 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
             .GroupBy(f => new { f.ForceCode, f.Month })
             .Select(g => new Cell(g.Key.ForceCode, g.Key.Month, g.Sum(f => f.Received), g.Sum(f => f.Open), g.Sum(f => f.Disseminated),
                 g.Sum(f => f.NotDisseminated), g.Sum(f => f.Urgent), g.Sum(f => f.InsufficientDetail), g.Sum(f => f.NotAboutPolice),
-                g.Sum(f => f.PersonalComplaint), g.Sum(f => f.Duplicate), g.Sum(f => f.MaliciousOrTest), g.Sum(f => f.OtherReason)))
+                g.Sum(f => f.PersonalComplaint), g.Sum(f => f.Duplicate), g.Sum(f => f.MaliciousOrTest), g.Sum(f => f.OtherReason), g.Sum(f => f.FirstSent)))
             .ToListAsync(ct);
 
-        var timeliness = await TimelinessAsync(db, filter, ct);
+        var byForce = cells.GroupBy(c => c.ForceCode).ToDictionary(g => g.Key, g => g.ToList());
+        var timeliness = await TimelinessAsync(db, filter, byForce.ToDictionary(kv => kv.Key, kv => kv.Value.Sum(c => c.FirstSent)), ct);
 
         var reroutes = db.Disseminations.Where(d => d.RerouteReason != null && d.CreatedAtUtc >= filter.FromUtc && d.CreatedAtUtc < filter.ToUtcExclusive);
         var reroutedIn = await reroutes.GroupBy(d => d.ForceCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -82,7 +83,6 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
                                  group r by first.ForceCode into g
                                  select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
-        var byForce = cells.GroupBy(c => c.ForceCode).ToDictionary(g => g.Key, g => g.ToList());
         var forces = (filter.ForceCode is { } only ? ForceDirectory.Entries.Where(e => e.Code == only) : ForceDirectory.Entries).Select(f =>
             Rate(f, byForce.GetValueOrDefault(f.Code, []), timeliness.GetValueOrDefault(f.Code),
                 reroutedIn.GetValueOrDefault(f.Code), reroutedOut.GetValueOrDefault(f.Code))).ToList();
@@ -100,24 +100,25 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
     }
 
     /// <summary>Median and 90th percentile hours from receipt to first send, per force (nearest rank: the value at
-    /// rank ceil(p × n), rounded to 0.01 h). The database counts each force's sends, then reads just the two ranked values of
-    /// each force from the timeliness index, which is in force and time-to-send order: nothing is sorted and only
-    /// numbers come back. (Window functions sort every send first, several times slower on SQLite.)</summary>
-    private static async Task<Dictionary<string, (double? Median, double? P90)>> TimelinessAsync(NacarsDbContext db, StatsFilter filter, CancellationToken ct)
+    /// rank ceil(p × n), rounded to 0.01 h). How many sends each force has comes from the running totals; the two
+    /// ranked values are read from the timeliness index, which is in force and time-to-send order, the 90th from the
+    /// top end: nothing is sorted and only numbers come back. (Window functions sort every send first, several times
+    /// slower on SQLite.)</summary>
+    private static async Task<Dictionary<string, (double? Median, double? P90)>> TimelinessAsync(
+        NacarsDbContext db, StatsFilter filter, Dictionary<string, int> firstSentByForce, CancellationToken ct)
     {
         var firstSends = db.Disseminations.Where(d => d.RerouteReason == null && d.SecondsFromReceipt != null
             && d.ContactReceivedAtUtc >= filter.FromUtc && d.ContactReceivedAtUtc < filter.ToUtcExclusive);
-        if (filter.ForceCode is { } only) firstSends = firstSends.Where(d => d.ForceCode == only);
-        var counts = await firstSends.GroupBy(d => d.ForceCode).Select(g => new { Force = g.Key, Sends = g.Count() }).ToListAsync(ct);
-
         var result = new Dictionary<string, (double?, double?)>();
-        foreach (var (force, sends) in counts.Select(c => (c.Force, c.Sends)))
+        foreach (var (force, sends) in firstSentByForce.Where(kv => kv.Value > 0).Select(kv => (kv.Key, kv.Value)))
         {
+            var ofForce = firstSends.Where(d => d.ForceCode == force);
             async Task<double?> AtRankAsync(double p)
             {
                 var rank = Math.Clamp((int)Math.Ceiling(p * sends), 1, sends);
-                var seconds = await firstSends.Where(d => d.ForceCode == force).OrderBy(d => d.SecondsFromReceipt)
-                    .Select(d => d.SecondsFromReceipt).Skip(rank - 1).FirstOrDefaultAsync(ct);
+                var seconds = rank <= (sends + 1) / 2
+                    ? await ofForce.OrderBy(d => d.SecondsFromReceipt).Select(d => d.SecondsFromReceipt).Skip(rank - 1).FirstOrDefaultAsync(ct)
+                    : await ofForce.OrderByDescending(d => d.SecondsFromReceipt).Select(d => d.SecondsFromReceipt).Skip(sends - rank).FirstOrDefaultAsync(ct);
                 return seconds is { } s ? Math.Round(s / 3600.0, 2) : null;
             }
             result[force] = (await AtRankAsync(0.5), await AtRankAsync(0.9));
@@ -126,7 +127,7 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
     }
 
     private sealed record Cell(string ForceCode, string Month, int Received, int Open, int Disseminated, int NotDisseminated, int Urgent,
-        int InsufficientDetail, int NotAboutPolice, int PersonalComplaint, int Duplicate, int MaliciousOrTest, int OtherReason)
+        int InsufficientDetail, int NotAboutPolice, int PersonalComplaint, int Duplicate, int MaliciousOrTest, int OtherReason, int FirstSent)
     {
         public IEnumerable<(NotDisseminatedReason Reason, int Count)> Reasons =>
         [

@@ -3,6 +3,7 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Data;
 using Nacars.Core.Supervision;
 using Nacars.Tests.Integration;
+using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 
 namespace Nacars.Tests.Core.Supervision;
 
@@ -45,12 +46,20 @@ public class SupervisionFiguresTests(SupervisionFiguresTests.EmptyService app) :
         await ChangeAsync(urgent, c => { c.Claim(Analyst, Now); c.FlagUrgent(true, Analyst); });
         await ChangeAsync(refused, c => { c.Claim(Analyst, Now); c.DecideNotToDisseminate(NotDisseminatedReason.PersonalComplaint, "Signposted to the force's complaints team.", Analyst, Now); });
         await ChangeAsync(sent, c => { c.Claim(Analyst, Now); MakeReady(c); c.Disseminate(Analyst, Now); });
+        var report = await ReportAsync(sent, "kent", rerouteReason: null);
         await ChangeAsync(sent, c => c.Reroute("sussex", "Wrong force", "supervisor@example.org"));
+        var rerouted = await ReportAsync(sent, "sussex", rerouteReason: "Wrong force");
+        Assert.Equal(0, await KentAsync(july1, f => f.FirstSent));          // queued, not sent yet
+        await SendAsync(report);
+        await SendAsync(rerouted);                                              // a re-route is not a first send
+        await SendAsync(report);                                                // sent again: still one first send
 
         Assert.Equal((2, 1, 1, 1), await KentAsync(july1, f => (f.Received, f.Open, f.Urgent, f.PersonalComplaint)));
         Assert.Equal((1, 1), await ReadAsync("met", july1, f => (f.Received, f.Open)));
         Assert.Equal((1, 1), await ReadAsync("sussex", july1, f => (f.Received, f.Disseminated)));
         Assert.Equal(0, await KentAsync(july1, f => f.Disseminated));
+        Assert.Equal(1, await KentAsync(july1, f => f.FirstSent));
+        Assert.Equal(0, await ReadAsync("sussex", july1, f => f.FirstSent));
 
         // The refusal is the analyst's; the re-route hands the sent contact's decision to the supervisor (as the
         // contacts themselves say: DecidedBy is who acted last).
@@ -122,6 +131,23 @@ public class SupervisionFiguresTests(SupervisionFiguresTests.EmptyService app) :
         await db.SaveChangesAsync(Ct);
     }
 
+    private async Task<Guid> ReportAsync(Guid contactId, string force, string? rerouteReason)
+    {
+        await using var db = await app.Db.CreateDbContextAsync(Ct);
+        var contact = await db.Contacts.SingleAsync(c => c.Id == contactId, Ct);
+        var report = new DisseminationRecord(Guid.NewGuid(), contact.Id, contact.Reference, force, $"{force}@example.org", Now, Analyst, rerouteReason, contact.ReceivedAtUtc);
+        db.Disseminations.Add(report);
+        await db.SaveChangesAsync(Ct);
+        return report.Id;
+    }
+
+    private async Task SendAsync(Guid reportId)
+    {
+        await using var db = await app.Db.CreateDbContextAsync(Ct);
+        (await db.Disseminations.SingleAsync(d => d.Id == reportId, Ct)).MarkSent(Now);
+        await db.SaveChangesAsync(Ct);
+    }
+
     private static void MakeReady(Contact c)
     {
         foreach (var check in Enum.GetValues<ThresholdCheck>()) c.Tick(check, true, Analyst, Now);
@@ -145,7 +171,7 @@ public class SupervisionFiguresTests(SupervisionFiguresTests.EmptyService app) :
     {
         var forces = (await db.ForceDayFigures.AsNoTracking().ToListAsync(Ct))
             .Select(f => (f.ForceCode, f.Day, f.Month, Counts: new[] { f.Received, f.Open, f.Disseminated, f.NotDisseminated, f.Urgent,
-                f.InsufficientDetail, f.NotAboutPolice, f.PersonalComplaint, f.Duplicate, f.MaliciousOrTest, f.OtherReason }))
+                f.InsufficientDetail, f.NotAboutPolice, f.PersonalComplaint, f.Duplicate, f.MaliciousOrTest, f.OtherReason, f.FirstSent }))
             .Where(f => f.Counts.Any(n => n != 0))
             .Select(f => $"{f.ForceCode} {f.Day:yyyy-MM-dd} {f.Month}: {string.Join(",", f.Counts)}");
         var analysts = (await db.AnalystDayFigures.AsNoTracking().Where(f => f.Decisions != 0).ToListAsync(Ct))

@@ -837,6 +837,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<int>("Duplicate")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FirstSent")
+                        .HasColumnType("integer");
+
                     b.Property<int>("InsufficientDetail")
                         .HasColumnType("integer");
 

@@ -820,6 +820,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<int>("Duplicate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FirstSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InsufficientDetail")
                         .HasColumnType("INTEGER");
 

@@ -49,7 +49,8 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     PersonalComplaint = table.Column<int>(type: "integer", nullable: false),
                     Duplicate = table.Column<int>(type: "integer", nullable: false),
                     MaliciousOrTest = table.Column<int>(type: "integer", nullable: false),
-                    OtherReason = table.Column<int>(type: "integer", nullable: false)
+                    OtherReason = table.Column<int>(type: "integer", nullable: false),
+                    FirstSent = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

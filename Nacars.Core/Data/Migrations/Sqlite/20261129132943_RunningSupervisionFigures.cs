@@ -49,7 +49,8 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     PersonalComplaint = table.Column<int>(type: "INTEGER", nullable: false),
                     Duplicate = table.Column<int>(type: "INTEGER", nullable: false),
                     MaliciousOrTest = table.Column<int>(type: "INTEGER", nullable: false),
-                    OtherReason = table.Column<int>(type: "INTEGER", nullable: false)
+                    OtherReason = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstSent = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nacars.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNacarsDbContext))]
-    [Migration("20261129132007_RunningSupervisionFigures")]
+    [Migration("20261129132947_RunningSupervisionFigures")]
     partial class RunningSupervisionFigures
     {
         /// <inheritdoc />
@@ -838,6 +838,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Duplicate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstSent")
                         .HasColumnType("integer");
 
                     b.Property<int>("InsufficientDetail")

@@ -12,7 +12,7 @@ using Nacars.Core.Data;
 namespace Nacars.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNacarsDbContext))]
-    [Migration("20261129131959_RunningSupervisionFigures")]
+    [Migration("20261129132943_RunningSupervisionFigures")]
     partial class RunningSupervisionFigures
     {
         /// <inheritdoc />
@@ -821,6 +821,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Duplicate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstSent")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("InsufficientDetail")
