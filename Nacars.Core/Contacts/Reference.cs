@@ -14,10 +14,7 @@ public static class Reference
     public static string NewReference()
     {
         Span<char> symbols = stackalloc char[8];
-        for (var i = 0; i < symbols.Length; i++)
-        {
-            symbols[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        }
+        RandomNumberGenerator.GetItems(Alphabet, symbols); // one read of the OS generator, not one per symbol
         return $"{Prefix}{symbols[..4]}-{symbols[4..]}";
     }
 

@@ -13,7 +13,7 @@ public static class FollowUpCode
     public static string New()
     {
         Span<char> c = stackalloc char[16];
-        for (var i = 0; i < c.Length; i++) c[i] = Reference.Alphabet[RandomNumberGenerator.GetInt32(Reference.Alphabet.Length)];
+        RandomNumberGenerator.GetItems(Reference.Alphabet, c); // one read of the OS generator, not one per symbol
         return $"{c[..4]}-{c[4..8]}-{c[8..12]}-{c[12..]}";
     }
 
