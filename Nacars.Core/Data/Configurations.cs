@@ -125,6 +125,10 @@ internal sealed class OutboxMessageConfiguration(SensitiveData sensitive) : IEnt
     {
         b.HasKey(m => m.Id);
         b.HasIndex(m => new { m.State, m.NextAttemptAtUtc });
+        // Supervision's outbox figures (today's sends, the oldest waiting) are read from this index alone. Read from the
+        // rows, each message's encrypted PDF, stored before those columns, is walked through to reach them: with sent
+        // messages kept, that grew by about 40 ms per thousand sends.
+        b.HasIndex(m => new { m.State, m.SentAtUtc, m.CreatedAtUtc });
         b.HasIndex(m => m.DisseminationId).IsUnique();
         b.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
         b.Property(m => m.Attachment).HasConversion(sensitive.BytesConverter, new ValueComparer<byte[]>(

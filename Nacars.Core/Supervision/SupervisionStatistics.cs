@@ -203,10 +203,11 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var startOfDay = UkTime.ToUtc(UkTime.FromUtc(now).Date);
+        // Each figure is read from the outbox's indexes alone, never from the messages (see OutboxMessageConfiguration).
         var states = await db.OutboxMessages.GroupBy(m => m.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var oldest = await db.OutboxMessages.Where(m => m.State == OutboxState.Queued || m.State == OutboxState.Sending)
-            .OrderBy(m => m.CreatedAtUtc).Select(m => (DateTime?)m.CreatedAtUtc).FirstOrDefaultAsync(ct);
-        var startOfDay = UkTime.ToUtc(UkTime.FromUtc(now).Date);
+            .MinAsync(m => (DateTime?)m.CreatedAtUtc, ct);
         var sentToday = await db.OutboxMessages.CountAsync(m => m.State == OutboxState.Sent && m.SentAtUtc >= startOfDay, ct);
         var failures = await db.OutboxMessages.Where(m => m.State == OutboxState.Failed).OrderByDescending(m => m.CreatedAtUtc).Take(50)
             .Select(m => new FailedMessage(m.Id, m.Reference, m.To, m.LastError, m.Attempts)).ToListAsync(ct);

@@ -660,6 +660,8 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.HasIndex("State", "NextAttemptAtUtc");
 
+                    b.HasIndex("State", "SentAtUtc", "CreatedAtUtc");
+
                     b.ToTable("OutboxMessages");
                 });
 

@@ -643,6 +643,8 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "NextAttemptAtUtc");
 
+                    b.HasIndex("State", "SentAtUtc", "CreatedAtUtc");
+
                     b.ToTable("OutboxMessages");
                 });
 
