@@ -4,6 +4,7 @@ using System.Text;
 using Nacars.Core.Contacts;
 using PdfSharp;
 using PdfSharp.Drawing;
+using PdfSharp.Events;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
@@ -17,7 +18,8 @@ namespace Nacars.Core.Dissemination;
 public sealed class PdfInformationReportRenderer : IInformationReportRenderer
 {
     private const string Family = "DejaVu Sans";
-    private const double Margin = 50, HeaderHeight = 70, FooterHeight = 50;
+    private const double Margin = 50, HeaderHeight = 70, FooterHeight = 50, UrgentBand = 24;
+    private const int Box = 0x25A1; // □
     private static readonly XColor Navy = XColor.FromArgb(29, 53, 87), Grey = XColor.FromArgb(90, 90, 90), Rule = XColor.FromArgb(190, 190, 190);
     private static readonly XColor Red = XColor.FromArgb(176, 0, 32), Shade = XColor.FromArgb(241, 243, 247);
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
@@ -47,6 +49,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
         document.Info.Author = r.ServiceName;
         document.Info.Subject = "OFFICIAL-SENSITIVE";
         document.Info.CreationDate = r.PreparedAtUtc;
+        document.RenderEvents.RenderTextEvent += BoxMissingGlyphs;
         var pages = new List<(PdfPage Page, XGraphics Gfx)>();
         var layout = new Layout(this, document, pages, r);
 
@@ -100,11 +103,10 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
         gfx.DrawString($"Page {number} of {count}", Font(9), new XSolidBrush(Grey), new XRect(0, 54, width - Margin, 12), XStringFormats.TopRight);
         if (r.Urgent)
         {
-            var banner = r.FastTimeCall is { } call ? $"URGENT — fast-time call made {UkTime.FromUtc(call.CalledAtUtc):HH:mm}" : "URGENT";
-            var font = Font(9.5, bold: true);
-            var w = gfx.MeasureString(banner, font).Width + 16;
-            gfx.DrawRectangle(new XSolidBrush(Red), width - Margin - w, 34, w, 17);
-            gfx.DrawString(banner, font, XBrushes.White, new XRect(width - Margin - w, 34, w, 17), XStringFormats.Center);
+            // A band across the page under the header: it needs no room from the title, however long the service's name.
+            var banner = r.FastTimeCall is { } call ? $"URGENT — fast-time call made {UkTime.FromUtc(call.CalledAtUtc):HH:mm} (UK)" : "URGENT — needs immediate police attention";
+            gfx.DrawRectangle(new XSolidBrush(Red), Margin, HeaderHeight + 5, width - 2 * Margin, UrgentBand - 7);
+            gfx.DrawString(banner, Font(9.5, bold: true), XBrushes.White, new XRect(Margin + 8, HeaderHeight + 5, width - 2 * Margin - 16, UrgentBand - 7), XStringFormats.CenterLeft);
         }
         gfx.DrawLine(new XPen(Navy, 1.2), Margin, HeaderHeight, width - Margin, HeaderHeight);
         gfx.DrawLine(new XPen(Rule, 0.5), Margin, height - FooterHeight + 10, width - Margin, height - FooterHeight + 10);
@@ -128,7 +130,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
             _page.Size = PageSize.A4;
             _gfx = XGraphics.FromPdfPage(_page);
             pages.Add((_page, _gfx));
-            _y = HeaderHeight + 16;
+            _y = HeaderHeight + 16 + (report.Urgent ? UrgentBand : 0);
         }
 
         public void Gap(double points) => _y += points;
@@ -234,8 +236,21 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
         return total;
     }
 
-    /// <summary>Text the public typed, made safe to draw: characters the font lacks (emoji and other symbols
-    /// outside the basic plane) become a visible box, control characters go, tabs become spaces.</summary>
+    /// <summary>A character the embedded fonts have no glyph for would vanish from the report without a trace (PDFsharp
+    /// draws nothing for it); it is drawn, and measured, as a box instead, so the reader sees that something was there.</summary>
+    private static void BoxMissingGlyphs(object? sender, RenderTextEventArgs e)
+    {
+        var pairs = e.CodePointGlyphIndexPairs;
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            if (pairs[i].GlyphIndex != 0 || pairs[i].CodePoint == Box) continue;
+            pairs[i] = new CodePointGlyphIndexPair(Box, 0);
+            e.ReevaluateGlyphIndices = true;
+        }
+    }
+
+    /// <summary>Text the public typed, made safe to draw: characters outside the basic plane (emoji and other
+    /// symbols, which the font lacks) become a visible box, control characters go, tabs become spaces.</summary>
     internal static string Printable(string text)
     {
         var sb = new StringBuilder(text.Length);

@@ -252,6 +252,19 @@ public class InformationReportPdfTests
     }
 
     [Fact]
+    public void Characters_the_embedded_fonts_lack_become_a_box_instead_of_vanishing()
+    {
+        // Chinese is in no DejaVu font; Hebrew is left out of the embedded subset (PDFsharp cannot lay it out right
+        // to left). Either way the reader must see that something was there.
+        var account = "Names given: 王伟 and שלום, then the rest of the account.";
+        var pdf = Read(_renderer.Render(Report(account: account) with { Subject = new SubjectDetails("王伟", "PC", null, null) }));
+
+        Assert.True(pdf.Contains("Names given: □□ and □□□□, then the rest of the account."));
+        Assert.True(pdf.Contains("□□"));
+        Assert.False(pdf.Contains("王"));
+    }
+
+    [Fact]
     public void The_pdf_metadata_names_the_report_the_service_and_the_marking()
     {
         var bytes = _renderer.Render(Report());
