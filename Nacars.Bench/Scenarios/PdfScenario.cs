@@ -14,10 +14,15 @@ public sealed class PdfScenario : IScenario
     public Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
     {
         var renderer = new PdfInformationReportRenderer();
-        var two = Report(Words(900));
-        var ten = Report(Words(6500));
+        var two = ReportOfPages(renderer, 2);
+        var ten = ReportOfPages(renderer, 10);
         var n = context.Size.PdfIterations;
-        renderer.Render(two); // warm up fonts and JIT
+        // Measured warm, as a running service renders: tiered JIT takes the first hundred or so renders to settle, and
+        // the 2-page figures, measured first, had carried that in their 95th percentile.
+        var warm = Math.Min(300, Math.Max(1, n / 3));
+        Warm(warm, () => renderer.Render(two));
+        Warm(warm, () => renderer.Render(ten));
+        Warm(warm, () => Baseline(two.SanitisedAccount));
         var twoPage = Time(n, () => renderer.Render(two));
         var tenPage = Time(Math.Max(1, n / 5), () => renderer.Render(ten));
         var baseline = Time(n, () => Baseline(two.SanitisedAccount));
@@ -27,6 +32,11 @@ public sealed class PdfScenario : IScenario
             new() { ["2page_p50_ms"] = Stats.Percentile(twoPage, 0.5), ["2page_p95_ms"] = p95, ["10page_p50_ms"] = Stats.Percentile(tenPage, 0.5), ["10page_p95_ms"] = Stats.Percentile(tenPage, 0.95) },
             new() { ["plain_p50_ms"] = Stats.Percentile(baseline, 0.5), ["plain_p95_ms"] = baseP95 },
             Math.Round(p95 / baseP95, 2), "2-page p95 <= 10 ms", p95 <= 10));
+    }
+
+    private static void Warm(int renders, Action action)
+    {
+        for (var i = 0; i < renders; i++) action();
     }
 
     private static List<double> Time(int n, Action action)
@@ -41,7 +51,31 @@ public sealed class PdfScenario : IScenario
         return list;
     }
 
-    private static string Words(int count) => string.Join(" ", Enumerable.Range(0, count).Select(i => i % 17 == 0 ? "officer" : i % 11 == 0 ? "station.\n" : "information"));
+    /// <summary>An account of paragraphs of sixty words, as long as it can be while the report has exactly
+    /// <paramref name="pages"/> pages. (Until 29 Nov the "2-page" account had a paragraph every eleven words and filled
+    /// five pages, the "10-page" one twenty-one.)</summary>
+    private static InformationReport ReportOfPages(PdfInformationReportRenderer renderer, int pages)
+    {
+        var (fits, tooLong) = (1, 64);
+        while (PageCount(renderer.Render(Report(Words(tooLong)))) <= pages) tooLong *= 2;
+        while (tooLong - fits > 1)
+        {
+            var middle = (fits + tooLong) / 2;
+            if (PageCount(renderer.Render(Report(Words(middle)))) <= pages) fits = middle; else tooLong = middle;
+        }
+        var report = Report(Words(fits));
+        var actual = PageCount(renderer.Render(report));
+        return actual == pages ? report : throw new InvalidOperationException($"No account renders to exactly {pages} pages (got {actual}).");
+    }
+
+    private static int PageCount(byte[] pdf)
+    {
+        using var stream = new MemoryStream(pdf);
+        return PdfSharp.Pdf.IO.PdfReader.Open(stream, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import).PageCount;
+    }
+
+    private static string Words(int count) => string.Join(" ", Enumerable.Range(0, count)
+        .Select(i => (i + 1) % 60 == 0 ? "station.\n" : i % 17 == 0 ? "officer" : i % 11 == 0 ? "station." : "information"));
 
     private static InformationReport Report(string account) => new("National Anti-Corruption and Abuse Reporting Service", "NACARS analysts",
         "NAC-7K3M-Q9XD", DateTime.UtcNow, Channel.Online, "Kent Police", true, ["Money or favours for information or influence"],
