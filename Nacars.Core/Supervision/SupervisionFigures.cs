@@ -40,19 +40,23 @@ public sealed class ForceDayFigures
         nameof(FirstSent),
     ];
 
-    internal const int FirstSentColumn = 11;
+    private static int Column(string name) => Array.IndexOf(Counts, name);
+
+    internal static readonly int ReceivedColumn = Column(nameof(Received)), OpenColumn = Column(nameof(Open)),
+        DisseminatedColumn = Column(nameof(Disseminated)), NotDisseminatedColumn = Column(nameof(NotDisseminated)),
+        UrgentColumn = Column(nameof(Urgent)), FirstSentColumn = Column(nameof(FirstSent));
 
     /// <summary>The column that counts contacts not disseminated for a reason.</summary>
-    internal static int ReasonColumn(NotDisseminatedReason reason) => reason switch
+    internal static int ReasonColumn(NotDisseminatedReason reason) => Column(reason switch
     {
-        NotDisseminatedReason.InsufficientDetail => 5,
-        NotDisseminatedReason.NotAboutPolice => 6,
-        NotDisseminatedReason.PersonalComplaint => 7,
-        NotDisseminatedReason.Duplicate => 8,
-        NotDisseminatedReason.MaliciousOrTest => 9,
-        NotDisseminatedReason.Other => 10,
+        NotDisseminatedReason.InsufficientDetail => nameof(InsufficientDetail),
+        NotDisseminatedReason.NotAboutPolice => nameof(NotAboutPolice),
+        NotDisseminatedReason.PersonalComplaint => nameof(PersonalComplaint),
+        NotDisseminatedReason.Duplicate => nameof(Duplicate),
+        NotDisseminatedReason.MaliciousOrTest => nameof(MaliciousOrTest),
+        NotDisseminatedReason.Other => nameof(OtherReason),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "A reason without a column in ForceDayFigures."),
-    };
+    });
 }
 
 /// <summary>How many contacts an analyst decided on one UK day, as they stand now.</summary>
@@ -74,7 +78,8 @@ internal readonly record struct CountedFacts(
         v.GetValue<string?>(nameof(Contact.DecidedBy)), v.GetValue<DateTime?>(nameof(Contact.DecidedAtUtc)));
 }
 
-/// <summary>The facts about an information report that the running totals count.</summary>
+/// <summary>The facts about an information report that the running totals count (a first send is the rule of
+/// <see cref="SupervisionFigures.FirstSends"/>, read from the entry's values).</summary>
 internal readonly record struct CountedSend(string ForceCode, DateTime ContactReceivedAtUtc, bool FirstSent)
 {
     public static CountedSend Of(PropertyValues v) => new(
@@ -98,25 +103,19 @@ public sealed class SupervisionFiguresChange
 
     internal static SupervisionFiguresChange? Of(ChangeTracker tracker)
     {
-        SupervisionFiguresChange? change = null;
-        foreach (var entry in tracker.Entries<Contact>())
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            change ??= new SupervisionFiguresChange();
-            if (entry.State is EntityState.Modified or EntityState.Deleted) change.Count(CountedFacts.Of(entry.OriginalValues), -1);
-            if (entry.State is EntityState.Added or EntityState.Modified) change.Count(CountedFacts.Of(entry.CurrentValues), +1);
-        }
-        foreach (var entry in tracker.Entries<DisseminationRecord>())
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            change ??= new SupervisionFiguresChange();
-            if (entry.State is EntityState.Modified or EntityState.Deleted) change.Count(CountedSend.Of(entry.OriginalValues), -1);
-            if (entry.State is EntityState.Added or EntityState.Modified) change.Count(CountedSend.Of(entry.CurrentValues), +1);
-        }
-        return change is { IsEmpty: false } ? change : null;
+        var change = new SupervisionFiguresChange();
+        foreach (var entry in tracker.Entries<Contact>()) change.CountChange(entry, CountedFacts.Of, change.Count);
+        foreach (var entry in tracker.Entries<DisseminationRecord>()) change.CountChange(entry, CountedSend.Of, change.Count);
+        return change.IsEmpty ? null : change;
     }
 
-    internal void Count(in CountedSend send, int sign)
+    private void CountChange<TFacts>(EntityEntry entry, Func<PropertyValues, TFacts> read, Action<TFacts, int> count)
+    {
+        if (entry.State is EntityState.Modified or EntityState.Deleted) count(read(entry.OriginalValues), -1);
+        if (entry.State is EntityState.Added or EntityState.Modified) count(read(entry.CurrentValues), +1);
+    }
+
+    internal void Count(CountedSend send, int sign)
     {
         if (send.FirstSent) ForceDay(send.ForceCode, send.ContactReceivedAtUtc)[ForceDayFigures.FirstSentColumn] += sign;
     }
@@ -129,20 +128,20 @@ public sealed class SupervisionFiguresChange
         return counts;
     }
 
-    internal void Count(in CountedFacts facts, int sign)
+    internal void Count(CountedFacts facts, int sign)
     {
         var counts = ForceDay(facts.ForceCode, facts.ReceivedAtUtc);
-        counts[0] += sign;
+        counts[ForceDayFigures.ReceivedColumn] += sign;
         switch (facts.Status)
         {
-            case ContactStatus.New or ContactStatus.InTriage: counts[1] += sign; break;
-            case ContactStatus.Disseminated: counts[2] += sign; break;
+            case ContactStatus.New or ContactStatus.InTriage: counts[ForceDayFigures.OpenColumn] += sign; break;
+            case ContactStatus.Disseminated: counts[ForceDayFigures.DisseminatedColumn] += sign; break;
             case ContactStatus.NotDisseminated:
-                counts[3] += sign;
+                counts[ForceDayFigures.NotDisseminatedColumn] += sign;
                 if (facts.Reason is { } reason) counts[ForceDayFigures.ReasonColumn(reason)] += sign;
                 break;
         }
-        if (facts.Urgent) counts[4] += sign;
+        if (facts.Urgent) counts[ForceDayFigures.UrgentColumn] += sign;
 
         if (facts is { DecidedBy: { } analyst, DecidedAtUtc: { } decidedAt })
         {
@@ -238,7 +237,8 @@ public static class SupervisionFigures
         return await RebuildAsync(db, ct);
     }
 
-    private static IQueryable<DisseminationRecord> FirstSends(NacarsDbContext db) =>
+    /// <summary>Each contact's first information report to a force (not a re-route), once sent.</summary>
+    internal static IQueryable<DisseminationRecord> FirstSends(NacarsDbContext db) =>
         db.Disseminations.Where(d => d.RerouteReason == null && d.SecondsFromReceipt != null);
 
     /// <summary>Counts every contact again, in one transaction. On PostgreSQL the contacts are locked against writes

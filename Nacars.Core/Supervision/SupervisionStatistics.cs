@@ -107,8 +107,8 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
     private static async Task<Dictionary<string, (double? Median, double? P90)>> TimelinessAsync(
         NacarsDbContext db, StatsFilter filter, Dictionary<string, int> firstSentByForce, CancellationToken ct)
     {
-        var firstSends = db.Disseminations.Where(d => d.RerouteReason == null && d.SecondsFromReceipt != null
-            && d.ContactReceivedAtUtc >= filter.FromUtc && d.ContactReceivedAtUtc < filter.ToUtcExclusive);
+        var firstSends = SupervisionFigures.FirstSends(db)
+            .Where(d => d.ContactReceivedAtUtc >= filter.FromUtc && d.ContactReceivedAtUtc < filter.ToUtcExclusive);
         var result = new Dictionary<string, (double?, double?)>();
         foreach (var (force, sends) in firstSentByForce.Where(kv => kv.Value > 0).Select(kv => (kv.Key, kv.Value)))
         {
