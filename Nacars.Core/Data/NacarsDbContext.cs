@@ -67,33 +67,59 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        GuardAuditTrail();
-        if (SupervisionFiguresChange.Of(ChangeTracker) is not { } figures)
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (Database.CurrentTransaction is { } open)
+        var (figures, autoDetect) = DetectChangesOnce();
+        try
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await figures.ApplyAsync(open.GetDbTransaction(), cancellationToken);
-            return saved;
+            if (figures is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (Database.CurrentTransaction is { } open)
+            {
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await figures.ApplyAsync(open.GetDbTransaction(), cancellationToken);
+                return saved;
+            }
+            var behaviour = BeginCountedSave(figures);
+            try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
+            finally { EndCountedSave(behaviour); }
         }
-        var behaviour = BeginCountedSave(figures);
-        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
-        finally { EndCountedSave(behaviour); }
+        finally { ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        GuardAuditTrail();
-        if (SupervisionFiguresChange.Of(ChangeTracker) is not { } figures) return base.SaveChanges(acceptAllChangesOnSuccess);
-        if (Database.CurrentTransaction is { } open)
+        var (figures, autoDetect) = DetectChangesOnce();
+        try
         {
-            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            figures.Apply(open.GetDbTransaction());
-            return saved;
+            if (figures is null) return base.SaveChanges(acceptAllChangesOnSuccess);
+            if (Database.CurrentTransaction is { } open)
+            {
+                var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+                figures.Apply(open.GetDbTransaction());
+                return saved;
+            }
+            var behaviour = BeginCountedSave(figures);
+            try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+            finally { EndCountedSave(behaviour); }
         }
-        var behaviour = BeginCountedSave(figures);
-        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
-        finally { EndCountedSave(behaviour); }
+        finally { ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
+    }
+
+    /// <summary>Detects changes once for the whole save: the audit guard, the running totals and EF's own save each
+    /// look at the entries, and each look would otherwise detect them again. The caller restores the setting.</summary>
+    private (SupervisionFiguresChange? Figures, bool AutoDetect) DetectChangesOnce()
+    {
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            GuardAuditTrail();
+            return (SupervisionFiguresChange.Of(ChangeTracker), autoDetect);
+        }
+        catch
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            throw;
+        }
     }
 
     // EF skips the transaction for a save of one statement; a counted save always has one, so the totals are written
