@@ -21,6 +21,7 @@ public sealed class NacarsOptions
     public ServiceIdentity Service { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
     public ProxyOptions Proxy { get; set; } = new();
+    public LiveOptions Live { get; set; } = new();
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);
@@ -75,6 +76,15 @@ public sealed class TriageOptions
     public int UrgentRedMinutes { get; set; } = 15;
     public int NormalAmberHours { get; set; } = 4;
     public int NormalRedHours { get; set; } = 24;
+    /// <summary>Rows per page of the queue and of search results (the rest are a click away, never loaded at once).</summary>
+    public int QueuePageSize { get; set; } = 200;
+}
+
+public sealed class LiveOptions
+{
+    /// <summary>Events one subscriber (an open page, the hub relay) may have waiting before it is told to reload
+    /// instead: bounds the memory a stuck page can hold.</summary>
+    public int SubscriberQueueLimit { get; set; } = 1000;
 }
 
 public enum MailMode { Pickup, Smtp }

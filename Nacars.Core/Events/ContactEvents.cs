@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Nacars.Core.Events;
 
@@ -7,7 +7,7 @@ namespace Nacars.Core.Events;
 /// What happened to a contact, as pushed to every open dashboard and hub client. Carries references and states
 /// only: never the account or anything about the reporter.
 /// </summary>
-public sealed record ContactEvent(ContactEventKind Kind, string Reference, string Status, string? Actor, DateTime AtUtc, string? Detail = null);
+public sealed record ContactEvent(ContactEventKind Kind, string Reference, string Status, string? Actor, DateTime AtUtc, string? Detail = null, bool Urgent = false);
 
 public enum ContactEventKind
 {
@@ -18,29 +18,52 @@ public enum ContactEventKind
     ContactUpdated,
     ContactDecided,
     DisseminationStatusChanged,
-    /// <summary>Events from other instances may have been missed (their listener reconnected): reload what is shown.</summary>
+    /// <summary>Events may have been missed (a listener reconnected, or a subscriber fell too far behind): reload what is shown.</summary>
     Resynchronise,
+}
+
+/// <summary>
+/// The events that waited for one subscriber while it was busy, delivered together so a page applies them in one
+/// render. When <see cref="Resynchronise"/> is set, some events were dropped (or another instance's were missed):
+/// the subscriber reloads what it shows instead of applying <see cref="Events"/>.
+/// </summary>
+public sealed class ContactEventBatch(IReadOnlyList<ContactEvent> events, bool resynchronise)
+{
+    public IReadOnlyList<ContactEvent> Events { get; } = events;
+    public bool Resynchronise { get; } = resynchronise || events.Any(e => e.Kind == ContactEventKind.Resynchronise);
+
+    /// <summary>Each contact the batch is about, once, in the order first seen.</summary>
+    public IReadOnlyList<string> References => Events.Where(e => e.Kind != ContactEventKind.Resynchronise)
+        .Select(e => e.Reference).Distinct().ToList();
+
+    public bool Concerns(string reference) => Resynchronise || Events.Any(e => e.Reference == reference);
 }
 
 /// <summary>One place Core announces events and the UI listens (eShop's singleton notifier).</summary>
 public interface IContactNotifier
 {
-    /// <summary>Announce to every subscriber in this process and, when configured, to other instances.</summary>
+    /// <summary>Announce to every subscriber in this process and, when configured, to other instances. Never waits
+    /// for a subscriber.</summary>
     Task PublishAsync(ContactEvent contactEvent);
 
-    /// <summary>Listen; dispose the result to stop (components do so in Dispose).</summary>
-    IDisposable Subscribe(Func<ContactEvent, Task> handler);
+    /// <summary>Listen; dispose the result to stop (components do so in Dispose). The handler gets every event that
+    /// waited while it was busy, in order, as one batch; it is never called again before its task completes.</summary>
+    IDisposable Subscribe(Func<ContactEventBatch, Task> handler);
 }
 
 /// <summary>
-/// The in-process notifier. Publishing never waits for subscribers: each subscriber has its own queue, served in
-/// order by its own loop, so a dashboard that is slow (or flashing a row for three seconds) delays neither the
-/// reporter's request nor any other dashboard. A failing subscriber never stops the others.
+/// The in-process notifier. Publishing never waits for subscribers: each subscriber has its own bounded queue, served
+/// by its own loop, which hands over everything that waited as one batch. A slow subscriber therefore gets fewer,
+/// larger batches rather than falling further behind; one that stops altogether (a stuck page) holds at most
+/// <see cref="LiveOptions.SubscriberQueueLimit"/> events, after which its queue is emptied and it is told to
+/// resynchronise. Neither delays the reporter's request or any other subscriber, and a failing subscriber never
+/// stops the others.
 /// </summary>
-public sealed class ContactNotifier(ILogger<ContactNotifier> logger) : IContactNotifier
+public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<NacarsOptions> options) : IContactNotifier
 {
     private readonly Lock _gate = new();
     private Subscriber[] _subscribers = [];
+    private readonly int _queueLimit = Math.Max(1, options.Value.Live.SubscriberQueueLimit);
 
     public Task PublishAsync(ContactEvent contactEvent)
     {
@@ -54,12 +77,15 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger) : IContactN
         foreach (var subscriber in Volatile.Read(ref _subscribers)) subscriber.Post(contactEvent);
     }
 
-    public IDisposable Subscribe(Func<ContactEvent, Task> handler)
+    public IDisposable Subscribe(Func<ContactEventBatch, Task> handler)
     {
         var subscriber = new Subscriber(handler, this);
         lock (_gate) _subscribers = [.. _subscribers, subscriber];
         return subscriber;
     }
+
+    /// <summary>How many subscribers are listening now (health and tests).</summary>
+    public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
 
     private void Remove(Subscriber subscriber)
     {
@@ -68,37 +94,74 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger) : IContactN
 
     private sealed class Subscriber : IDisposable
     {
-        private readonly Channel<ContactEvent> _queue = Channel.CreateUnbounded<ContactEvent>(new UnboundedChannelOptions { SingleReader = true });
-        private readonly Func<ContactEvent, Task> _handler;
+        private readonly Func<ContactEventBatch, Task> _handler;
         private readonly ContactNotifier _owner;
-        private int _disposed;
+        private readonly Lock _queueGate = new();
+        private List<ContactEvent> _waiting = [];
+        private bool _overflowed;
+        private bool _delivering;
+        private bool _disposed;
 
-        public Subscriber(Func<ContactEvent, Task> handler, ContactNotifier owner)
+        public Subscriber(Func<ContactEventBatch, Task> handler, ContactNotifier owner)
         {
             _handler = handler;
             _owner = owner;
+        }
+
+        public void Post(ContactEvent contactEvent)
+        {
+            lock (_queueGate)
+            {
+                if (_disposed) return;
+                if (_overflowed) { } // already told to reload everything: nothing more to keep
+                else if (_waiting.Count >= _owner._queueLimit)
+                {
+                    // Stuck or far behind: drop what waits and have it reload once, rather than hold events without bound.
+                    _waiting = [];
+                    _overflowed = true;
+                }
+                else _waiting.Add(contactEvent);
+                if (_delivering) return;
+                _delivering = true;
+            }
+            // One delivery loop at a time per subscriber, started only when there is something to deliver: an idle
+            // subscriber holds no thread and no task.
             _ = Task.Run(DeliverAsync);
         }
 
-        public void Post(ContactEvent contactEvent) => _queue.Writer.TryWrite(contactEvent);
-
         private async Task DeliverAsync()
         {
-            await foreach (var contactEvent in _queue.Reader.ReadAllAsync())
+            while (true)
             {
-                try { await _handler(contactEvent); }
+                ContactEventBatch batch;
+                lock (_queueGate)
+                {
+                    if (_disposed || (_waiting.Count == 0 && !_overflowed))
+                    {
+                        _delivering = false;
+                        return;
+                    }
+                    batch = new ContactEventBatch(_waiting, _overflowed);
+                    _waiting = [];
+                    _overflowed = false;
+                }
+                try { await _handler(batch); }
                 catch (Exception ex)
                 {
-                    _owner._logger.LogWarning(ex, "A subscriber failed on {Kind} {Reference}", contactEvent.Kind, contactEvent.Reference);
+                    _owner._logger.LogWarning(ex, "A subscriber failed on a batch of {Count} event(s)", batch.Events.Count);
                 }
             }
         }
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            lock (_queueGate)
+            {
+                if (_disposed) return;
+                _disposed = true;
+                _waiting = [];
+            }
             _owner.Remove(this);
-            _queue.Writer.TryComplete();
         }
     }
 

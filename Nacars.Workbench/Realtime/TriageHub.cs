@@ -18,14 +18,20 @@ public sealed class TriageHub : Hub
 public sealed record TriageHubEvent(string Kind, string Reference, string Status, DateTime AtUtc);
 
 /// <summary>Relays every Core event to the hub's clients.</summary>
-internal sealed class TriageHubRelay(IContactNotifier notifier, IHubContext<TriageHub> hub) : IHostedService
+internal sealed class TriageHubRelay(IContactNotifier notifier, IHubContext<TriageHub> hub, TimeProvider clock) : IHostedService
 {
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = notifier.Subscribe(e => hub.Clients.All.SendAsync(TriageHub.EventMethod,
-            new TriageHubEvent(e.Kind.ToString(), e.Reference, e.Status, e.AtUtc)));
+        _subscription = notifier.Subscribe(async batch =>
+        {
+            // Hub clients get every event, in order; after an overflow, one Resynchronise tells them to reload.
+            if (batch.Resynchronise && batch.Events.All(e => e.Kind != ContactEventKind.Resynchronise))
+                await hub.Clients.All.SendAsync(TriageHub.EventMethod, new TriageHubEvent(nameof(ContactEventKind.Resynchronise), "", "", clock.GetUtcNow().UtcDateTime));
+            foreach (var e in batch.Events)
+                await hub.Clients.All.SendAsync(TriageHub.EventMethod, new TriageHubEvent(e.Kind.ToString(), e.Reference, e.Status, e.AtUtc));
+        });
         return Task.CompletedTask;
     }
 
