@@ -52,7 +52,8 @@ public static class DependencyInjection
         services.AddSingleton(sp =>
         {
             var nacars = sp.GetRequiredService<IOptions<NacarsOptions>>().Value;
-            var o = new DbContextOptionsBuilder<NacarsDbContext>().UseApplicationServiceProvider(sp);
+            var o = new DbContextOptionsBuilder<NacarsDbContext>().UseApplicationServiceProvider(sp)
+                .AddInterceptors(sp.GetRequiredService<Contacts.ContactIdentifiersOnSave>());
             if (nacars.Database.Provider == DatabaseProvider.Postgres) DbProviders.Postgres(o, DbProviders.PostgresConnectionString(nacars));
             else DbProviders.Sqlite(o, DbProviders.SqliteConnectionString(nacars.ResolvedDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
             return o.Options;
@@ -64,6 +65,8 @@ public static class DependencyInjection
         services.AddScoped(sp => (SqliteNacarsDbContext)sp.GetRequiredService<NacarsDbContext>());
         services.AddScoped(sp => (PostgresNacarsDbContext)sp.GetRequiredService<NacarsDbContext>());
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<IdentifierHasher>();
+        services.AddSingleton<Contacts.ContactIdentifiersOnSave>();
 
         // Dashboard events: in process on SQLite; on Postgres also to and from every other instance (LISTEN/NOTIFY).
         services.AddSingleton<ContactNotifier>();
@@ -76,6 +79,8 @@ public static class DependencyInjection
         services.AddSingleton<IntakeService>();
         services.AddSingleton<IntakeDraftService>();
         services.AddSingleton<TriageService>();
+        services.AddSingleton<ContactSearch>();
+        services.AddSingleton<Floor>();
         services.AddSingleton<Forces.ForceAdministration>();
         services.AddSingleton<Supervision.SupervisionStatistics>();
 

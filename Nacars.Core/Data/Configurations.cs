@@ -19,6 +19,9 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         b.HasIndex(c => c.Reference).IsUnique();
         b.HasIndex(c => new { c.Status, c.ReceivedAtUtc });
         b.HasIndex(c => new { c.DecidedAtUtc, c.DecidedBy });
+        // Search across every status, newest first, and within one force.
+        b.HasIndex(c => new { c.ReceivedAtUtc, c.Reference });
+        b.HasIndex(c => new { c.ForceCode, c.ReceivedAtUtc });
         // The latest urgent contacts, newest first: a small index of just them (the filter is valid on both providers).
         b.HasIndex(c => c.ReceivedAtUtc).HasDatabaseName("IX_Contacts_Urgent").HasFilter("\"Urgent\"");
         b.Property(c => c.Reference).HasMaxLength(13);
@@ -45,21 +48,58 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
             r.Property(x => x.Phone).HasConversion(sensitive.StringConverter);
             r.Property(x => x.Email).HasConversion(sensitive.StringConverter);
         });
-        b.ComplexProperty(c => c.ReportedSubject);
-        b.ComplexProperty(c => c.Subject);
+        // The subject's identity is personal data too: search matches it through keyed hashes (ContactIdentifier).
+        b.ComplexProperty(c => c.ReportedSubject, s => EncryptSubject(s));
+        b.ComplexProperty(c => c.Subject, s => EncryptSubject(s));
         b.ComplexProperty(c => c.Call);
         b.ComplexProperty(c => c.Grading, g =>
         {
             g.Property(x => x.Source).HasConversion<string>().HasMaxLength(1);
             g.Property(x => x.Handling).HasConversion<string>().HasMaxLength(1);
         });
-        b.ComplexProperty(c => c.FastTimeCall);
+        b.ComplexProperty(c => c.FastTimeCall, f =>
+        {
+            f.Property(x => x.NumberCalled).HasConversion(sensitive.StringConverter);
+            f.Property(x => x.PersonSpokenTo).HasConversion(sensitive.StringConverter);
+            f.Property(x => x.Outcome).HasConversion(sensitive.StringConverter);
+        });
         b.ComplexProperty(c => c.CorroborableDetail);
         b.ComplexProperty(c => c.AboutPolice);
         b.ComplexProperty(c => c.NotPersonalComplaint);
 
         b.HasMany(c => c.FollowUps).WithOne().HasForeignKey(f => f.ContactId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.FollowUps).AutoInclude(false);
+    }
+
+    private void EncryptSubject(ComplexPropertyBuilder<SubjectDetails> s)
+    {
+        s.Property(x => x.Name).HasConversion(sensitive.StringConverter);
+        s.Property(x => x.Number).HasConversion(sensitive.StringConverter);
+        s.Property(x => x.Workplace).HasConversion(sensitive.StringConverter);
+    }
+}
+
+internal sealed class ContactIdentifierConfiguration : IEntityTypeConfiguration<ContactIdentifier>
+{
+    public void Configure(EntityTypeBuilder<ContactIdentifier> b)
+    {
+        b.HasKey(i => i.Id);
+        // Matching is by kind and hash; the contact id completes the index so a match needs no row lookup.
+        b.HasIndex(i => new { i.Kind, i.Hash, i.ContactId });
+        b.HasIndex(i => i.ContactId);
+        b.Property(i => i.Kind).HasMaxLength(32);
+        b.Property(i => i.Hash).HasMaxLength(32);
+        b.HasOne<Contact>().WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProtectedSecretConfiguration(SensitiveData sensitive) : IEntityTypeConfiguration<ProtectedSecret>
+{
+    public void Configure(EntityTypeBuilder<ProtectedSecret> b)
+    {
+        b.HasKey(s => s.Name);
+        b.Property(s => s.Name).HasMaxLength(64);
+        b.Property(s => s.Value).HasConversion(sensitive.StringConverter);
     }
 }
 

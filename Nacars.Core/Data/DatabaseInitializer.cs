@@ -18,6 +18,7 @@ public sealed class StartupException(string message, Exception? inner = null) : 
 public sealed class DatabaseInitializer(
     IDbContextFactory<NacarsDbContext> dbFactory,
     SensitiveData sensitive,
+    IdentifierHasher identifierHasher,
     IOptions<NacarsOptions> options,
     IEnumerable<ConfigurationProblem> problems,
     ILogger<DatabaseInitializer> logger)
@@ -80,6 +81,13 @@ public sealed class DatabaseInitializer(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         try
         {
+            // A database made before the migrations were squashed (ADR 0009) names migrations this build no longer has:
+            // say so plainly rather than fail half-way through creating tables that exist.
+            var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Except(db.Database.GetMigrations()).ToList();
+            if (unknown.Count > 0)
+                throw new StartupException($"This database was made by a pre-release build (migration {unknown[0]}), whose migrations were " +
+                    "replaced by one baseline before the first release (ADR 0009). It cannot be upgraded: start with an empty data folder " +
+                    "(Nacars:DataRoot) or database.");
             await db.Database.MigrateAsync(ct);
         }
         catch (SqliteException ex)
@@ -97,6 +105,7 @@ public sealed class DatabaseInitializer(
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
 
         await CheckKeyRingAsync(db, ct);
+        await identifierHasher.EnsureKeyAsync(ct);
         if (await Supervision.SupervisionFigures.EnsureAsync(db, ct) is > 0 and var counted)
             logger.LogWarning("The supervision figures did not agree with the contacts, so they were counted again ({Count} contacts)", counted);
 

@@ -29,6 +29,8 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
     public DbSet<KeyCheck> KeyChecks => Set<KeyCheck>();
+    public DbSet<ContactIdentifier> ContactIdentifiers => Set<ContactIdentifier>();
+    public DbSet<ProtectedSecret> ProtectedSecrets => Set<ProtectedSecret>();
     public DbSet<ForceDayFigures> ForceDayFigures => Set<ForceDayFigures>();
     public DbSet<AnalystDayFigures> AnalystDayFigures => Set<AnalystDayFigures>();
     /// <summary>The shared key ring when several instances run on Postgres (each key encrypted with a certificate).</summary>
@@ -50,6 +52,8 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         builder.ApplyConfiguration(new OutboxMessageConfiguration(Sensitive));
         builder.ApplyConfiguration(new IntakeDraftConfiguration(Sensitive));
         builder.ApplyConfiguration(new KeyCheckConfiguration(Sensitive));
+        builder.ApplyConfiguration(new ContactIdentifierConfiguration());
+        builder.ApplyConfiguration(new ProtectedSecretConfiguration(Sensitive));
         builder.ApplyConfiguration(new ForceDayFiguresConfiguration());
         builder.ApplyConfiguration(new AnalystDayFiguresConfiguration());
     }

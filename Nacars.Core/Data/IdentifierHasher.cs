@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Nacars.Core.Data;
+
+/// <summary>A secret the service generated for itself, stored encrypted with the key ring (like the fields it
+/// protects), so a copy of the database alone does not hold it.</summary>
+public sealed class ProtectedSecret
+{
+    public string Name { get; set; } = "";
+    public string Value { get; set; } = "";
+}
+
+/// <summary>
+/// Keyed hashes (HMAC-SHA256) of normalised identifiers. The key is random, made on first start and kept as a
+/// <see cref="ProtectedSecret"/>: held like the Data Protection keys, and shared by every instance through the
+/// database. A plain hash of a collar number could be reversed by trying every number; a keyed one cannot without the key.
+/// </summary>
+public sealed class IdentifierHasher(IServiceProvider services)
+{
+    public const string SecretName = "identifier-hash-key";
+    private byte[]? _key;
+    private readonly Lock _gate = new();
+
+    /// <summary>Makes the key if the database has none (start-up, under the start-up lock), and loads it.</summary>
+    public async Task EnsureKeyAsync(CancellationToken ct = default)
+    {
+        // Resolved when needed, not injected: the contexts' options carry the interceptor that uses this hasher.
+        await using var db = await services.GetRequiredService<IDbContextFactory<NacarsDbContext>>().CreateDbContextAsync(ct);
+        var secret = await db.ProtectedSecrets.SingleOrDefaultAsync(s => s.Name == SecretName, ct);
+        if (secret is null)
+        {
+            secret = new ProtectedSecret { Name = SecretName, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
+            db.ProtectedSecrets.Add(secret);
+            await db.SaveChangesAsync(ct);
+        }
+        lock (_gate) _key = Convert.FromBase64String(secret.Value);
+    }
+
+    public byte[] Hash(string kind, string normalisedValue)
+    {
+        var key = Key;
+        var input = Encoding.UTF8.GetBytes($"{kind}\n{normalisedValue}");
+        return HMACSHA256.HashData(key, input);
+    }
+
+    private byte[] Key
+    {
+        get
+        {
+            if (Volatile.Read(ref _key) is { } key) return key;
+            // Start-up loads it; a host that skipped start-up (a tool) loads it on first use.
+            EnsureKeyAsync().GetAwaiter().GetResult();
+            return _key!;
+        }
+    }
+}
