@@ -9,6 +9,8 @@ public static class BenchProgram
     {
         if (args is ["--circuit-client", var url, var count])
             return await CircuitsScenario.RunClientAsync(new Uri(url), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+        if (args is ["--dashboard-client", var dashboardUrl, var pages])
+            return await DashboardsScenario.RunClientAsync(new Uri(dashboardUrl), int.Parse(pages, System.Globalization.CultureInfo.InvariantCulture));
         var quick = args.Contains("--quick");
         var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var results = await BenchRunner.RunAsync(names, quick ? BenchSize.Quick : BenchSize.Full, Console.Out);

@@ -87,7 +87,7 @@ public sealed class IntakeService(
             }
             // The event's time is when the report was accepted: saved, so it cannot be lost.
             await notifier.PublishAsync(new ContactEvent(ContactEventKind.ContactReceived, contact.Reference, contact.Status.ToString(), null,
-                clock.GetUtcNow().UtcDateTime, contact.Urgent ? "urgent" : null));
+                clock.GetUtcNow().UtcDateTime, contact.Urgent ? "urgent" : null, contact.Urgent));
             return new SubmittedReport(contact.Reference, code, contact.Urgent);
         }
     }
@@ -116,7 +116,7 @@ public sealed class IntakeService(
         contact.AddFollowUp(text.Trim(), now);
         db.AuditEvents.Add(new AuditEvent(now, PublicActor, AuditActions.FollowUpAdded, reference));
         await db.SaveChangesAsync(ct);
-        await notifier.PublishAsync(new ContactEvent(ContactEventKind.FollowUpAdded, reference, contact.Status.ToString(), null, now));
+        await notifier.PublishAsync(new ContactEvent(ContactEventKind.FollowUpAdded, reference, contact.Status.ToString(), null, now, Urgent: contact.Urgent));
         return true;
     }
 }

@@ -7,53 +7,10 @@ using Nacars.Core.Forces;
 
 namespace Nacars.Core.Triage;
 
-/// <summary>A queue row: what the dashboard shows, with no account text and nothing about the reporter.</summary>
-public sealed record QueueItem(
-    string Reference, DateTime ReceivedAtUtc, Channel Channel, string ReportedForceCode, string ForceCode,
-    IReadOnlyList<string> Categories, bool Urgent, ContactStatus Status, string? ClaimedBy, int FollowUps);
-
-public sealed record QueueFilter(ContactStatus? Status = null, string? ForceCode = null, Channel? Channel = null, bool? Urgent = null, bool OpenOnly = true);
-
 /// <summary>Working a contact: every change goes through the aggregate's guarded methods, is audited in the same
 /// transaction, and is announced to every dashboard.</summary>
 public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, IContactNotifier notifier, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<QueueItem>> QueueAsync(QueueFilter filter, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        IQueryable<Contact> q = db.Contacts.AsNoTracking();
-        if (filter.OpenOnly && filter.Status is null) q = q.Where(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage);
-        if (filter.Status is { } s) q = q.Where(c => c.Status == s);
-        if (!string.IsNullOrEmpty(filter.ForceCode)) q = q.Where(c => c.ForceCode == filter.ForceCode);
-        if (filter.Channel is { } ch) q = q.Where(c => c.Channel == ch);
-        if (filter.Urgent is { } u) q = q.Where(c => c.Urgent == u);
-        var rows = await ToRows(q.OrderByDescending(c => c.Urgent).ThenBy(c => c.ReceivedAtUtc).Take(500)).ToListAsync(ct);
-        return rows.Select(ToItem).ToList();
-    }
-
-    public async Task<QueueItem?> QueueItemAsync(string reference, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await ToRows(db.Contacts.AsNoTracking().Where(c => c.Reference == reference)).SingleOrDefaultAsync(ct);
-        return row is null ? null : ToItem(row);
-    }
-
-    public async Task<IReadOnlyDictionary<ContactStatus, int>> CountsAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Contacts.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-    }
-
-    private static IQueryable<Row> ToRows(IQueryable<Contact> contacts) => contacts.Select(c => new Row(
-        c.Reference, c.ReceivedAtUtc, c.Channel, c.ReportedForceCode, c.ForceCode, c.Categories, c.Urgent, c.Status, c.ClaimedBy, c.FollowUps.Count));
-
-    private sealed record Row(string Reference, DateTime ReceivedAtUtc, Channel Channel, string ReportedForceCode, string ForceCode,
-        List<string> Categories, bool Urgent, ContactStatus Status, string? ClaimedBy, int FollowUps);
-
-    private static QueueItem ToItem(Row r) => new(r.Reference, r.ReceivedAtUtc, r.Channel, r.ReportedForceCode, r.ForceCode,
-        r.Categories, r.Urgent, r.Status, r.ClaimedBy, r.FollowUps);
-
     /// <summary>Opens a contact for reading. Every opening is audited (DPA 2018 s.62).</summary>
     public async Task<Contact?> OpenAsync(string reference, string actor, CancellationToken ct = default)
     {
@@ -143,7 +100,7 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
             throw new ContactChangedException($"Someone else changed {reference} a moment ago. The page now shows the latest; check it and try again.");
         }
         if (announce is { } kind)
-            await notifier.PublishAsync(new ContactEvent(kind, reference, contact.Status.ToString(), actor, Now, contact.ClaimedBy));
+            await notifier.PublishAsync(new ContactEvent(kind, reference, contact.Status.ToString(), actor, Now, contact.ClaimedBy, contact.Urgent));
         return contact;
     }
 }

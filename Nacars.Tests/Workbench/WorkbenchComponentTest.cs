@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Bunit;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -38,4 +40,12 @@ public abstract class WorkbenchComponentTest : BunitContext, IClassFixture<Workb
     protected T Core<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
     protected void RenderProviders() => Render<MudPopoverProvider>();
+
+    /// <summary>Renders a page as a signed-in member of staff (the pages read who they are from the cascading state).</summary>
+    protected IRenderedComponent<T> RenderAs<T>(string userName, Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent =>
+        Render<T>(p =>
+        {
+            p.AddCascadingValue(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, userName)], "test")))));
+            parameters?.Invoke(p);
+        });
 }

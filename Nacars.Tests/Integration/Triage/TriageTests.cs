@@ -17,6 +17,7 @@ public class TriageTests(KestrelWorkbenchFactory app) : IClassFixture<KestrelWor
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private IntakeService IntakeSvc => app.Services.GetRequiredService<IntakeService>();
     private TriageService Triage => app.Services.GetRequiredService<TriageService>();
+    private ContactSearch Search => app.Services.GetRequiredService<ContactSearch>();
 
     private async Task<string> SubmitAsync(bool danger = false) => (await IntakeSvc.SubmitOnlineAsync(new ReportSubmission
     {
@@ -56,7 +57,7 @@ public class TriageTests(KestrelWorkbenchFactory app) : IClassFixture<KestrelWor
                 .ToArray();
             var winners = (await Task.WhenAll(attempts)).Where(w => w is not null).ToList();
             Assert.Single(winners);
-            var item = await Triage.QueueItemAsync(reference, Ct);
+            var item = await Search.ItemAsync(reference, Ct);
             Assert.Equal(winners[0], item!.ClaimedBy);
         }
     }
@@ -89,7 +90,7 @@ public class TriageTests(KestrelWorkbenchFactory app) : IClassFixture<KestrelWor
     {
         await SubmitAsync();
         var urgent = await SubmitAsync(danger: true);
-        var queue = await Triage.QueueAsync(new QueueFilter(), Ct);
+        var queue = (await Search.SearchAsync(new QueueFilter(), ct: Ct)).Items;
         var firstNonUrgent = queue.ToList().FindIndex(q => !q.Urgent);
         var urgentIndex = queue.ToList().FindIndex(q => q.Reference == urgent);
         Assert.True(urgentIndex >= 0 && urgentIndex < firstNonUrgent);

@@ -23,9 +23,9 @@ public class NavMenuTests : BunitContext
 
     [Theory]
     [InlineData(Roles.CallHandler, false, new[] { "Intake", "My account" })]
-    [InlineData(Roles.Analyst, false, new[] { "Triage", "My account" })]
-    [InlineData(Roles.Supervisor, true, new[] { "Triage", "Supervision", "My account" })]
-    [InlineData(Roles.Supervisor, false, new[] { "Triage", "My account" })]
+    [InlineData(Roles.Analyst, false, new[] { "Triage", "Wallboard", "My account" })]
+    [InlineData(Roles.Supervisor, true, new[] { "Triage", "Wallboard", "Supervision", "My account" })]
+    [InlineData(Roles.Supervisor, false, new[] { "Triage", "Wallboard", "My account" })]
     [InlineData(Roles.Admin, true, new[] { "Admin", "My account" })]
     [InlineData(Roles.Admin, false, new[] { "My account" })]
     public void Each_role_sees_only_the_stages_it_may_use(string role, bool signedInWithSecondFactor, string[] expected)

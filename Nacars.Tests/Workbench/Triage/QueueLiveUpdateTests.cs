@@ -12,16 +12,19 @@ namespace Nacars.Tests.Workbench.Triage;
 /// <summary>The queue updates rows in place on a pushed event: the analyst's selection and filter survive.</summary>
 public class QueueLiveUpdateTests(WorkbenchFactory app) : WorkbenchComponentTest(app)
 {
-    protected override void RegisterServices(IServiceCollection services) =>
+    protected override void RegisterServices(IServiceCollection services)
+    {
         services.AddSingleton(Core<TriageService>());
+        services.AddSingleton(Core<ContactSearch>());
+    }
 
     [Fact]
     public async Task A_claim_elsewhere_updates_the_row_in_place_without_losing_the_selection()
     {
         RenderProviders();
-        var cut = Render<TriageQueuePage>();
+        var cut = RenderAs<TriageQueuePage>("analyst@demo.nacars.test");
         cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-testid='contact-row']").Count >= 5));
-        cut.Find("[data-testid='filter-reference']").Input("NAC");
+        cut.Find("[data-testid='filter-reference']").Change("NAC");
 
         var rowsBefore = cut.FindAll("[data-testid='contact-row']").Select(r => r.GetAttribute("data-reference")).ToList();
         var target = cut.FindAll("[data-testid='contact-row']").First(r => r.GetAttribute("data-status") == "New");
@@ -46,7 +49,7 @@ public class QueueLiveUpdateTests(WorkbenchFactory app) : WorkbenchComponentTest
     public async Task A_new_contact_appears_with_a_visible_cue()
     {
         RenderProviders();
-        var cut = Render<TriageQueuePage>();
+        var cut = RenderAs<TriageQueuePage>("analyst@demo.nacars.test");
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='contact-row']")));
         var submitted = await Core<IntakeService>().SubmitOnlineAsync(new ReportSubmission
         {
@@ -63,7 +66,7 @@ public class QueueLiveUpdateTests(WorkbenchFactory app) : WorkbenchComponentTest
     public async Task After_a_resynchronise_the_queue_shows_what_it_missed_once_each()
     {
         RenderProviders();
-        var cut = Render<TriageQueuePage>();
+        var cut = RenderAs<TriageQueuePage>("analyst@demo.nacars.test");
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='contact-row']")));
 
         // A contact saved while this instance heard nothing (its listener was down): no event reached the page.

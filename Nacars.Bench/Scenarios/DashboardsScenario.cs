@@ -1,0 +1,316 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Nacars.Core.Triage;
+using Nacars.Workbench.Realtime;
+
+namespace Nacars.Bench.Scenarios;
+
+/// <summary>
+/// What analysts see: public-form reports arriving at fixed rates (open loop: each is sent on schedule whatever the
+/// pages are doing), timed from the moment the report is sent to the moment its row is in each of K open triage
+/// queues in Chromium, stamped inside the page by a MutationObserver. A simulated colleague claims contacts as they
+/// arrive; the claim is timed to the row's new status on the other analyst's pages. The baseline is the same events
+/// at 50 hub clients in the same run.
+/// </summary>
+public sealed class DashboardsScenario : IScenario
+{
+    public string Name => "dashboards";
+
+    private const string Watcher = "analyst@demo.nacars.test";
+    private const string Colleague = "analyst2@demo.nacars.test";
+
+    public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
+    {
+        var size = context.Size;
+        await using var browser = DashboardClient.Start(context.Host.BaseAddress, size.Dashboards);
+        await browser.WaitOpenedAsync(ct);
+
+        // Hub clients stamp each event as it reaches them (the baseline edge).
+        var (_, cookies) = await context.Host.SignInAsync(Watcher);
+        var hubStamps = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var hubs = new List<HubConnection>();
+        for (var i = 0; i < size.HubClients; i++)
+        {
+            var hub = new HubConnectionBuilder().WithUrl(new Uri(context.Host.BaseAddress, "hubs/triage"), o => o.Cookies = cookies).Build();
+            hub.On<TriageHubEvent>(TriageHub.EventMethod, e =>
+            {
+                if (e.Kind == "ContactReceived") hubStamps.GetOrAdd(e.Reference, _ => []).Add(EpochMs());
+            });
+            await hub.StartAsync(ct);
+            hubs.Add(hub);
+        }
+
+        var figures = new Dictionary<string, double>();
+        var baseline = new Dictionary<string, double>();
+        var goalsMet = true;
+        var claimLatencies = new List<double>();
+        var missing = 0;
+        double worstRatio = 0;
+        try
+        {
+            using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 64 })
+            {
+                BaseAddress = context.Host.BaseAddress,
+            };
+            var token = await BenchHost.TokenAsync(client, "/report");
+            var triage = context.Host.Services.GetRequiredService<TriageService>();
+
+            foreach (var rate in size.DashboardRates)
+            {
+                var run = await RunRateAsync(context, client, token, triage, rate, ct);
+                // Give the last arrivals time to land (a page that never shows a row counts as missing, not as fast).
+                var deadline = Stopwatch.StartNew();
+                do
+                {
+                    await Task.Delay(500, ct);
+                    await browser.CollectAsync(ct);
+                } while (deadline.Elapsed < TimeSpan.FromSeconds(15)
+                    && !(run.Sent.Keys.All(r => browser.RowStamps(r).Count >= size.Dashboards)
+                         && run.Claimed.Keys.All(r => browser.StatusStamps(r, "InTriage").Count >= size.Dashboards)));
+
+                var ordered = run.Sent.OrderBy(kv => kv.Value).ToList();
+                var pageLatency = new List<double>();
+                var perSubmission = new List<(double Sent, double Worst)>();
+                foreach (var (reference, sentAt) in ordered)
+                {
+                    var stamps = browser.RowStamps(reference);
+                    missing += Math.Max(0, size.Dashboards - stamps.Count);
+                    var latencies = stamps.Select(t => t - sentAt).ToList();
+                    pageLatency.AddRange(latencies);
+                    if (latencies.Count > 0) perSubmission.Add((sentAt, latencies.Max()));
+                }
+                var tenth = Math.Max(1, ordered.Count / 10);
+                var firstTenth = perSubmission.Take(tenth).Select(p => p.Worst).ToList();
+                var lastTenth = perSubmission.Skip(Math.Max(0, perSubmission.Count - tenth)).Select(p => p.Worst).ToList();
+                var p95 = Stats.Percentile(pageLatency, 0.95);
+                var growth = Math.Round(Stats.Percentile(lastTenth, 0.95) / Math.Max(1, Stats.Percentile(firstTenth, 0.95)), 2);
+                var hubLatency = ordered.SelectMany(kv => hubStamps.TryGetValue(kv.Key, out var bag) ? bag.Select(t => t - kv.Value) : []).ToList();
+                var hubP95 = Stats.Percentile(hubLatency, 0.95);
+                foreach (var (reference, claimedAt) in run.Claimed)
+                    claimLatencies.AddRange(browser.StatusStamps(reference, "InTriage").Select(t => t - claimedAt));
+
+                var key = rate.ToString(CultureInfo.InvariantCulture);
+                figures[$"r{key}_p50_ms"] = Stats.Percentile(pageLatency, 0.5);
+                figures[$"r{key}_p95_ms"] = p95;
+                figures[$"r{key}_p99_ms"] = Stats.Percentile(pageLatency, 0.99);
+                figures[$"r{key}_growth"] = growth;
+                figures[$"r{key}_reports"] = ordered.Count;
+                baseline[$"hub_r{key}_p95_ms"] = hubP95;
+                worstRatio = Math.Max(worstRatio, p95 / Math.Max(0.001, hubP95));
+                var limit = rate >= 20 ? 1000 : 250;
+                goalsMet &= p95 <= limit && growth <= 1.5;
+                context.Log.WriteLine($"  dashboards: {rate}/s for {size.DashboardDuration.TotalSeconds:0} s: {ordered.Count} reports to {size.Dashboards} pages, " +
+                    $"p50 {figures[$"r{key}_p50_ms"]:0.#} p95 {p95:0.#} p99 {figures[$"r{key}_p99_ms"]:0.#} ms, growth {growth:0.##}x; hub p95 {hubP95:0.#} ms");
+            }
+        }
+        finally
+        {
+            foreach (var hub in hubs) await hub.DisposeAsync();
+        }
+
+        var claimP95 = Stats.Percentile(claimLatencies, 0.95);
+        figures["claim_p95_ms"] = claimP95;
+        figures["claims"] = claimLatencies.Count / (double)Math.Max(1, size.Dashboards);
+        figures["missing_rows"] = missing;
+        goalsMet &= claimP95 <= 250 && missing == 0;
+        return new ScenarioResult(Name, $"report sent → row in each of {size.Dashboards} open triage queues in Chromium (ms), open-loop arrivals",
+            figures, baseline, Math.Round(worstRatio, 2),
+            "1/s and 5/s p95 <= 250 ms, 20/s p95 <= 1 s, last-tenth p95 <= 1.5x first-tenth, claim → colleague's row p95 <= 250 ms, no row missing",
+            goalsMet,
+            "Stamped in the page (MutationObserver, performance.timeOrigin + now) against the bench's clock on the same machine; " +
+            "hub baseline = the same ContactReceived events at the hub clients. Ratio = worst page p95 / hub p95 of the same rate.");
+    }
+
+    private sealed record RateRun(Dictionary<string, double> Sent, Dictionary<string, double> Claimed);
+
+    /// <summary>Open loop: report i is sent at start + i/rate whether or not the earlier ones have been answered; the
+    /// colleague claims an arrived contact at a fifth of the rate (at least one a second).</summary>
+    private static async Task<RateRun> RunRateAsync(BenchContext context, HttpClient client, string token, TriageService triage, double rate, CancellationToken ct)
+    {
+        var count = Math.Max(1, (int)Math.Round(rate * context.Size.DashboardDuration.TotalSeconds));
+        var sent = new ConcurrentDictionary<string, double>();
+        var claimed = new ConcurrentDictionary<string, double>();
+        var arrived = new ConcurrentQueue<string>();
+        var clock = Stopwatch.StartNew();
+        var posts = new List<Task>();
+        var claimEvery = TimeSpan.FromSeconds(1 / Math.Max(1, rate / 5));
+        var claims = Task.Run(async () =>
+        {
+            var next = claimEvery;
+            while (clock.Elapsed < TimeSpan.FromSeconds(count / rate) + TimeSpan.FromSeconds(0.5))
+            {
+                var wait = next - clock.Elapsed;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+                next += claimEvery;
+                if (!arrived.TryDequeue(out var reference)) continue;
+                var at = EpochMs();
+                await triage.ClaimAsync(reference, Colleague, ct);
+                claimed[reference] = at;
+            }
+        }, ct);
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / rate) - clock.Elapsed;
+            if (due > TimeSpan.Zero) await Task.Delay(due, ct);
+            var n = i;
+            posts.Add(Task.Run(async () =>
+            {
+                var form = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["Report.Account"] = $"Dashboard test {rate}/s #{n}: a sergeant is passing custody records to a local gang.",
+                    ["Report.ForceCode"] = "merseyside", ["Report.ImmediateDanger"] = "False", ["Report.StayAnonymous"] = "True",
+                    ["__RequestVerificationToken"] = token, ["_handler"] = "report",
+                });
+                var at = EpochMs();
+                using var response = await client.PostAsync("/report", form, ct);
+                var html = await response.Content.ReadAsStringAsync(ct);
+                var reference = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"contact-reference\">([^<]+)<").Groups[1].Value;
+                if (reference.Length == 0) throw new InvalidOperationException($"The form answered {(int)response.StatusCode} without a reference.");
+                sent[reference] = at;
+                arrived.Enqueue(reference);
+            }, ct));
+        }
+        await Task.WhenAll(posts);
+        await claims;
+        return new RateRun(new(sent), new(claimed));
+    }
+
+    /// <summary>Milliseconds since the Unix epoch with sub-millisecond precision: the clock the page's stamps use.</summary>
+    private static double EpochMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+
+    /// <summary>Client mode: <c>Nacars.Bench --dashboard-client URL K</c> signs in as an analyst, opens K triage queues
+    /// with a MutationObserver stamping each new row and each status change, answers "opened", then on each "collect"
+    /// prints the stamps gathered since the last one as a JSON line.</summary>
+    public static async Task<int> RunClientAsync(Uri baseAddress, int count)
+    {
+        const string chromium = "/usr/bin/chromium";
+        if (!File.Exists(chromium)) throw new InvalidOperationException("Chromium is not installed (apt-get install chromium): the dashboards scenario needs it.");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium, Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-dev-shm-usage", "--disable-background-timer-throttling", "--disable-renderer-backgrounding"],
+        });
+        var browserContext = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
+        var signIn = await browserContext.NewPageAsync();
+        await signIn.GotoAsync("Account/Login");
+        await signIn.FillAsync("[name='Input.Email']", Watcher);
+        await signIn.FillAsync("[name='Input.Password']", "Demo-Passw0rd!");
+        await signIn.ClickAsync("[data-testid='sign-in']");
+        await signIn.WaitForURLAsync(u => !u.Contains("/Account/Login"));
+        await signIn.CloseAsync();
+
+        var pages = new List<IPage>();
+        for (var i = 0; i < count; i++)
+        {
+            var page = await browserContext.NewPageAsync();
+            await page.GotoAsync("triage");
+            await page.WaitForSelectorAsync("[data-testid='triage-page'][data-ready='true']");
+            await page.EvaluateAsync(ObserverScript);
+            pages.Add(page);
+        }
+        Console.WriteLine("opened");
+        while (await Console.In.ReadLineAsync() == "collect")
+        {
+            var all = new List<Stamp>();
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var stamps = await pages[i].EvaluateAsync<Stamp[]>("() => window.__nacarsStamps.splice(0)");
+                all.AddRange(stamps.Select(s => s with { Page = i }));
+            }
+            Console.WriteLine(JsonSerializer.Serialize(all));
+        }
+        foreach (var p in pages) await p.CloseAsync();
+        return 0;
+    }
+
+    /// <summary>Stamps each row that appears and each status a row takes, the moment the page's DOM changes.</summary>
+    private const string ObserverScript = """
+        () => {
+          window.__nacarsStamps = [];
+          const now = () => performance.timeOrigin + performance.now();
+          const body = document.querySelector('[data-testid="triage-queue"] tbody');
+          new MutationObserver(records => {
+            const t = now();
+            for (const r of records) {
+              if (r.type === 'childList') {
+                for (const n of r.addedNodes) {
+                  if (n.nodeType === 1 && n.matches('tr[data-reference]'))
+                    window.__nacarsStamps.push({ reference: n.dataset.reference, kind: 'row', status: n.dataset.status, t });
+                }
+              } else if (r.type === 'attributes' && r.target.matches('tr[data-reference]')) {
+                window.__nacarsStamps.push({ reference: r.target.dataset.reference, kind: 'status', status: r.target.dataset.status, t });
+              }
+            }
+          }).observe(body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-status'] });
+        }
+        """;
+
+    public sealed record Stamp(string Reference, string Kind, string Status, double T, int Page = 0);
+}
+
+/// <summary>The child process that drives Chromium for <see cref="DashboardsScenario"/>, and the stamps it has sent.</summary>
+internal sealed class DashboardClient : IAsyncDisposable
+{
+    private readonly Process _process;
+    // The first time each page showed each row, and each status of each row: by reference, then page.
+    private readonly Dictionary<string, Dictionary<int, double>> _rows = [];
+    private readonly Dictionary<(string Reference, string Status), Dictionary<int, double>> _statuses = [];
+    private DashboardClient(Process process) => _process = process;
+
+    public static DashboardClient Start(Uri baseAddress, int count)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add(typeof(DashboardClient).Assembly.Location);
+        foreach (var arg in new[] { "--dashboard-client", baseAddress.ToString(), count.ToString(CultureInfo.InvariantCulture) }) info.ArgumentList.Add(arg);
+        return new DashboardClient(Process.Start(info)!);
+    }
+
+    public async Task WaitOpenedAsync(CancellationToken ct)
+    {
+        var answer = await _process.StandardOutput.ReadLineAsync(ct);
+        if (answer != "opened") throw new InvalidOperationException($"The browser client stopped (said '{answer}').");
+    }
+
+    /// <summary>Fetches the stamps the pages made since the last call and keeps the first of each.</summary>
+    public async Task CollectAsync(CancellationToken ct)
+    {
+        await _process.StandardInput.WriteLineAsync("collect");
+        await _process.StandardInput.FlushAsync(ct);
+        var line = await _process.StandardOutput.ReadLineAsync(ct) ?? throw new InvalidOperationException("The browser client stopped.");
+        foreach (var s in JsonSerializer.Deserialize<DashboardsScenario.Stamp[]>(line, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [])
+        {
+            if (s.Kind == "row") Of(_rows, s.Reference).TryAdd(s.Page, s.T);
+            // A row that first appears already claimed counts as showing the claim when it appears.
+            Of(_statuses, (s.Reference, s.Status)).TryAdd(s.Page, s.T);
+        }
+    }
+
+    private static Dictionary<int, double> Of<TKey>(Dictionary<TKey, Dictionary<int, double>> map, TKey key) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var pages)) map[key] = pages = [];
+        return pages;
+    }
+
+    public IReadOnlyCollection<double> RowStamps(string reference) => _rows.TryGetValue(reference, out var pages) ? pages.Values : [];
+    public IReadOnlyCollection<double> StatusStamps(string reference, string status) => _statuses.TryGetValue((reference, status), out var pages) ? pages.Values : [];
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            _process.StandardInput.Close();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
+        _process.Dispose();
+    }
+}

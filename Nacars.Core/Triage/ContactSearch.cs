@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nacars.Core.Contacts;
+using Nacars.Core.Data;
+
+namespace Nacars.Core.Triage;
+
+/// <summary>A queue row: what the dashboard shows, with no account text and nothing about the reporter.</summary>
+public sealed record QueueItem(
+    string Reference, DateTime ReceivedAtUtc, Channel Channel, string ReportedForceCode, string ForceCode,
+    IReadOnlyList<string> Categories, bool Urgent, ContactStatus Status, string? ClaimedBy, int FollowUps,
+    bool FastTimeCallLogged = false, string? DecidedBy = null);
+
+/// <summary>Which contacts by status: the open work queue (new and in triage), any, or one status.</summary>
+public enum StatusFilter { Open, Any, New, InTriage, Disseminated, NotDisseminated }
+
+/// <summary>
+/// What the queue shows. The open work queue is in working order (urgent first, then oldest); any other view is a
+/// search, newest first. Everything but the subject's number and surname can live in a page's address: those two are
+/// personal data, matched through keyed hashes (<see cref="ContactIdentifier"/>) and never put in a URL.
+/// </summary>
+public sealed record QueueFilter(
+    StatusFilter Status = StatusFilter.Open,
+    string? ForceCode = null,
+    Channel? Channel = null,
+    bool? Urgent = null,
+    DateOnly? ReceivedFrom = null,
+    DateOnly? ReceivedTo = null,
+    string? Analyst = null,
+    string? Reference = null,
+    string? SubjectNumber = null,
+    string? SubjectSurname = null)
+{
+    public bool WorkOrder => Status == StatusFilter.Open;
+
+    /// <summary>Where a row stands in this view's order (for placing a live update without reloading the page).</summary>
+    public int Compare(QueueItem a, QueueItem b)
+    {
+        if (WorkOrder)
+        {
+            if (a.Urgent != b.Urgent) return a.Urgent ? -1 : 1;
+            var byAge = a.ReceivedAtUtc.CompareTo(b.ReceivedAtUtc);
+            return byAge != 0 ? byAge : string.CompareOrdinal(a.Reference, b.Reference);
+        }
+        var newest = b.ReceivedAtUtc.CompareTo(a.ReceivedAtUtc);
+        return newest != 0 ? newest : string.CompareOrdinal(b.Reference, a.Reference);
+    }
+}
+
+/// <summary>Where the next page starts: the last row of this one (keyset paging, so page 500 costs what page 1 does).</summary>
+public sealed record QueueCursor(bool Urgent, DateTime ReceivedAtUtc, string Reference)
+{
+    public static QueueCursor After(QueueItem item) => new(item.Urgent, item.ReceivedAtUtc, item.Reference);
+}
+
+public sealed record StaffName(string Id, string UserName, string DisplayName);
+
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, QueueCursor? Next);
+
+/// <summary>The figures above the queue: the open work, and what was decided today (UK day).</summary>
+public sealed record QueueCounts(int New, int InTriage, int UrgentOpen, int DecidedToday);
+
+/// <summary>
+/// Finds contacts for the queue and for search, across every status and date, a page at a time. Each query reads an
+/// index that suits it; nothing here counts every contact the service has ever received.
+/// </summary>
+public sealed class ContactSearch(IDbContextFactory<NacarsDbContext> dbFactory, IdentifierHasher hasher, IOptions<NacarsOptions> options, TimeProvider clock)
+{
+    public int PageSize => Math.Max(1, options.Value.Triage.QueuePageSize);
+
+    /// <summary>One page of the contacts the filter matches, in the view's order, and how many match in all.</summary>
+    public async Task<QueuePage> SearchAsync(QueueFilter filter, QueueCursor? after = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var matching = Where(db, filter);
+        var total = await matching.CountAsync(ct);
+        var page = After(matching, filter, after);
+        var ordered = filter.WorkOrder
+            ? page.OrderByDescending(c => c.Urgent).ThenBy(c => c.ReceivedAtUtc).ThenBy(c => c.Reference)
+            : page.OrderByDescending(c => c.ReceivedAtUtc).ThenByDescending(c => c.Reference);
+        var items = await ToItems(ordered.Take(PageSize + 1)).ToListAsync(ct);
+        var next = items.Count > PageSize ? QueueCursor.After(items[PageSize - 1]) : null;
+        return new QueuePage(items.Take(PageSize).ToList(), total, next);
+    }
+
+    public async Task<int> CountAsync(QueueFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Where(db, filter).CountAsync(ct);
+    }
+
+    /// <summary>The given contacts as they stand now, those the filter still matches (a live update: one query for
+    /// every contact a batch of events touched).</summary>
+    public async Task<IReadOnlyList<QueueItem>> ItemsAsync(IReadOnlyCollection<string> references, QueueFilter filter, CancellationToken ct = default)
+    {
+        if (references.Count == 0) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ToItems(Where(db, filter).Where(c => references.Contains(c.Reference))).ToListAsync(ct);
+    }
+
+    public async Task<QueueItem?> ItemAsync(string reference, CancellationToken ct = default) =>
+        (await ItemsAsync([reference], new QueueFilter(StatusFilter.Any), ct)).SingleOrDefault();
+
+    /// <summary>Open work by status and today's decisions: counts over the open contacts and today's, read from the
+    /// indexes on status and decision time.</summary>
+    public async Task<QueueCounts> CountsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.Contacts.Where(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage)
+            .GroupBy(c => new { c.Status, c.Urgent }).Select(g => new { g.Key.Status, g.Key.Urgent, Count = g.Count() }).ToListAsync(ct);
+        var todayStartUtc = UkTime.ToUtc(UkTime.FromUtc(clock.GetUtcNow().UtcDateTime).Date);
+        var decidedToday = await db.Contacts.CountAsync(c => c.DecidedAtUtc >= todayStartUtc, ct);
+        return new QueueCounts(
+            open.Where(o => o.Status == ContactStatus.New).Sum(o => o.Count),
+            open.Where(o => o.Status == ContactStatus.InTriage).Sum(o => o.Count),
+            open.Where(o => o.Urgent).Sum(o => o.Count),
+            decidedToday);
+    }
+
+    /// <summary>Staff who work contacts (analysts and supervisors), for the analyst filter: by id, so a filtered
+    /// view's address names nobody.</summary>
+    public async Task<IReadOnlyList<StaffName>> AnalystsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        string[] roles = [Staff.Roles.Analyst, Staff.Roles.Supervisor];
+        return await (from u in db.Users
+                      where db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!)))
+                      orderby u.UserName
+                      select new StaffName(u.Id, u.UserName!, u.DisplayName)).ToListAsync(ct);
+    }
+
+    private IQueryable<Contact> Where(NacarsDbContext db, QueueFilter f)
+    {
+        IQueryable<Contact> q = db.Contacts.AsNoTracking();
+        q = f.Status switch
+        {
+            StatusFilter.Open => q.Where(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage),
+            StatusFilter.New => q.Where(c => c.Status == ContactStatus.New),
+            StatusFilter.InTriage => q.Where(c => c.Status == ContactStatus.InTriage),
+            StatusFilter.Disseminated => q.Where(c => c.Status == ContactStatus.Disseminated),
+            StatusFilter.NotDisseminated => q.Where(c => c.Status == ContactStatus.NotDisseminated),
+            _ => q,
+        };
+        if (!string.IsNullOrEmpty(f.ForceCode)) q = q.Where(c => c.ForceCode == f.ForceCode);
+        if (f.Channel is { } channel) q = q.Where(c => c.Channel == channel);
+        if (f.Urgent is { } urgent) q = q.Where(c => c.Urgent == urgent);
+        if (f.ReceivedFrom is { } from)
+        {
+            var fromUtc = UkTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            q = q.Where(c => c.ReceivedAtUtc >= fromUtc);
+        }
+        if (f.ReceivedTo is { } to)
+        {
+            var beforeUtc = UkTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            q = q.Where(c => c.ReceivedAtUtc < beforeUtc);
+        }
+        if (!string.IsNullOrWhiteSpace(f.Analyst))
+        {
+            var analyst = f.Analyst.Trim();
+            q = q.Where(c => c.ClaimedBy == analyst || c.DecidedBy == analyst);
+        }
+        if (!string.IsNullOrWhiteSpace(f.Reference))
+        {
+            // A whole reference, however it was typed or read out, or the start of one.
+            var typed = Contacts.Reference.Normalise(f.Reference);
+            var prefix = typed ?? f.Reference.Trim().ToUpperInvariant();
+            q = typed is not null ? q.Where(c => c.Reference == typed) : q.Where(c => c.Reference.StartsWith(prefix));
+        }
+        q = WithIdentifier(db, q, IdentifierKinds.SubjectNumber, IdentifierKinds.NormaliseNumber(f.SubjectNumber), f.SubjectNumber);
+        q = WithIdentifier(db, q, IdentifierKinds.SubjectSurname, IdentifierKinds.NormaliseSurname(f.SubjectSurname), f.SubjectSurname);
+        return q;
+    }
+
+    private IQueryable<Contact> WithIdentifier(NacarsDbContext db, IQueryable<Contact> q, string kind, string? normalised, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return q;
+        // Typed but nothing usable in it (a surname of one letter): nothing can match.
+        if (normalised is null) return q.Where(_ => false);
+        var hash = hasher.Hash(kind, normalised);
+        return q.Where(c => db.ContactIdentifiers.Any(i => i.Kind == kind && i.Hash == hash && i.ContactId == c.Id));
+    }
+
+    private static IQueryable<Contact> After(IQueryable<Contact> q, QueueFilter f, QueueCursor? after)
+    {
+        if (after is null) return q;
+        var (urgent, received, reference) = (after.Urgent, after.ReceivedAtUtc, after.Reference);
+        return f.WorkOrder
+            ? q.Where(c => (urgent && !c.Urgent)
+                || (c.Urgent == urgent && (c.ReceivedAtUtc > received || (c.ReceivedAtUtc == received && c.Reference.CompareTo(reference) > 0))))
+            : q.Where(c => c.ReceivedAtUtc < received || (c.ReceivedAtUtc == received && c.Reference.CompareTo(reference) < 0));
+    }
+
+    private static IQueryable<QueueItem> ToItems(IQueryable<Contact> contacts) => contacts.Select(c => new QueueItem(
+        c.Reference, c.ReceivedAtUtc, c.Channel, c.ReportedForceCode, c.ForceCode, c.Categories, c.Urgent, c.Status, c.ClaimedBy,
+        c.FollowUps.Count, c.FastTimeCall != null, c.DecidedBy));
+}
