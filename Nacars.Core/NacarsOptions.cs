@@ -22,6 +22,7 @@ public sealed class NacarsOptions
     public SecurityOptions Security { get; set; } = new();
     public ProxyOptions Proxy { get; set; } = new();
     public LiveOptions Live { get; set; } = new();
+    public SafetyOptions Safety { get; set; } = new();
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);
@@ -115,9 +116,25 @@ public sealed class MailOptions
 
 public sealed class SecurityOptions
 {
-    /// <summary>Supervisors and admins must have signed in with a second factor to reach their pages.
-    /// Off in the Development settings so the demo accounts work without an authenticator app.</summary>
-    public bool RequireMfaForSupervisorsAndAdmins { get; set; } = true;
+    /// <summary>Every member of staff signs in with a second factor (TOTP) before any staff page opens. Off in the
+    /// Development settings so the demo accounts work without an authenticator app; refused off in production.</summary>
+    public bool RequireMfa { get; set; } = true;
+    /// <summary>A staff session ends after this long without activity; open pages go to the sign-in page.</summary>
+    public double IdleTimeoutMinutes { get; set; } = 30;
+    /// <summary>A staff session ends this long after sign-in, however active (a shift, with margin).</summary>
+    public double SessionLifetimeHours { get; set; } = 10;
+    /// <summary>How often a session is checked against the account (disabled, roles changed, second factor reset).</summary>
+    public double AccountCheckSeconds { get; set; } = 60;
+    /// <summary>Sign-in attempts (password, code) per client per window, in memory only; lockout per account is separate.</summary>
+    public int SignInAttemptsPerWindow { get; set; } = 20;
+    public int SignInWindowSeconds { get; set; } = 300;
+}
+
+public sealed class SafetyOptions
+{
+    /// <summary>Outside Development, unsafe settings stop start-up. A training instance may run with them for the reason
+    /// given here (e.g. "classroom training, fictional reports only"); every page then says it is not for real reports.</summary>
+    public string? TrainingInstanceReason { get; set; }
 }
 
 public sealed class ProxyOptions

@@ -47,4 +47,15 @@ public static class AuditActions
     public const string UserChanged = "user.changed";
     public const string ExportDownloaded = "supervision.export";
     public const string TestMailSent = "mail.test";
+    public const string StaffSignedIn = "staff.signed-in";
+    public const string StaffSignInFailed = "staff.sign-in-failed";
+    public const string StaffLockedOut = "staff.locked-out";
+    public const string StaffSignedOut = "staff.signed-out";
+    public const string StaffSessionExpired = "staff.session-expired";
+    public const string StaffAuthenticatorEnrolled = "staff.authenticator-enrolled";
+    public const string StaffAuthenticatorReset = "staff.authenticator-reset";
+    public const string StaffRecoveryCodeUsed = "staff.recovery-code-used";
+    public const string StaffRecoveryCodesRenewed = "staff.recovery-codes-renewed";
+    public const string StaffPasswordChanged = "staff.password-changed";
+    public const string StaffPasswordReset = "staff.password-reset";
 }

@@ -75,26 +75,3 @@ public class AuthorizationMatrixTests(WorkbenchFactory app) : IClassFixture<Work
         Assert.Contains("Lockout", last.Headers.Location!.ToString());
     }
 }
-
-/// <summary>Outside the demo settings, supervisors and admins need a second factor to reach their pages.</summary>
-public class MfaRequirementTests(MfaRequirementTests.MfaRequired app) : IClassFixture<MfaRequirementTests.MfaRequired>
-{
-    public sealed class MfaRequired : WorkbenchFactory
-    {
-        public MfaRequired() => Settings["Nacars:Security:RequireMfaForSupervisorsAndAdmins"] = "true";
-    }
-
-    [Theory]
-    [InlineData("supervisor", "/supervision")]
-    [InlineData("admin", "/admin")]
-    public async Task A_password_only_sign_in_is_refused_for_privileged_pages(string user, string page)
-    {
-        var client = await app.SignInAsync($"{user}@demo.nacars.test");
-        var response = await client.GetAsync(page, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("AccessDenied", response.Headers.Location!.ToString());
-        // Analysts' pages do not need the second factor.
-        var analyst = await app.SignInAsync("analyst@demo.nacars.test");
-        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/triage", TestContext.Current.CancellationToken)).StatusCode);
-    }
-}

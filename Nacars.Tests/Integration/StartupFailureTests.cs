@@ -12,6 +12,7 @@ public class StartupFailureTests : IDisposable
 
     private async Task<(int ExitCode, string Output)> RunAsync(string? stdin, params string[] args)
     {
+        // No arguments: the server itself (it exits on its own only when it refuses to start).
         var dll = typeof(Program).Assembly.Location;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
@@ -126,6 +127,69 @@ public class StartupFailureTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("cannot start: PostgreSQL cannot be reached", output);
         Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task Outside_development_unsafe_settings_stop_the_server_with_one_line_each()
+    {
+        _environment["Nacars__Mail__RequireTls"] = "false";
+        _environment["Nacars__Mail__AllowUntrustedCertificate"] = "true";
+        _environment["Nacars__Security__RequireMfa"] = "false";
+        var (code, output) = await RunAsync(null);
+        Assert.Equal(1, code);
+        foreach (var refusal in new[]
+        {
+            "refuses to start: Nacars:Mail:Mode is Pickup", "refuses to start: Nacars:Mail:RequireTls is false",
+            "refuses to start: Nacars:Mail:AllowUntrustedCertificate is true", "refuses to start: Nacars:Mail:AllowedRecipientDomains is empty",
+            "refuses to start: Nacars:KeyRing:CertificatePath is not set", "refuses to start: The key ring (Nacars:KeyRingPath) is inside the data folder",
+            "refuses to start: Nacars:Security:RequireMfa is false",
+        })
+            Assert.Contains(refusal, output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.DoesNotContain("Now listening", output);
+    }
+
+    [Fact]
+    public async Task A_database_with_the_demo_accounts_is_refused_outside_development()
+    {
+        _environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var (made, _) = await RunAsync("A-long-enough-passphrase", "create-user", "--email", "first@example.org", "--role", "Admin", "--password-stdin");
+        Assert.Equal(0, made);
+        _environment.Remove("ASPNETCORE_ENVIRONMENT");
+        var (code, output) = await RunAsync(null);
+        Assert.Equal(1, code);
+        Assert.Contains("refuses to start: The database holds the demo accounts", output);
+    }
+
+    [Fact]
+    public async Task A_training_instance_runs_with_unsafe_settings_for_its_stated_reason_and_says_so()
+    {
+        _environment["Nacars__Safety__TrainingInstanceReason"] = "classroom training with fictional reports";
+        var dll = typeof(Program).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        info.ArgumentList.Add(dll);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Nacars__DataRoot"] = _root;
+        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in _environment) info.Environment[key] = value;
+        using var process = Process.Start(info)!;
+        var output = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginErrorReadLine();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            string? line;
+            while ((line = await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken)) is not null && DateTime.UtcNow < deadline)
+            {
+                lock (output) output.AppendLine(line);
+                if (line.Contains("Now listening", StringComparison.Ordinal)) break;
+            }
+        }
+        finally { process.Kill(entireProcessTree: true); }
+        var text = output.ToString();
+        Assert.Contains("Now listening", text);
+        Assert.Contains("Training instance (classroom training with fictional reports): allowed although Nacars:Mail:Mode is Pickup", text);
     }
 
     public void Dispose()

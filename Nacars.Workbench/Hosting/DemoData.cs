@@ -9,7 +9,7 @@ namespace Nacars.Workbench.Hosting;
 
 /// <summary>Development only: the demo accounts and a dozen realistic, entirely fictional contacts across forces
 /// and statuses, so a trainee sees a working queue on first run.</summary>
-public sealed class DemoData(UserManager<NacarsUser> users, StaffAccounts accounts, IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock)
+public sealed class DemoData(UserManager<NacarsUser> users, Features.Admin.StaffAccounts accounts, IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock)
 {
     public const string Password = "Demo-Passw0rd!";
 

@@ -11,15 +11,17 @@ public static class Policies
     public const string Supervision = nameof(Supervision);
     public const string Admin = nameof(Admin);
 
-    public static void Configure(AuthorizationOptions options, bool requireMfaForPrivileged)
+    /// <param name="requireMfa">Every stage needs a sign-in with a second factor: call handlers and analysts read
+    /// reporters' details as much as supervisors do.</param>
+    public static void Configure(AuthorizationOptions options, bool requireMfa)
     {
-        options.AddPolicy(Intake, p => p.RequireRole(Roles.CallHandler));
-        options.AddPolicy(Triage, p => p.RequireRole(Roles.Analyst, Roles.Supervisor));
-        options.AddPolicy(Supervision, p => Privileged(p.RequireRole(Roles.Supervisor), requireMfaForPrivileged));
-        options.AddPolicy(Admin, p => Privileged(p.RequireRole(Roles.Admin), requireMfaForPrivileged));
+        options.AddPolicy(Intake, p => Staff(p.RequireRole(Roles.CallHandler), requireMfa));
+        options.AddPolicy(Triage, p => Staff(p.RequireRole(Roles.Analyst, Roles.Supervisor), requireMfa));
+        options.AddPolicy(Supervision, p => Staff(p.RequireRole(Roles.Supervisor), requireMfa));
+        options.AddPolicy(Admin, p => Staff(p.RequireRole(Roles.Admin), requireMfa));
     }
 
     /// <summary>Identity marks a sign-in with a second factor with the claim amr=mfa.</summary>
-    private static AuthorizationPolicyBuilder Privileged(AuthorizationPolicyBuilder policy, bool requireMfa) =>
-        requireMfa ? policy.RequireClaim("amr", "mfa") : policy;
+    private static AuthorizationPolicyBuilder Staff(AuthorizationPolicyBuilder policy, bool requireMfa) =>
+        requireMfa ? policy.RequireClaim(Features.Account.StaffClaims.Amr, Features.Account.StaffClaims.Mfa) : policy;
 }

@@ -19,6 +19,12 @@ public static class Startup
             await PrepareAsync(app);
             if (args.FirstOrDefault() == "create-user")
                 return await CreateUserCommand.RunAsync(app.Services, args[1..], Console.Out, Console.In);
+            // One-off commands above run whatever the settings; serving does not, with settings unsafe for real use.
+            if (!await ProductionSafety.AllowServingAsync(app, logger))
+            {
+                await app.DisposeAsync();
+                return 1;
+            }
         }
         catch (StartupException ex)
         {
@@ -51,7 +57,7 @@ public static class Startup
         await initializer.InitializeAsync(demoMailboxes: demo);
 
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureRolesAsync();
+        await scope.ServiceProvider.GetRequiredService<Features.Admin.StaffAccounts>().EnsureRolesAsync();
         if (demo) await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
     }
 
@@ -86,7 +92,7 @@ public static class CreateUserCommand
             return 2;
         }
         var fromStdin = args.Contains("--password-stdin");
-        var password = fromStdin ? (await input.ReadLineAsync())?.Trim() : StaffAccounts.GeneratePassword();
+        var password = fromStdin ? (await input.ReadLineAsync())?.Trim() : Features.Admin.StaffAccounts.GeneratePassword();
         if (string.IsNullOrEmpty(password))
         {
             await output.WriteLineAsync("No password was given on standard input.");
@@ -95,7 +101,7 @@ public static class CreateUserCommand
         await using var scope = services.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, Arg("--name") ?? email, password, roles);
+            await scope.ServiceProvider.GetRequiredService<Features.Admin.StaffAccounts>().CreateAsync(email, Arg("--name") ?? email, password, roles);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {

@@ -11,7 +11,7 @@ using Nacars.Core;
 using Nacars.Core.Data;
 using Nacars.Core.Staff;
 using Nacars.Workbench.Components;
-using Nacars.Workbench.Components.Account;
+using Nacars.Workbench.Features.Account;
 using Nacars.Workbench.Features.Dissemination;
 using Nacars.Workbench.Features.Supervision;
 using Nacars.Workbench.Realtime;
@@ -33,25 +33,12 @@ public static class WorkbenchHosting
         services.AddSignalR();
 
         services.AddCascadingAuthenticationState();
-        services.AddScoped<IdentityRedirectManager>();
-        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddAuthentication(o =>
-            {
-                o.DefaultScheme = IdentityConstants.ApplicationScheme;
-                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-            })
-            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
-            {
-                o.Cookie.Name = "nacars.auth";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(10);
-                o.SlidingExpiration = true;
-            }));
+        // Staff sign in with a password and an authenticator; no external logins, passkeys or email resets (ADR 0010).
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddStaffSessions();
         services.AddAuthorization();
         services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>().Configure<IOptions<NacarsOptions>>((o, nacars) =>
-            Policies.Configure(o, nacars.Value.Security.RequireMfaForSupervisorsAndAdmins));
+            Policies.Configure(o, nacars.Value.Security.RequireMfa));
 
         services.AddIdentityCore<NacarsUser>(o =>
             {
@@ -73,10 +60,7 @@ public static class WorkbenchHosting
             .AddEntityFrameworkStores<NacarsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        services.AddSingleton<IEmailSender<NacarsUser>, IdentityNoOpEmailSender>();
-        // A disabled user's or changed role's cookie is re-checked every minute, not every 30.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddScoped<StaffAccounts>();
+        services.AddSingleton<Features.Admin.StaffAccounts>();
         services.AddScoped<DemoData>();
 
         // Behind a reverse proxy the client is the one the proxy names, but only for proxies listed in settings.
@@ -110,8 +94,10 @@ public static class WorkbenchHosting
         o.OnRejected = async (context, ct) =>
         {
             context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
-            await context.HttpContext.Response.WriteAsync(TooManyRequestsPage.Html, ct);
+            var staff = context.HttpContext.Request.Path.StartsWithSegments("/Account");
+            await context.HttpContext.Response.WriteAsync(staff ? TooManyRequestsPage.StaffHtml : TooManyRequestsPage.Html, ct);
         };
+        StaffSessions.AddSignInLimit(o);
         o.AddPolicy(PublicSubmitLimit, http => Partition(http, i => i.SubmissionsPerWindow));
         o.AddPolicy(FollowUpLimit, http => Partition(http, i => i.FollowUpAttemptsPerWindow));
     }
@@ -138,6 +124,15 @@ public static class WorkbenchHosting
             app.UseHsts();
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Before the status code pages, as WebApplication would place them: a 401 from the hub stays a 401.
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // Any request a signed-in person makes counts as activity for the idle timeout (IdleWatch).
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<StaffActivity>().Touch(context.User, context.RequestServices.GetRequiredService<TimeProvider>());
+            return next(context);
+        });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -150,7 +145,7 @@ public static class WorkbenchHosting
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => true });
         app.MapHub<TriageHub>(TriageHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.MapAdditionalIdentityEndpoints();
+        app.MapStaffSessionEndpoints();
         app.MapReportPreview();
         app.MapSupervisionExports();
         return app;
@@ -166,5 +161,13 @@ internal static class TooManyRequestsPage
         <main class="public"><h1>Please wait a moment</h1>
         <p>We have had a lot of reports from this connection in a short time. Your information matters to us: please wait ten minutes and try again.</p>
         <p>If anyone is in immediate danger, call 999 now.</p></main></body></html>
+        """;
+
+    public const string StaffHtml = """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Too many sign-in attempts – NACARS Workbench</title><link rel="stylesheet" href="/css/site.css"></head>
+        <body><main class="public"><h1>Too many sign-in attempts</h1>
+        <p>There have been many sign-in attempts from this connection in a short time. Wait a few minutes and try again.
+        If these attempts were not yours, tell an administrator.</p></main></body></html>
         """;
 }

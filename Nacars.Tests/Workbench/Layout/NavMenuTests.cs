@@ -16,17 +16,20 @@ public class NavMenuTests : BunitContext
 {
     public NavMenuTests()
     {
-        Services.AddAuthorizationCore(options => Policies.Configure(options, requireMfaForPrivileged: true));
+        Services.AddAuthorizationCore(options => Policies.Configure(options, requireMfa: true));
         // bUnit registers a placeholder authorization service first; the real one decides here.
         Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
     }
 
     [Theory]
-    [InlineData(Roles.CallHandler, false, new[] { "Intake", "My account" })]
-    [InlineData(Roles.Analyst, false, new[] { "Triage", "Wallboard", "My account" })]
+    [InlineData(Roles.CallHandler, true, new[] { "Intake", "My account" })]
+    [InlineData(Roles.Analyst, true, new[] { "Triage", "Wallboard", "My account" })]
     [InlineData(Roles.Supervisor, true, new[] { "Triage", "Wallboard", "Supervision", "My account" })]
-    [InlineData(Roles.Supervisor, false, new[] { "Triage", "Wallboard", "My account" })]
     [InlineData(Roles.Admin, true, new[] { "Admin", "My account" })]
+    // Without the second factor no stage opens, for any role.
+    [InlineData(Roles.CallHandler, false, new[] { "My account" })]
+    [InlineData(Roles.Analyst, false, new[] { "My account" })]
+    [InlineData(Roles.Supervisor, false, new[] { "My account" })]
     [InlineData(Roles.Admin, false, new[] { "My account" })]
     public void Each_role_sees_only_the_stages_it_may_use(string role, bool signedInWithSecondFactor, string[] expected)
     {

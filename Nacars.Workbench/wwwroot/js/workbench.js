@@ -10,6 +10,18 @@
   document.addEventListener('pointerdown', wake, { capture: true });
   document.addEventListener('keydown', wake, { capture: true });
 
+  // The idle timeout counts the person's input, not the live updates a page receives: input anywhere tells the server
+  // (at most once a minute), which also renews the session cookie. A wallboard (kiosk) has no input and says so itself.
+  var lastPing = 0;
+  function keepAlive() {
+    var now = Date.now();
+    if (now - lastPing < 60000) return;
+    lastPing = now;
+    fetch('Account/KeepAlive', { credentials: 'same-origin', cache: 'no-store' }).catch(function () { });
+  }
+  ['pointerdown', 'keydown', 'wheel', 'touchstart'].forEach(function (e) { document.addEventListener(e, keepAlive, { capture: true, passive: true }); });
+  setInterval(function () { if (document.querySelector('.kiosk')) { lastPing = 0; keepAlive(); } }, 5 * 60000);
+
   function tones(list) {
     var ctx = context();
     if (!ctx) return;

@@ -1,0 +1,246 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Nacars.Core.Audit;
+using Nacars.Tests.Integration;
+using OtpNet;
+
+namespace Nacars.Tests.Account;
+
+/// <summary>Signing in as staff, over HTTP against the real app: the second factor for every role (enrolled at the first
+/// sign-in, before any staff page opens), its survival across session refreshes, limits on sessions and attempts, the
+/// audit of each step, and the Identity pages that no longer exist.</summary>
+public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<StaffSignInTests.MfaRequired>
+{
+    public sealed class MfaRequired : WorkbenchFactory
+    {
+        public MfaRequired()
+        {
+            Settings["Nacars:Security:RequireMfa"] = "true";
+            // Sessions are checked against the account every second here, so a refresh happens within a test.
+            Settings["Nacars:Security:AccountCheckSeconds"] = "1";
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    internal static string Totp(string key) => new Totp(Base32Encoding.ToBytes(key.Replace(" ", "").ToUpperInvariant())).ComputeTotp();
+
+    internal static string KeyOn(string html) =>
+        Regex.Match(html, "data-testid=\"authenticator-key\">([^<]+)<").Groups[1].Value.Trim();
+
+    /// <summary>Password, then (first time) enrolment with a code computed from the key the page shows, or the code.</summary>
+    internal static async Task<(HttpClient Client, string Key)> SignInWithSecondFactorAsync(WorkbenchFactory app, string email, string? knownKey)
+    {
+        var client = app.CreateAnonymousClient();
+        var password = await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login",
+            new() { ["Input.Email"] = email, ["Input.Password"] = "Demo-Passw0rd!" });
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        var next = password.Headers.Location!.ToString();
+        if (next.Contains("EnrolAuthenticator"))
+        {
+            var page = await client.GetStringAsync("/Account/EnrolAuthenticator", Ct);
+            var key = KeyOn(page);
+            Assert.False(string.IsNullOrEmpty(key), "the enrolment page shows the key to type into the app");
+            var enrolled = await WorkbenchFactory.PostFormAsync(client, "/Account/EnrolAuthenticator", "enrol-authenticator", new() { ["Input.Code"] = Totp(key) });
+            var html = await enrolled.Content.ReadAsStringAsync(Ct);
+            Assert.Equal(10, Regex.Matches(html, "<li><code>").Count);
+            return (client, key);
+        }
+        Assert.Contains("LoginWith2fa", next);
+        Assert.NotNull(knownKey);
+        var code = await WorkbenchFactory.PostFormAsync(client, "/Account/LoginWith2fa", "login-with-2fa", new() { ["Input.Code"] = Totp(knownKey) });
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        return (client, knownKey);
+    }
+
+    private async Task<bool> AuditedAsync(string actor, string action)
+    {
+        await using var db = await app.Db.CreateDbContextAsync(Ct);
+        return await db.AuditEvents.AnyAsync(a => a.Actor == actor && a.Action == action, Ct);
+    }
+
+    [Theory]
+    [InlineData("callhandler", "/intake")]
+    [InlineData("analyst2", "/triage")]
+    [InlineData("supervisor", "/supervision")]
+    [InlineData("admin", "/admin")]
+    public async Task Every_role_enrols_an_authenticator_at_first_sign_in_before_any_staff_page_opens_then_signs_in_with_a_code(string who, string page)
+    {
+        var email = $"{who}@demo.nacars.test";
+        // A password alone opens nothing: no session exists until the second factor.
+        var passwordOnly = app.CreateAnonymousClient();
+        await WorkbenchFactory.PostFormAsync(passwordOnly, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "Demo-Passw0rd!" });
+        var refused = await passwordOnly.GetAsync(page, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/Login", refused.Headers.Location!.ToString());
+
+        var (first, key) = await SignInWithSecondFactorAsync(app, email, null);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync(page, Ct)).StatusCode);
+        Assert.True(await AuditedAsync(email, AuditActions.StaffAuthenticatorEnrolled));
+
+        // Next time: password, then the code from the app.
+        var (second, _) = await SignInWithSecondFactorAsync(app, email, key);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync(page, Ct)).StatusCode);
+        Assert.True(await AuditedAsync(email, AuditActions.StaffSignedIn));
+    }
+
+    [Fact]
+    public async Task The_second_factor_survives_the_sessions_refresh_against_the_account()
+    {
+        var (client, _) = await SignInWithSecondFactorAsync(app, "analyst@demo.nacars.test", null);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/triage", Ct)).StatusCode);
+
+        // Past the account check interval the session is rebuilt from the database; it must still say "mfa".
+        await Task.Delay(2500, Ct);
+        var refreshed = await client.GetAsync("/triage", Ct);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Contains(refreshed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("nacars.auth", StringComparison.Ordinal));
+        await Task.Delay(1500, Ct);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/triage", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_code_is_refused_and_audited_and_signing_out_is_audited()
+    {
+        const string email = "second.factor.test@example.org";
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Nacars.Workbench.Features.Admin.StaffAccounts>()
+                .CreateAsync(email, "Second Factor Test", "Demo-Passw0rd!", [Nacars.Core.Staff.Roles.Analyst]);
+        var (client, _) = await SignInWithSecondFactorAsync(app, email, null);
+
+        var wrong = app.CreateAnonymousClient();
+        await WorkbenchFactory.PostFormAsync(wrong, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "Demo-Passw0rd!" });
+        var refused = await WorkbenchFactory.PostFormAsync(wrong, "/Account/LoginWith2fa", "login-with-2fa", new() { ["Input.Code"] = "000000" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("That code is not right", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Redirect, (await wrong.GetAsync("/triage", Ct)).StatusCode);
+        Assert.True(await AuditedAsync(email, AuditActions.StaffSignInFailed));
+
+        var signOut = await SignOutAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.True(await AuditedAsync(email, AuditActions.StaffSignedOut));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/triage", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_resets_a_forgotten_password_and_a_lost_authenticator_without_any_email()
+    {
+        const string email = "forgetful@example.org";
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Nacars.Workbench.Features.Admin.StaffAccounts>();
+        var user = await accounts.CreateAsync(email, "Forgetful Analyst", "Demo-Passw0rd!", [Nacars.Core.Staff.Roles.Analyst]);
+        await SignInWithSecondFactorAsync(app, email, null);
+        // Locked out by wrong guesses, then helped by an admin.
+        var client = app.CreateAnonymousClient();
+        for (var i = 0; i < 5; i++)
+            await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "guess-" + i });
+
+        var password = await accounts.ResetPasswordAsync(user.Id);
+        await accounts.ResetMfaAsync(user.Id);
+
+        var old = await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "Demo-Passw0rd!" });
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode); // the old password no longer works
+        var fresh = await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+        Assert.Contains("EnrolAuthenticator", fresh.Headers.Location!.ToString()); // and the authenticator is set up again
+    }
+
+    private static async Task<HttpResponseMessage> SignOutAsync(HttpClient client)
+    {
+        var page = await client.GetStringAsync("/Account/Manage", Ct);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["returnUrl"] = "" }), Ct);
+    }
+
+    [Theory]
+    [InlineData("/Account/Register")]
+    [InlineData("/Account/ForgotPassword")]
+    [InlineData("/Account/ResetPassword")]
+    [InlineData("/Account/ConfirmEmail")]
+    [InlineData("/Account/ExternalLogin")]
+    [InlineData("/Account/Manage/PersonalData")]
+    [InlineData("/Account/Manage/DeletePersonalData")]
+    [InlineData("/Account/Manage/Passkeys")]
+    [InlineData("/Account/Manage/ExternalLogins")]
+    [InlineData("/Account/Manage/Disable2fa")]
+    public async Task The_identity_pages_staff_must_not_have_are_gone(string path)
+    {
+        var client = app.CreateAnonymousClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path, Ct)).StatusCode);
+        // The download of personal data (which held the authenticator key) is gone too: nothing answers a post to it.
+        var download = await client.PostAsync("/Account/Manage/DownloadPersonalData", null, Ct);
+        Assert.False(download.IsSuccessStatusCode);
+        Assert.DoesNotContain("AuthenticatorKey", await download.Content.ReadAsStringAsync(Ct));
+    }
+}
+
+/// <summary>A session ends after its absolute lifetime however active it is, and after the idle timeout; both on the
+/// app's clock.</summary>
+public class StaffSessionLimitTests(StaffSessionLimitTests.OnAFakeClock app) : IClassFixture<StaffSessionLimitTests.OnAFakeClock>
+{
+    public sealed class OnAFakeClock : WorkbenchFactory
+    {
+        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        public OnAFakeClock()
+        {
+            Settings["Nacars:Security:RequireMfa"] = "true";
+            Settings["Nacars:Security:SessionLifetimeHours"] = "10";
+            Settings["Nacars:Security:IdleTimeoutMinutes"] = "30";
+        }
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_active_session_ends_at_its_absolute_lifetime_and_an_idle_one_after_the_idle_timeout()
+    {
+        var (client, key) = await StaffSignInTests.SignInWithSecondFactorAsync(app, "analyst@demo.nacars.test", null);
+        // Active every 20 minutes for 9.5 hours: still signed in (and the second factor kept through every refresh).
+        for (var minutes = 0; minutes < 570; minutes += 20)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(20));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/triage", Ct)).StatusCode);
+        }
+        // Past ten hours from sign-in: over, however active.
+        app.Clock.Advance(TimeSpan.FromMinutes(40));
+        var expired = await client.GetAsync("/triage", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
+        Assert.Contains("/Account/Login", expired.Headers.Location!.ToString());
+
+        var (again, _) = await StaffSignInTests.SignInWithSecondFactorAsync(app, "analyst@demo.nacars.test", key);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/triage", Ct)).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/triage", Ct)).StatusCode);
+    }
+}
+
+/// <summary>Sign-in attempts are throttled per client, in memory.</summary>
+public class SignInThrottleTests(SignInThrottleTests.FewAttempts app) : IClassFixture<SignInThrottleTests.FewAttempts>
+{
+    public sealed class FewAttempts : WorkbenchFactory
+    {
+        public FewAttempts() => Settings["Nacars:Security:SignInAttemptsPerWindow"] = "3";
+    }
+
+    [Fact]
+    public async Task Attempts_beyond_the_limit_get_a_plain_429_page()
+    {
+        var client = app.CreateAnonymousClient();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 4; i++)
+            last = await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login",
+                new() { ["Input.Email"] = $"nobody{i}@example.org", ["Input.Password"] = "not-the-password" });
+        Assert.Equal((HttpStatusCode)429, last.StatusCode);
+        Assert.Contains("Too many sign-in attempts", await last.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+}

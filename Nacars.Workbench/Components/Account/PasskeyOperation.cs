@@ -1,7 +1,0 @@
-namespace Nacars.Workbench.Components.Account;
-
-public enum PasskeyOperation
-{
-    Create = 0,
-    Request = 1,
-}
