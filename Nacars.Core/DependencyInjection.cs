@@ -76,6 +76,9 @@ public static class DependencyInjection
             : sp.GetRequiredService<ContactNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<PostgresContactEvents>());
 
+        services.AddSingleton<Audit.AuditChain>();
+        services.AddHostedService<Audit.AuditSealer>();
+
         services.AddSingleton<IntakeService>();
         services.AddSingleton<IntakeDraftService>();
         services.AddSingleton<TriageService>();

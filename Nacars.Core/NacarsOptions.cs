@@ -109,7 +109,11 @@ public sealed class MailOptions
     public string[] AllowedRecipientDomains { get; set; } = [];
     /// <summary>Seconds to wait before each retry of a transient failure; the last repeats.</summary>
     public int[] RetryBackoffSeconds { get; set; } = [5, 30, 120, 600];
+    /// <summary>Transient failures before a message is "stuck": supervisors are alerted and it keeps being retried at the
+    /// slowest interval (with the default schedule, about three hours of outage).</summary>
     public int MaxAttempts { get; set; } = 20;
+    /// <summary>Messages a dispatcher claims, sends on one connection and records in one transaction.</summary>
+    public int BatchSize { get; set; } = 20;
     public int LeaseSeconds { get; set; } = 120;
     public double PollSeconds { get; set; } = 5;
 }

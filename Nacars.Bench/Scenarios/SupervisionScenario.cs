@@ -121,8 +121,8 @@ public sealed class SupervisionScenario : IScenario
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n - 1})
                 INSERT INTO Contacts ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
                 SELECT {select} FROM n, Contacts t WHERE t.Reference = '{template.Reference}';
-                INSERT INTO Disseminations (Id, ContactId, Reference, ForceCode, Recipient, CreatedAtUtc, CreatedBy, RerouteReason, State, SentAtUtc, FailureReason, SecondsFromReceipt, ContactReceivedAtUtc)
-                SELECT lower(hex(randomblob(16))), Id, Reference, ForceCode, 'x@example.org', ReceivedAtUtc, 'analyst', NULL, 'Sent', ReceivedAtUtc, NULL, 600 + (abs(random()) % 86400), ReceivedAtUtc
+                INSERT INTO Disseminations (Id, ContactId, Reference, ForceCode, Recipient, CreatedAtUtc, CreatedBy, RerouteReason, SecondsFromReceipt, ContactReceivedAtUtc)
+                SELECT lower(hex(randomblob(16))), Id, Reference, ForceCode, 'x@example.org', ReceivedAtUtc, 'analyst', NULL, 600 + (abs(random()) % 86400), ReceivedAtUtc
                 FROM Contacts WHERE Status = 'Disseminated';
                 """;
             await insert.ExecuteNonQueryAsync(ct);

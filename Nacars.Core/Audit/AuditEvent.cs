@@ -1,7 +1,9 @@
 namespace Nacars.Core.Audit;
 
-/// <summary>Who did what to which contact, when. Append-only: the context refuses to change or delete one.
-/// Views are audited too (DPA 2018 s.62). Detail never holds the account or reporter details.</summary>
+/// <summary>Who did what to which contact, when. Append-only: the database refuses to change or delete one, and each
+/// is chained to the one before by a hash once sealed (<see cref="AuditChain"/>), so a change made around the database's
+/// own guard is still detected. Views are audited too (DPA 2018 s.62). Detail never holds the account or reporter
+/// details, and is encrypted at rest (it may name a person: an officer spoken to, a re-route reason).</summary>
 public sealed class AuditEvent
 {
     public long Id { get; private set; }
@@ -10,6 +12,17 @@ public sealed class AuditEvent
     public string Action { get; private set; } = "";
     public string? ContactReference { get; private set; }
     public string? Detail { get; private set; }
+    /// <summary>Its place in the chain (1, 2, 3 …), given when sealed; null for a few seconds after it is written.</summary>
+    public long? Sequence { get; private set; }
+    /// <summary>SHA-256 (hex) of the previous event's hash and this event's content: see <see cref="AuditChain.HashOf"/>.</summary>
+    public string? Hash { get; private set; }
+
+    internal void Seal(long sequence, string hash)
+    {
+        if (Hash is not null) throw new InvalidOperationException("An audit event is sealed once.");
+        Sequence = sequence;
+        Hash = hash;
+    }
 
     private AuditEvent() { }
 
@@ -42,11 +55,14 @@ public static class AuditActions
     public const string MailSent = "mail.sent";
     public const string MailFailed = "mail.failed";
     public const string MailRetried = "mail.retry";
+    public const string MailStuck = "mail.stuck";
     public const string ForceUpdated = "force.updated";
     public const string UserCreated = "user.created";
     public const string UserChanged = "user.changed";
     public const string ExportDownloaded = "supervision.export";
     public const string TestMailSent = "mail.test";
+    public const string AuditVerified = "audit.verified";
+    public const string AuditBroken = "audit.broken";
     public const string StaffSignedIn = "staff.signed-in";
     public const string StaffSignInFailed = "staff.sign-in-failed";
     public const string StaffLockedOut = "staff.locked-out";

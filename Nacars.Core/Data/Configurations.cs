@@ -126,17 +126,22 @@ internal sealed class ForceConfiguration : IEntityTypeConfiguration<Force>
     }
 }
 
-internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+internal sealed class AuditEventConfiguration(SensitiveData sensitive) : IEntityTypeConfiguration<AuditEvent>
 {
     public void Configure(EntityTypeBuilder<AuditEvent> b)
     {
         b.HasKey(a => a.Id);
         b.HasIndex(a => a.AtUtc);
         b.HasIndex(a => new { a.ContactReference, a.AtUtc });
+        // The chain is walked in sequence order; each number once. The unsealed ones are found by their missing hash.
+        b.HasIndex(a => a.Sequence).IsUnique();
+        b.HasIndex(a => a.Id).HasDatabaseName("IX_AuditEvents_Unsealed").HasFilter("\"Hash\" IS NULL");
         b.Property(a => a.Actor).HasMaxLength(256);
         b.Property(a => a.Action).HasMaxLength(64);
         b.Property(a => a.ContactReference).HasMaxLength(13);
-        b.Property(a => a.Detail).HasMaxLength(500);
+        // It may name a person (an officer spoken to, why a report was re-routed): encrypted like the account.
+        b.Property(a => a.Detail).HasConversion(sensitive.StringConverter);
+        b.Property(a => a.Hash).HasMaxLength(64);
     }
 }
 
@@ -152,7 +157,6 @@ internal sealed class DisseminationConfiguration : IEntityTypeConfiguration<Diss
             .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
         // Re-routes are rare: a small index of just them.
         b.HasIndex(d => new { d.CreatedAtUtc, d.ContactId }).HasDatabaseName("IX_Disseminations_Reroutes").HasFilter("\"RerouteReason\" IS NOT NULL");
-        b.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.Reference).HasMaxLength(13);
         b.Property(d => d.ForceCode).HasMaxLength(40);
         b.Property(d => d.Recipient).HasMaxLength(254);
@@ -175,6 +179,9 @@ internal sealed class OutboxMessageConfiguration(SensitiveData sensitive) : IEnt
             (x, y) => ReferenceEquals(x, y) || (x != null && y != null && Enumerable.SequenceEqual(x, y)),
             v => v.Length, v => v.ToArray()));
         b.Property(m => m.MessageId).HasMaxLength(200);
+        // Each claim sets a new lease expiry: an outcome recorded under an old lease (another dispatcher has the message
+        // now) writes nothing.
+        b.Property(m => m.LeaseExpiresAtUtc).IsConcurrencyToken();
     }
 }
 

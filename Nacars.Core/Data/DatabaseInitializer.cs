@@ -19,6 +19,8 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<NacarsDbContext> dbFactory,
     SensitiveData sensitive,
     IdentifierHasher identifierHasher,
+    Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager keys,
+    TimeProvider clock,
     IOptions<NacarsOptions> options,
     IEnumerable<ConfigurationProblem> problems,
     ILogger<DatabaseInitializer> logger)
@@ -104,6 +106,7 @@ public sealed class DatabaseInitializer(
         // without a full fsync each time. It is a property of the file, so setting it once is enough.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
 
+        await Audit.AuditGuard.EnsureAsync(db, ct);
         await CheckKeyRingAsync(db, ct);
         await identifierHasher.EnsureKeyAsync(ct);
         if (await Supervision.SupervisionFigures.EnsureAsync(db, ct) is > 0 and var counted)
@@ -119,30 +122,46 @@ public sealed class DatabaseInitializer(
 
     private async Task CheckKeyRingAsync(NacarsDbContext db, CancellationToken ct)
     {
-        // Read the raw cipher text, not through the converter, so a wrong key ring gives a clear message.
+        // Read the raw cipher texts, not through the converter, so a wrong key ring gives a clear message.
         DbConnection conn = db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync(ct);
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT \"Canary\" FROM \"KeyChecks\" WHERE \"Id\" = 1";
-        var stored = await cmd.ExecuteScalarAsync(ct) as string;
-        if (stored is null)
+        var stored = new List<(int Id, string Canary, Guid? KeyId)>();
+        await using (var cmd = conn.CreateCommand())
         {
-            if (await db.Contacts.AnyAsync(ct))
-                throw new StartupException("The database holds contacts but no key check: it was not made by this service.");
-            db.KeyChecks.Add(new KeyCheck { Id = 1, Canary = KeyCheck.Expected });
+            cmd.CommandText = "SELECT \"Id\", \"Canary\", \"KeyId\" FROM \"KeyChecks\" ORDER BY \"Id\"";
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                stored.Add((reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetGuid(2)));
+        }
+        if (stored.Count == 0 && await db.Contacts.AnyAsync(ct))
+            throw new StartupException("The database holds contacts but no key check: it was not made by this service.");
+        foreach (var (id, canary, keyId) in stored)
+        {
+            var readable = false;
+            try { readable = sensitive.Unprotect(canary) == KeyCheck.Expected; }
+            catch (System.Security.Cryptography.CryptographicException) { }
+            if (readable) continue;
+            throw new StartupException(Postgres
+                ? "The key ring cannot read this database's encrypted fields: the keys in the database cannot be decrypted with this " +
+                  "instance's key ring certificate (Nacars:KeyRing:CertificatePath). Every instance needs the same certificate."
+                : stored.Count > 1 && id != stored[0].Id
+                    ? $"The key ring cannot read data written with key {keyId} (key check {id}): the key ring folder was restored from a " +
+                      "backup older than the database. Restore the newest key ring (Nacars:KeyRingPath) — starting without it would leave those reports unreadable."
+                    : "The key ring cannot read this database's encrypted fields: the key ring folder is missing or is not the one " +
+                      "this database was written with. Restore the key ring (Nacars:KeyRingPath) — starting without it would make every report unreadable.");
+        }
+
+        // A canary for the key in use now, if it protects data here for the first time (keys roll over every 90 days).
+        _ = sensitive.Protect(KeyCheck.Expected); // makes the first key, on a new key ring, so it can be named below
+        var now = clock.GetUtcNow();
+        var current = keys.GetAllKeys().Where(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now)
+            .OrderByDescending(k => k.ActivationDate).FirstOrDefault();
+        if (stored.Count == 0 || (current is not null && stored.All(s => s.KeyId != current.KeyId)))
+        {
+            // Encrypted on save with the key in use now (the converter), like every other field written from here on.
+            db.KeyChecks.Add(new KeyCheck { Id = stored.Count == 0 ? 1 : stored.Max(s => s.Id) + 1, Canary = KeyCheck.Expected, KeyId = current?.KeyId });
             await db.SaveChangesAsync(ct);
-            return;
         }
-        try
-        {
-            if (sensitive.Unprotect(stored) == KeyCheck.Expected) return;
-        }
-        catch (System.Security.Cryptography.CryptographicException) { }
-        throw new StartupException(Postgres
-            ? "The key ring cannot read this database's encrypted fields: the keys in the database cannot be decrypted with this " +
-              "instance's key ring certificate (Nacars:KeyRing:CertificatePath). Every instance needs the same certificate."
-            : "The key ring cannot read this database's encrypted fields: the key ring folder is missing or is not the one " +
-              "this database was written with. Restore the key ring (Nacars:KeyRingPath) — starting without it would make every report unreadable.");
     }
 
     private sealed class NoLock : IAsyncDisposable

@@ -47,7 +47,7 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         builder.ApplyConfiguration(new ContactConfiguration(Sensitive));
         builder.ApplyConfiguration(new FollowUpConfiguration(Sensitive));
         builder.ApplyConfiguration(new ForceConfiguration());
-        builder.ApplyConfiguration(new AuditEventConfiguration());
+        builder.ApplyConfiguration(new AuditEventConfiguration(Sensitive));
         builder.ApplyConfiguration(new DisseminationConfiguration());
         builder.ApplyConfiguration(new OutboxMessageConfiguration(Sensitive));
         builder.ApplyConfiguration(new IntakeDraftConfiguration(Sensitive));
@@ -142,10 +142,16 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         Database.AutoTransactionBehavior = behaviour;
     }
 
+    /// <summary>Audit events are only ever added, and sealed once (their sequence and hash written, nothing else).</summary>
     private void GuardAuditTrail()
     {
-        if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("The audit trail is append-only.");
+        foreach (var e in ChangeTracker.Entries<AuditEvent>())
+        {
+            if (e.State == EntityState.Deleted) throw new InvalidOperationException("The audit trail is append-only.");
+            if (e.State == EntityState.Modified && (e.OriginalValues[nameof(AuditEvent.Hash)] is not null
+                || e.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(AuditEvent.Sequence) or nameof(AuditEvent.Hash)))))
+                throw new InvalidOperationException("The audit trail is append-only.");
+        }
     }
 }
 

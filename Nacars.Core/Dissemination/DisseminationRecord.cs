@@ -1,8 +1,11 @@
 namespace Nacars.Core.Dissemination;
 
+/// <summary>How a delivery reads on the contact page (its OutboxMessage holds the detail, including Stuck, shown as
+/// Queued because it is still being retried).</summary>
 public enum DeliveryState { Queued, Sent, Failed }
 
-/// <summary>One send of one information report to one force. A re-route is a second dissemination.</summary>
+/// <summary>One send of one information report to one force: who decided it, when, to which mailbox. A re-route is a
+/// second dissemination. Whether it has been delivered is its <see cref="OutboxMessage"/>'s state, kept there only.</summary>
 public sealed class Dissemination
 {
     public Guid Id { get; private set; }
@@ -14,10 +17,8 @@ public sealed class Dissemination
     public string CreatedBy { get; private set; } = "";
     /// <summary>Why it was re-routed; null for the first dissemination.</summary>
     public string? RerouteReason { get; private set; }
-    public DeliveryState State { get; private set; }
-    public DateTime? SentAtUtc { get; private set; }
-    public string? FailureReason { get; private set; }
-    /// <summary>Seconds from the contact's receipt to this send, kept so timeliness is a database aggregate.</summary>
+    /// <summary>Seconds from the contact's receipt to the relay's acceptance of this send (null until then): a
+    /// timeliness measure kept so supervision reads it from an index, not a copy of the delivery state.</summary>
     public int? SecondsFromReceipt { get; private set; }
     public DateTime ContactReceivedAtUtc { get; private set; }
 
@@ -34,16 +35,15 @@ public sealed class Dissemination
         CreatedAtUtc = nowUtc;
         CreatedBy = createdBy;
         RerouteReason = rerouteReason;
-        State = DeliveryState.Queued;
     }
 
-    public void MarkSent(DateTime nowUtc)
+    /// <summary>The relay accepted the report: how long it took from receipt is recorded once.</summary>
+    public void Delivered(DateTime nowUtc) => SecondsFromReceipt ??= (int)Math.Max(0, (nowUtc - ContactReceivedAtUtc).TotalSeconds);
+
+    public static DeliveryState StateOf(OutboxState? state) => state switch
     {
-        State = DeliveryState.Sent;
-        SentAtUtc = nowUtc;
-        FailureReason = null;
-        SecondsFromReceipt = (int)Math.Max(0, (nowUtc - ContactReceivedAtUtc).TotalSeconds);
-    }
-    public void MarkFailed(string reason) { State = DeliveryState.Failed; FailureReason = reason; }
-    public void MarkQueued() { State = DeliveryState.Queued; FailureReason = null; }
+        OutboxState.Sent => DeliveryState.Sent,
+        OutboxState.Failed => DeliveryState.Failed,
+        _ => DeliveryState.Queued,
+    };
 }

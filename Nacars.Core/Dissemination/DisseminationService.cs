@@ -8,8 +8,9 @@ using Nacars.Core.Forces;
 
 namespace Nacars.Core.Dissemination;
 
+/// <summary>One dissemination as the contact page shows it: the decision's record joined to its message's delivery state.</summary>
 public sealed record Delivery(Guid DisseminationId, Guid? OutboxMessageId, string ForceCode, string Recipient, DeliveryState State,
-    string? FailureReason, int Attempts, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? RerouteReason);
+    string? FailureReason, int Attempts, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? RerouteReason, bool Stuck = false);
 
 /// <summary>The one-click send: the decision, the dissemination and its outbox message are saved in one
 /// transaction, so a crash can lose none of them and a second click finds the contact already decided.</summary>
@@ -115,18 +116,31 @@ public sealed class DisseminationService(
                       join m in db.OutboxMessages.AsNoTracking() on (Guid?)d.Id equals m.DisseminationId into ms
                       from m in ms.DefaultIfEmpty()
                       orderby d.CreatedAtUtc
-                      select new Delivery(d.Id, m == null ? null : m.Id, d.ForceCode, d.Recipient, d.State, d.FailureReason,
-                          m == null ? 0 : m.Attempts, d.CreatedAtUtc, d.SentAtUtc, d.RerouteReason)).ToListAsync(ct);
+                      select new
+                      {
+                          d.Id, MessageId = m == null ? (Guid?)null : m.Id, d.ForceCode, To = m == null ? d.Recipient : m.To,
+                          State = m == null ? (OutboxState?)null : m.State, Error = m == null ? null : m.LastError, Attempts = m == null ? 0 : m.Attempts,
+                          d.CreatedAtUtc, SentAtUtc = m == null ? null : m.SentAtUtc, d.RerouteReason,
+                      }).ToListAsync(ct) is var rows
+            ? rows.Select(r => new Delivery(r.Id, r.MessageId, r.ForceCode, r.To, Dissemination.StateOf(r.State), r.Error, r.Attempts, r.CreatedAtUtc,
+                r.SentAtUtc, r.RerouteReason, r.State == OutboxState.Stuck)).ToList()
+            : [];
     }
 
-    /// <summary>A person asks for a failed send to be tried again.</summary>
+    /// <summary>A person asks for a failed or stuck send to be tried again: from the first attempt, to the mailbox the
+    /// force has now. Audited with both addresses when they differ.</summary>
     public async Task RetryAsync(Guid outboxMessageId, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == outboxMessageId, ct) ?? throw new DomainRuleException("That message no longer exists.");
-        message.Requeue(Now);
-        if (message.DisseminationId is { } id) (await db.Disseminations.SingleAsync(d => d.Id == id, ct)).MarkQueued();
-        db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.MailRetried, message.Reference, $"to {message.To}, requested by {actor}"));
+        var forceCode = message.DisseminationId is { } id
+            ? await db.Disseminations.Where(d => d.Id == id).Select(d => d.ForceCode).SingleAsync(ct)
+            : null;
+        var mailbox = forceCode is null ? message.To : await db.Forces.Where(f => f.Code == forceCode).Select(f => f.NominatedMailbox).SingleOrDefaultAsync(ct) ?? "";
+        var before = message.To;
+        message.Requeue(mailbox, Now);
+        db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.MailRetried, message.Reference,
+            before == message.To ? $"to {message.To}, requested by {actor}" : $"to {message.To} (was {before}), requested by {actor}"));
         await db.SaveChangesAsync(ct);
         outbox.Wake();
         if (message.Reference is not null)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,9 +24,11 @@ public sealed class OutboxSignal
 }
 
 /// <summary>
-/// Drains the outbox: claims one message at a time with a lease (so a crashed dispatcher's claim expires and another
-/// picks it up; on Postgres, dispatchers on several instances skip each other's rows), sends it on a connection reused for the burst, and records the outcome. A message is only sent again
-/// after a server acceptance that was never recorded, and then with the same Message-ID.
+/// Drains the outbox a batch at a time: claims up to <see cref="MailOptions.BatchSize"/> due messages with a lease (a
+/// crashed dispatcher's claim expires and another picks them up; on Postgres, dispatchers on several instances skip
+/// each other's rows), decrypts them all before the first is sent, sends them on one authenticated connection, and
+/// records the whole batch's outcomes in one transaction. A message is only sent again after a relay acceptance that
+/// was never recorded (a crash between the two), and then with the same Message-ID: at most one duplicate.
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<NacarsDbContext> dbFactory,
@@ -57,6 +60,12 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>What happened to one message of a batch.</summary>
+    private abstract record Outcome(OutboxMessage Message);
+    private sealed record Accepted(OutboxMessage Message) : Outcome(Message);
+    private sealed record Refused(OutboxMessage Message, string Reason) : Outcome(Message);
+    private sealed record NotYet(OutboxMessage Message, string Reason) : Outcome(Message);
+
     /// <summary>Sends everything due now. Public so tests and the benchmark can drive it directly.</summary>
     public async Task<int> DrainAsync(CancellationToken ct)
     {
@@ -64,37 +73,51 @@ public sealed class OutboxDispatcher(
         IMailSession? session = null;
         try
         {
-            while (!ct.IsCancellationRequested && await ClaimNextAsync(ct) is { } message)
+            while (!ct.IsCancellationRequested)
             {
+                var batch = await ClaimBatchAsync(ct);
+                if (batch.Count == 0) break;
+                var outcomes = new List<Outcome>(batch.Count);
+                var relayInTrouble = false;
                 try
                 {
-                    AllowedRecipient(message.To);
-                    session ??= await transport.OpenAsync(ct);
-                    await session.SendAsync(ToMime(message), ct);
-                    await RecordAsync(message.Id, (m, d, now) => { m.MarkSent(now); d?.MarkSent(now); }, AuditActions.MailSent, $"to {message.To}", ct);
-                    sent++;
-                }
-                catch (PermanentMailException ex)
-                {
-                    logger.LogWarning("Outbox message {Id} for {Reference} failed permanently: {Reason}", message.Id, message.Reference, ex.Message);
-                    await RecordAsync(message.Id, (m, d, _) => { m.Fail(ex.Message); d?.MarkFailed(ex.Message); }, AuditActions.MailFailed, $"to {message.To}: {ex.Message}", ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-                {
-                    var attempts = message.Attempts;
-                    var giveUp = attempts >= Mail.MaxAttempts;
-                    var backoff = Mail.RetryBackoffSeconds.Length == 0 ? 30 : Mail.RetryBackoffSeconds[Math.Min(attempts, Mail.RetryBackoffSeconds.Length) - 1];
-                    logger.LogWarning("Outbox message {Id} for {Reference} not sent (attempt {Attempt}): {Reason}. {Next}", message.Id, message.Reference,
-                        attempts, ex.Message, giveUp ? "Giving up." : $"Retrying in {backoff} s.");
-                    await RecordAsync(message.Id, (m, d, now) =>
+                    foreach (var message in batch)
                     {
-                        if (giveUp) { m.Fail(ex.Message); d?.MarkFailed(ex.Message); }
-                        else m.RetryLater(ex.Message, now.AddSeconds(backoff));
-                    }, giveUp ? AuditActions.MailFailed : AuditActions.MailRetried, $"to {message.To}: {ex.Message}", ct);
-                    // The relay is in trouble: stop this burst and let the backoff work.
-                    if (session is not null) { await session.DisposeAsync(); session = null; }
-                    break;
+                        if (relayInTrouble)
+                        {
+                            // The relay failed on an earlier message of this batch: the rest wait for the backoff too.
+                            outcomes.Add(new NotYet(message, "not tried: the relay was failing"));
+                            continue;
+                        }
+                        try
+                        {
+                            AllowedRecipient(message.To);
+                            session ??= await transport.OpenAsync(ct);
+                            await session.SendAsync(ToMime(message), ct);
+                            outcomes.Add(new Accepted(message));
+                        }
+                        catch (PermanentMailException ex)
+                        {
+                            outcomes.Add(new Refused(message, ex.Message));
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                        {
+                            outcomes.Add(new NotYet(message, ex.Message));
+                            relayInTrouble = true;
+                            if (session is not null) { await session.DisposeAsync(); session = null; }
+                        }
+                    }
                 }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    // Stopping (a deploy, a restart): what the relay has already accepted is written down before going,
+                    // so only the message on the wire at that moment can be sent again. The rest keep their lease until
+                    // it runs out, then any dispatcher takes them.
+                    await RecordAsync(outcomes);
+                    throw;
+                }
+                sent += await RecordAsync(outcomes);
+                if (relayInTrouble) break; // let the backoff work
             }
         }
         finally
@@ -113,45 +136,75 @@ public sealed class OutboxDispatcher(
             throw new PermanentMailException($"{domain} is not in the allowed recipient domains (Nacars:Mail:AllowedRecipientDomains).");
     }
 
-    private async Task<OutboxMessage?> ClaimNextAsync(CancellationToken ct)
+    /// <summary>Claims a batch of due messages (queued or stuck and due, or leased by a dispatcher whose lease ran out)
+    /// and loads them decrypted. A message that cannot be decrypted is failed on the spot with the reason, rather than
+    /// retried for ever.</summary>
+    private async Task<IReadOnlyList<OutboxMessage>> ClaimBatchAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        // Whole milliseconds: the lease expiry is compared for equality later, and databases keep different precisions.
         var leaseUntil = now.AddSeconds(Mail.LeaseSeconds);
+        leaseUntil = leaseUntil.AddTicks(-(leaseUntil.Ticks % TimeSpan.TicksPerMillisecond));
+        var size = Math.Max(1, Mail.BatchSize);
+        List<Guid> claimed;
         if (db.Database.IsNpgsql())
         {
-            // Several instances drain one outbox: each takes the oldest message no other dispatcher holds, in one
-            // statement. A row another transaction is claiming is skipped, not waited for.
-            var claimedId = (await db.Database.SqlQuery<Guid>($"""
+            // Several instances drain one outbox: each takes the oldest messages no other dispatcher holds, in one
+            // statement. Rows another transaction is claiming are skipped, not waited for.
+            claimed = await db.Database.SqlQuery<Guid>($"""
                 UPDATE "OutboxMessages" AS m
                 SET "State" = 'Sending', "LeaseOwner" = {_owner}, "LeaseExpiresAtUtc" = {leaseUntil}, "Attempts" = m."Attempts" + 1
-                WHERE m."Id" = (
+                WHERE m."Id" IN (
                     SELECT "Id" FROM "OutboxMessages"
-                    WHERE ("State" = 'Queued' AND "NextAttemptAtUtc" <= {now}) OR ("State" = 'Sending' AND "LeaseExpiresAtUtc" < {now})
-                    ORDER BY "NextAttemptAtUtc" LIMIT 1
+                    WHERE ("State" IN ('Queued', 'Stuck') AND "NextAttemptAtUtc" <= {now}) OR ("State" = 'Sending' AND "LeaseExpiresAtUtc" < {now})
+                    ORDER BY "NextAttemptAtUtc" LIMIT {size}
                     FOR UPDATE SKIP LOCKED)
                 RETURNING m."Id" AS "Value"
-                """).ToListAsync(ct)).SingleOrDefault();
-            return claimedId == Guid.Empty ? null : await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == claimedId, ct);
+                """).ToListAsync(ct);
         }
-        for (var tries = 0; tries < 5; tries++)
+        else
         {
-            var id = await db.OutboxMessages
-                .Where(m => (m.State == OutboxState.Queued && m.NextAttemptAtUtc <= now) || (m.State == OutboxState.Sending && m.LeaseExpiresAtUtc < now))
-                .OrderBy(m => m.NextAttemptAtUtc).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
-            if (id is null) return null;
-            // The conditional update is the claim: if another dispatcher got there first, it touches no row.
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == id && ((m.State == OutboxState.Queued && m.NextAttemptAtUtc <= now) || (m.State == OutboxState.Sending && m.LeaseExpiresAtUtc < now)))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.State, OutboxState.Sending)
-                    .SetProperty(m => m.LeaseOwner, _owner)
-                    .SetProperty(m => m.LeaseExpiresAtUtc, leaseUntil)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-            if (claimed == 1) return await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+            var due = await Due(db.OutboxMessages, now).OrderBy(m => m.NextAttemptAtUtc).Select(m => m.Id).Take(size).ToListAsync(ct);
+            if (due.Count == 0) return [];
+            // The conditional update is the claim: rows another dispatcher got first no longer match. This lease's exact
+            // expiry and owner then pick out what this claim took.
+            await Due(db.OutboxMessages.Where(m => due.Contains(m.Id)), now).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.State, OutboxState.Sending)
+                .SetProperty(m => m.LeaseOwner, _owner)
+                .SetProperty(m => m.LeaseExpiresAtUtc, leaseUntil)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+            claimed = await db.OutboxMessages.Where(m => due.Contains(m.Id) && m.LeaseOwner == _owner && m.LeaseExpiresAtUtc == leaseUntil)
+                .Select(m => m.Id).ToListAsync(ct);
         }
-        return null;
+        var loaded = new List<OutboxMessage>(claimed.Count);
+        foreach (var id in claimed)
+        {
+            try
+            {
+                loaded.Add(await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct));
+            }
+            catch (CryptographicException ex)
+            {
+                const string reason = "The queued report cannot be decrypted with this key ring (was the key ring restored from an older " +
+                    "backup?). It will not be retried; send the contact again once the key ring is right.";
+                logger.LogError("Outbox message {Id} cannot be decrypted: {Reason}", id, ex.Message);
+                await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.State, OutboxState.Failed).SetProperty(m => m.LastError, reason)
+                    .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpiresAtUtc, (DateTime?)null), ct);
+                var reference = await db.OutboxMessages.Where(m => m.Id == id).Select(m => m.Reference).SingleAsync(ct);
+                db.AuditEvents.Add(new AuditEvent(now, "dispatcher", AuditActions.MailFailed, reference, reason));
+                await db.SaveChangesAsync(ct);
+                if (reference is not null)
+                    await notifier.PublishAsync(new ContactEvent(ContactEventKind.DisseminationStatusChanged, reference, nameof(DeliveryState.Failed), null, now));
+            }
+        }
+        return loaded;
     }
+
+    private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> messages, DateTime now) => messages.Where(m =>
+        ((m.State == OutboxState.Queued || m.State == OutboxState.Stuck) && m.NextAttemptAtUtc <= now)
+        || (m.State == OutboxState.Sending && m.LeaseExpiresAtUtc < now));
 
     private MimeMessage ToMime(OutboxMessage m)
     {
@@ -169,16 +222,81 @@ public sealed class OutboxDispatcher(
         return message;
     }
 
-    private async Task RecordAsync(Guid messageId, Action<OutboxMessage, Dissemination?, DateTime> change, string auditAction, string detail, CancellationToken ct)
+    /// <summary>Records a batch's outcomes in one save (never cancelled half-way: what the relay accepted must be written
+    /// down), then tells the dashboards. The messages are the copies the batch was loaded with, attached as they were
+    /// claimed, so only their delivery columns are written and the PDF is neither read nor written again. Should a lease
+    /// have run out and another dispatcher have taken a message meanwhile (its lease expiry is a concurrency token), the
+    /// batch is recorded one message at a time and that message is left to the other dispatcher.</summary>
+    private async Task<int> RecordAsync(IReadOnlyList<Outcome> outcomes)
+    {
+        try
+        {
+            return await RecordAsync(outcomes, outcomes);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var sent = 0;
+            foreach (var outcome in outcomes)
+            {
+                try { sent += await RecordAsync([outcome], outcomes); }
+                catch (DbUpdateConcurrencyException)
+                {
+                    logger.LogWarning("Outbox message {Id} was taken over by another dispatcher before its outcome was recorded", outcome.Message.Id);
+                }
+            }
+            return sent;
+        }
+    }
+
+    private async Task<int> RecordAsync(IReadOnlyList<Outcome> outcomes, IReadOnlyList<Outcome> batch)
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        var message = await db.OutboxMessages.SingleAsync(m => m.Id == messageId, CancellationToken.None);
-        var dissemination = message.DisseminationId is { } did ? await db.Disseminations.SingleOrDefaultAsync(d => d.Id == did, CancellationToken.None) : null;
+        var disseminationIds = outcomes.Where(o => o.Message.DisseminationId is not null).Select(o => o.Message.DisseminationId!.Value).ToList();
+        var disseminations = await db.Disseminations.Where(d => disseminationIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, CancellationToken.None);
         var now = clock.GetUtcNow().UtcDateTime;
-        change(message, dissemination, now);
-        db.AuditEvents.Add(new AuditEvent(now, "dispatcher", auditAction, message.Reference, detail));
+        var sent = 0;
+        var announce = new List<(string Reference, DeliveryState State)>();
+        foreach (var outcome in outcomes)
+        {
+            // A fresh copy per attempt to record, so a retried record starts from the state as claimed.
+            var message = Copy(outcome.Message);
+            db.OutboxMessages.Attach(message);
+            var dissemination = message.DisseminationId is { } did ? disseminations.GetValueOrDefault(did) : null;
+            string action, detail;
+            switch (outcome)
+            {
+                case Accepted:
+                    message.MarkSent(now);
+                    dissemination?.Delivered(now);
+                    (action, detail) = (AuditActions.MailSent, $"to {message.To}");
+                    sent++;
+                    break;
+                case Refused refused:
+                    message.Fail(refused.Reason);
+                    logger.LogWarning("Outbox message {Id} for {Reference} failed permanently: {Reason}", message.Id, message.Reference, refused.Reason);
+                    (action, detail) = (AuditActions.MailFailed, $"to {message.To}: {refused.Reason}");
+                    break;
+                case NotYet notYet:
+                    var backoff = Mail.RetryBackoffSeconds.Length == 0 ? 30 : Mail.RetryBackoffSeconds[Math.Clamp(message.Attempts, 1, Mail.RetryBackoffSeconds.Length) - 1];
+                    if (message.RetryLater(notYet.Reason, now.AddSeconds(backoff), Mail.MaxAttempts))
+                        logger.LogError("Outbox message {Id} for {Reference} is STUCK: not accepted after {Attempts} attempts ({Reason}). Still retrying every {Backoff} s; check the relay and the force's mailbox.",
+                            message.Id, message.Reference, message.Attempts, notYet.Reason, backoff);
+                    else
+                        logger.LogWarning("Outbox message {Id} for {Reference} not sent (attempt {Attempt}): {Reason}. Retrying in {Backoff} s.",
+                            message.Id, message.Reference, message.Attempts, notYet.Reason, backoff);
+                    (action, detail) = (message.State == OutboxState.Stuck ? AuditActions.MailStuck : AuditActions.MailRetried, $"to {message.To}: {notYet.Reason}");
+                    break;
+                default:
+                    continue;
+            }
+            db.AuditEvents.Add(new AuditEvent(now, "dispatcher", action, message.Reference, detail));
+            if (message.Reference is not null && dissemination is not null) announce.Add((message.Reference, Dissemination.StateOf(message.State)));
+        }
         await db.SaveChangesAsync(CancellationToken.None);
-        if (message.Reference is not null && dissemination is not null)
-            await notifier.PublishAsync(new ContactEvent(ContactEventKind.DisseminationStatusChanged, message.Reference, dissemination.State.ToString(), null, now));
+        foreach (var (reference, state) in announce)
+            await notifier.PublishAsync(new ContactEvent(ContactEventKind.DisseminationStatusChanged, reference, state.ToString(), null, now));
+        return sent;
     }
+
+    private static OutboxMessage Copy(OutboxMessage claimed) => claimed.CopyAsClaimed();
 }

@@ -1,6 +1,13 @@
 namespace Nacars.Core.Dissemination;
 
-public enum OutboxState { Queued, Sending, Sent, Failed }
+/// <summary>
+/// Where a queued email stands. This is the one record of delivery: a <see cref="Dissemination"/> reads its state here.
+/// Queued: waiting (or waiting to retry). Sending: leased by a dispatcher. Sent: the relay accepted it. Stuck: still not
+/// accepted after <see cref="MailOptions.MaxAttempts"/> tries; supervisors are alerted and it keeps being retried at
+/// the slowest interval. Failed: it cannot succeed by retrying (refused by the relay, a recipient outside the allowed
+/// domains, or it cannot be decrypted); a person must act.
+/// </summary>
+public enum OutboxState { Queued, Sending, Sent, Stuck, Failed }
 
 /// <summary>
 /// A queued email with its attempts and delivery status. Written in the same transaction as the decision that
@@ -48,6 +55,12 @@ public sealed class OutboxMessage
         NextAttemptAtUtc = nowUtc;
     }
 
+    /// <summary>A copy as loaded, to record an outcome against (attached unchanged, so only what changes is written).</summary>
+    internal OutboxMessage CopyAsClaimed() => (OutboxMessage)MemberwiseClone();
+
+    public bool IsWaiting => State is OutboxState.Queued or OutboxState.Sending or OutboxState.Stuck;
+
+    /// <summary>What the dispatcher's claim does in SQL (for a batch at once), as a move on one message.</summary>
     public void Lease(string owner, DateTime nowUtc, TimeSpan leaseFor)
     {
         State = OutboxState.Sending;
@@ -65,13 +78,18 @@ public sealed class OutboxMessage
         LeaseExpiresAtUtc = null;
     }
 
-    public void RetryLater(string error, DateTime nextAttemptAtUtc)
+    /// <summary>A transient failure: try again at <paramref name="nextAttemptAtUtc"/>. Past the attempts allowed it is
+    /// stuck, which is not giving up: it is retried at the slowest interval until it goes or a person acts.</summary>
+    /// <returns>True the moment it becomes stuck (the one time to raise the alarm).</returns>
+    public bool RetryLater(string error, DateTime nextAttemptAtUtc, int maxAttempts)
     {
-        State = OutboxState.Queued;
+        var becameStuck = State != OutboxState.Stuck && Attempts >= maxAttempts;
+        State = Attempts >= maxAttempts ? OutboxState.Stuck : OutboxState.Queued;
         LastError = error;
         NextAttemptAtUtc = nextAttemptAtUtc;
         LeaseOwner = null;
         LeaseExpiresAtUtc = null;
+        return becameStuck;
     }
 
     public void Fail(string error)
@@ -82,11 +100,16 @@ public sealed class OutboxMessage
         LeaseExpiresAtUtc = null;
     }
 
-    /// <summary>A person asked for a failed message to be tried again.</summary>
-    public void Requeue(DateTime nowUtc)
+    /// <summary>A person asked for a failed or stuck message to be tried again: from the first attempt, to the address
+    /// the force has now (a corrected mailbox is the usual fix).</summary>
+    public void Requeue(string currentMailbox, DateTime nowUtc)
     {
-        if (State != OutboxState.Failed) throw new Contacts.DomainRuleException("Only a failed message can be retried.");
+        if (State is not (OutboxState.Failed or OutboxState.Stuck)) throw new Contacts.DomainRuleException("Only a failed or stuck message can be retried.");
+        if (string.IsNullOrWhiteSpace(currentMailbox)) throw new Contacts.DomainRuleException("The force has no nominated mailbox to send to. Ask an admin to add it first.");
+        To = currentMailbox;
         State = OutboxState.Queued;
+        Attempts = 0;
+        LastError = null;
         NextAttemptAtUtc = nowUtc;
     }
 }

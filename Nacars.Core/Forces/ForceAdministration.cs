@@ -23,7 +23,8 @@ public sealed class ForceAdministration(IDbContextFactory<NacarsDbContext> dbFac
         var force = await db.Forces.SingleOrDefaultAsync(f => f.Code == code, ct) ?? throw new DomainRuleException($"There is no force '{code}'.");
         // A force with open contacts or queued mail must keep a mailbox to send to.
         var hasContactsToSend = await db.Contacts.AnyAsync(c => c.ForceCode == code && (c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage), ct)
-            || await db.Disseminations.AnyAsync(d => d.ForceCode == code && d.State != DeliveryState.Sent, ct);
+            || await db.Disseminations.AnyAsync(d => d.ForceCode == code
+                && db.OutboxMessages.Any(m => m.DisseminationId == d.Id && m.State != OutboxState.Sent), ct);
         var before = $"{force.NominatedMailbox}|{force.FastTimeInHours}|{force.FastTimeOutOfHours}|{force.OfficeOpens}-{force.OfficeCloses}";
         force.Update(change.NominatedMailbox, change.FastTimeInHours, change.FastTimeOutOfHours, change.OfficeOpens, change.OfficeCloses, hasContactsToSend);
         var after = $"{force.NominatedMailbox}|{force.FastTimeInHours}|{force.FastTimeOutOfHours}|{force.OfficeOpens}-{force.OfficeCloses}";

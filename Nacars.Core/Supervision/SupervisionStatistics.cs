@@ -39,8 +39,8 @@ public sealed record MonthFigures(string Month, int Received, int Disseminated)
 public sealed record AgeBand(string Label, int Count);
 public sealed record UrgentTimeliness(string Reference, string ForceCode, DateTime ReceivedAtUtc, double? MinutesToFastTimeCall);
 public sealed record AnalystDay(string Analyst, DateOnly Day, int Decisions);
-public sealed record FailedMessage(Guid Id, string? Reference, string To, string? Error, int Attempts);
-public sealed record OutboxHealth(int Queued, int Sending, int Failed, int SentToday, TimeSpan? OldestQueuedAge, IReadOnlyList<FailedMessage> Failures);
+public sealed record FailedMessage(Guid Id, string? Reference, string To, string? Error, int Attempts, bool Stuck = false);
+public sealed record OutboxHealth(int Queued, int Sending, int Failed, int SentToday, TimeSpan? OldestQueuedAge, IReadOnlyList<FailedMessage> Failures, int Stuck = 0);
 public sealed record AuditFilter(string? Reference = null, string? Actor = null, string? Action = null, DateOnly? From = null, DateOnly? To = null);
 public sealed record AuditPage(IReadOnlyList<AuditEvent> Items, int Total);
 
@@ -206,13 +206,14 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
         var startOfDay = UkTime.ToUtc(UkTime.FromUtc(now).Date);
         // Each figure is read from the outbox's indexes alone, never from the messages (see OutboxMessageConfiguration).
         var states = await db.OutboxMessages.GroupBy(m => m.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var oldest = await db.OutboxMessages.Where(m => m.State == OutboxState.Queued || m.State == OutboxState.Sending)
+        var oldest = await db.OutboxMessages.Where(m => m.State == OutboxState.Queued || m.State == OutboxState.Sending || m.State == OutboxState.Stuck)
             .MinAsync(m => (DateTime?)m.CreatedAtUtc, ct);
         var sentToday = await db.OutboxMessages.CountAsync(m => m.State == OutboxState.Sent && m.SentAtUtc >= startOfDay, ct);
-        var failures = await db.OutboxMessages.Where(m => m.State == OutboxState.Failed).OrderByDescending(m => m.CreatedAtUtc).Take(50)
-            .Select(m => new FailedMessage(m.Id, m.Reference, m.To, m.LastError, m.Attempts)).ToListAsync(ct);
+        var failures = await db.OutboxMessages.Where(m => m.State == OutboxState.Failed || m.State == OutboxState.Stuck)
+            .OrderByDescending(m => m.State == OutboxState.Stuck).ThenByDescending(m => m.CreatedAtUtc).Take(50)
+            .Select(m => new FailedMessage(m.Id, m.Reference, m.To, m.LastError, m.Attempts, m.State == OutboxState.Stuck)).ToListAsync(ct);
         return new OutboxHealth(states.GetValueOrDefault(OutboxState.Queued), states.GetValueOrDefault(OutboxState.Sending), states.GetValueOrDefault(OutboxState.Failed),
-            sentToday, oldest is { } o ? now - o : null, failures);
+            sentToday, oldest is { } o ? now - o : null, failures, states.GetValueOrDefault(OutboxState.Stuck));
     }
 
     public async Task<AuditPage> AuditAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct = default)

@@ -24,7 +24,9 @@ public sealed record FloorSnapshot(
     int ReceivedToday,
     int ReceivedSameDayLastWeek,
     int OutboxQueued,
+    /// <summary>Retrying after a failed attempt, or failed for good (a person must act).</summary>
     int OutboxFailing,
+    /// <summary>Still not accepted after the attempts allowed: an alarm.</summary>
     int OutboxStuck)
 {
     public int New => Open.Count(c => c.Status == ContactStatus.New);
@@ -98,7 +100,7 @@ public sealed class Floor(IDbContextFactory<NacarsDbContext> dbFactory, TimeProv
             received.Where(r => r.Day == today).Sum(r => r.Received),
             received.Where(r => r.Day == lastWeek).Sum(r => r.Received),
             outbox.Where(o => o.State is OutboxState.Queued or OutboxState.Sending).Sum(o => o.Count),
-            outbox.Where(o => o.State is OutboxState.Queued or OutboxState.Sending && o.Retrying).Sum(o => o.Count),
-            outbox.Where(o => o.State == OutboxState.Failed).Sum(o => o.Count));
+            outbox.Where(o => (o.State is OutboxState.Queued or OutboxState.Sending && o.Retrying) || o.State == OutboxState.Failed).Sum(o => o.Count),
+            outbox.Where(o => o.State == OutboxState.Stuck).Sum(o => o.Count));
     }
 }

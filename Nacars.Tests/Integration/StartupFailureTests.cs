@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 
 namespace Nacars.Tests.Integration;
@@ -190,6 +192,40 @@ public class StartupFailureTests : IDisposable
         var text = output.ToString();
         Assert.Contains("Now listening", text);
         Assert.Contains("Training instance (classroom training with fictional reports): allowed although Nacars:Mail:Mode is Pickup", text);
+    }
+
+    [Fact]
+    public async Task A_key_ring_restored_from_before_a_key_rollover_is_caught_at_start_up()
+    {
+        var backup = _root + "-keys-backup";
+        using (var first = new WorkbenchFactory(_root))
+        {
+            _ = first.Services;
+            CopyFolder(Path.Combine(_root, "keys"), backup);
+            // Ninety days on, Data Protection rolls to a new key, and data is written with it.
+            var now = DateTimeOffset.UtcNow;
+            first.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>().CreateNewKey(now, now.AddDays(90));
+        }
+        using (var later = new WorkbenchFactory(_root))
+        {
+            _ = later.Services; // start-up notes the new key with a canary
+            await using var db = await later.Db.CreateDbContextAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(2, await db.KeyChecks.CountAsync(TestContext.Current.CancellationToken));
+        }
+
+        // The key ring folder is restored from the older backup: the newer key is gone.
+        Directory.Delete(Path.Combine(_root, "keys"), recursive: true);
+        CopyFolder(backup, Path.Combine(_root, "keys"));
+        Directory.Delete(backup, recursive: true);
+        var (code, output) = await RunAsync(null, "create-user", "--email", "x@example.org", "--role", "Admin");
+        Assert.Equal(1, code);
+        Assert.Contains("restored from a backup older than the database", output);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
     }
 
     public void Dispose()

@@ -19,6 +19,8 @@ public static class Startup
             await PrepareAsync(app);
             if (args.FirstOrDefault() == "create-user")
                 return await CreateUserCommand.RunAsync(app.Services, args[1..], Console.Out, Console.In);
+            if (args.FirstOrDefault() == "verify-audit")
+                return await VerifyAuditCommand.RunAsync(app.Services, Console.Out);
             // One-off commands above run whatever the settings; serving does not, with settings unsafe for real use.
             if (!await ProductionSafety.AllowServingAsync(app, logger))
             {
@@ -111,5 +113,19 @@ public static class CreateUserCommand
         await output.WriteLineAsync($"Created {email} ({string.Join(", ", roles)}).");
         if (!fromStdin) await output.WriteLineAsync($"Password (shown once, change it after signing in): {password}");
         return 0;
+    }
+}
+
+/// <summary><c>verify-audit</c>: seals what is waiting, then recomputes the whole audit chain. Exit 0 when intact, 1 when
+/// an event was changed or deleted (the first broken event is named).</summary>
+public static class VerifyAuditCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
+    {
+        var chain = services.GetRequiredService<Nacars.Core.Audit.AuditChain>();
+        await chain.SealAsync();
+        var result = await chain.VerifyAsync();
+        await output.WriteLineAsync($"Audit trail {result.Summary}");
+        return result.Intact ? 0 : 1;
     }
 }

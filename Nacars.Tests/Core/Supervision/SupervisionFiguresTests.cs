@@ -144,7 +144,7 @@ public class SupervisionFiguresTests(SupervisionFiguresTests.EmptyService app) :
     private async Task SendAsync(Guid reportId)
     {
         await using var db = await app.Db.CreateDbContextAsync(Ct);
-        (await db.Disseminations.SingleAsync(d => d.Id == reportId, Ct)).MarkSent(Now);
+        (await db.Disseminations.SingleAsync(d => d.Id == reportId, Ct)).Delivered(Now);
         await db.SaveChangesAsync(Ct);
     }
 

@@ -39,7 +39,7 @@ public class SupervisionStatisticsTests(SupervisionStatisticsTests.NoDemoData ap
                     if (hoursToSend is { } h)
                     {
                         var d = new DisseminationRecord(Guid.NewGuid(), c.Id, c.Reference, force, $"{force}@example.org", received, "analyst", null, received);
-                        d.MarkSent(received.AddHours(h));
+                        d.Delivered(received.AddHours(h));
                         db.Disseminations.Add(d);
                     }
                 }

@@ -12,7 +12,7 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Dissemination;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using DisseminationRow = Nacars.Core.Dissemination.Dissemination;
+using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 
 namespace Nacars.Tests.Integration.Dissemination;
 
@@ -23,9 +23,13 @@ public sealed class MailWorkbench : WorkbenchFactory
 {
     public bool BackgroundDispatcher { get; init; } = true;
 
+    /// <summary>The app's clock, when a test moves time itself (an outage of hours in a second).</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         if (BackgroundDispatcher) return;
         builder.ConfigureTestServices(services =>
         {
@@ -60,9 +64,9 @@ public abstract class DisseminationTestBase
     protected virtual void ChooseDatabase(WorkbenchFactory app) { }
 
     protected MailWorkbench SmtpApp(SmtpTestServer smtp, bool background = false, bool requireTls = false, bool allowUntrusted = false,
-        string? dataRoot = null)
+        string? dataRoot = null, Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null)
     {
-        var app = new MailWorkbench { BackgroundDispatcher = background };
+        var app = new MailWorkbench { BackgroundDispatcher = background, Clock = clock };
         ChooseDatabase(app);
         app.Settings["Nacars:Mail:Mode"] = "Smtp";
         app.Settings["Nacars:Mail:SmtpHost"] = "127.0.0.1";
@@ -124,10 +128,15 @@ public abstract class DisseminationTestBase
         return await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.DisseminationId == disseminationId, Ct);
     }
 
-    protected static async Task<DisseminationRow> DisseminationAsync(WorkbenchFactory app, Guid id)
+    /// <summary>A dissemination with its delivery state, which lives in its outbox message.</summary>
+    protected sealed record DeliveryRow(Guid Id, string Reference, string ForceCode, string Recipient, DeliveryState State, string? FailureReason, int? SecondsFromReceipt);
+
+    protected static async Task<DeliveryRow> DisseminationAsync(WorkbenchFactory app, Guid id)
     {
         await using var db = await app.Db.CreateDbContextAsync(Ct);
-        return await db.Disseminations.AsNoTracking().SingleAsync(d => d.Id == id, Ct);
+        var d = await db.Disseminations.AsNoTracking().SingleAsync(d => d.Id == id, Ct);
+        var m = await db.OutboxMessages.AsNoTracking().Where(m => m.DisseminationId == id).Select(m => new { m.State, m.LastError }).SingleOrDefaultAsync(Ct);
+        return new DeliveryRow(d.Id, d.Reference, d.ForceCode, d.Recipient, DisseminationRecord.StateOf(m?.State), m?.State == OutboxState.Failed ? m.LastError : null, d.SecondsFromReceipt);
     }
 
     protected static async Task<bool> AllOutboxAsync(WorkbenchFactory app, Func<OutboxMessage, bool> condition) =>

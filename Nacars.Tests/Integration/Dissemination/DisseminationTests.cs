@@ -29,7 +29,7 @@ public class DisseminationTests : DisseminationTestBase
         var reference = await ReadyContactAsync(app, urgent);
 
         var dissemination = await app.Dissemination.SendAsync(reference, Analyst, Ct);
-        Assert.Equal(DeliveryState.Queued, dissemination.State);
+        Assert.Equal(DeliveryState.Queued, (await DisseminationAsync(app, dissemination.Id)).State);
         Assert.Equal(KentMailbox, dissemination.Recipient);
 
         // The background dispatcher is woken by the send: no drain call needed.
@@ -66,7 +66,7 @@ public class DisseminationTests : DisseminationTestBase
 
         var sent = await DisseminationAsync(app, dissemination.Id);
         Assert.Equal(DeliveryState.Sent, sent.State);
-        Assert.NotNull(sent.SentAtUtc);
+        Assert.NotNull(stored.SentAtUtc);
         Assert.NotNull(sent.SecondsFromReceipt);
         await using var db = await app.Db.CreateDbContextAsync(Ct);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.MailSent && e.ContactReference == reference, Ct));

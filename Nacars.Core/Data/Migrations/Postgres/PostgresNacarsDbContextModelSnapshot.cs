@@ -221,12 +221,25 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(13)");
 
                     b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_AuditEvents_Unsealed")
+                        .HasFilter("\"Hash\" IS NULL");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ContactReference", "AtUtc");
 
@@ -553,6 +566,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.ToTable("KeyChecks");
@@ -592,9 +608,6 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("FailureReason")
-                        .HasColumnType("text");
-
                     b.Property<string>("ForceCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -615,14 +628,6 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("integer");
-
-                    b.Property<DateTime?>("SentAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
 
@@ -670,6 +675,7 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LeaseOwner")

@@ -208,12 +208,25 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_AuditEvents_Unsealed")
+                        .HasFilter("\"Hash\" IS NULL");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ContactReference", "AtUtc");
 
@@ -534,6 +547,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("KeyChecks");
@@ -573,9 +589,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FailureReason")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ForceCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -596,14 +609,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("SentAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -651,6 +656,7 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LeaseOwner")

@@ -12,7 +12,7 @@ using Nacars.Core.Data;
 namespace Nacars.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNacarsDbContext))]
-    [Migration("20261130052606_Initial")]
+    [Migration("20261130070207_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -211,12 +211,25 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_AuditEvents_Unsealed")
+                        .HasFilter("\"Hash\" IS NULL");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ContactReference", "AtUtc");
 
@@ -537,6 +550,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("KeyChecks");
@@ -576,9 +592,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FailureReason")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ForceCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -599,14 +612,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("SentAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -654,6 +659,7 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LeaseOwner")

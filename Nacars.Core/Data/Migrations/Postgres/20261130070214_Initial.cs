@@ -77,7 +77,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ContactReference = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Detail = table.Column<string>(type: "text", nullable: true),
+                    Sequence = table.Column<long>(type: "bigint", nullable: true),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -176,9 +178,6 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "text", nullable: false),
                     RerouteReason = table.Column<string>(type: "text", nullable: true),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FailureReason = table.Column<string>(type: "text", nullable: true),
                     SecondsFromReceipt = table.Column<int>(type: "integer", nullable: true),
                     ContactReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -252,7 +251,8 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Canary = table.Column<string>(type: "text", nullable: false)
+                    Canary = table.Column<string>(type: "text", nullable: false),
+                    KeyId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -521,6 +521,18 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 name: "IX_AuditEvents_ContactReference_AtUtc",
                 table: "AuditEvents",
                 columns: new[] { "ContactReference", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Sequence",
+                table: "AuditEvents",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Unsealed",
+                table: "AuditEvents",
+                column: "Id",
+                filter: "\"Hash\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContactIdentifiers_ContactId",

@@ -75,7 +75,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ContactReference = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Detail = table.Column<string>(type: "TEXT", nullable: true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -174,9 +176,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     RerouteReason = table.Column<string>(type: "TEXT", nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FailureReason = table.Column<string>(type: "TEXT", nullable: true),
                     SecondsFromReceipt = table.Column<int>(type: "INTEGER", nullable: true),
                     ContactReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -250,7 +249,8 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Canary = table.Column<string>(type: "TEXT", nullable: false)
+                    Canary = table.Column<string>(type: "TEXT", nullable: false),
+                    KeyId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -519,6 +519,18 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                 name: "IX_AuditEvents_ContactReference_AtUtc",
                 table: "AuditEvents",
                 columns: new[] { "ContactReference", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Sequence",
+                table: "AuditEvents",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Unsealed",
+                table: "AuditEvents",
+                column: "Id",
+                filter: "\"Hash\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContactIdentifiers_ContactId",

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Nacars.Core.Data;
+
+namespace Nacars.Core.Audit;
+
+/// <summary>The result of checking the chain: how far it is intact, and where it breaks if it does.</summary>
+public sealed record AuditVerification(bool Intact, long Verified, int AwaitingSeal, long? BrokenAt, string? Problem, DateTime CheckedAtUtc)
+{
+    public string Summary => Intact
+        ? $"Intact: {Verified:N0} sealed events verified ({AwaitingSeal:N0} written in the last seconds await their seal)."
+        : $"BROKEN at event {BrokenAt}: {Problem}";
+}
+
+/// <summary>
+/// A tamper-evident audit trail. Events are written as they happen; a sealer then gives each, in the order it was
+/// written, the next sequence number and a hash of the previous event's hash and its own content. Changing or deleting
+/// any sealed event breaks every hash after it, and a gap in the sequence shows a deletion. Sealing after the fact (a
+/// few seconds) keeps every save free of a global lock; on PostgreSQL one instance seals at a time (an advisory lock),
+/// and an event that commits late is simply sealed in the next round, after those already sealed. The database also
+/// refuses UPDATE and DELETE on sealed events (triggers, <see cref="AuditGuard"/>): this chain catches what gets past it.
+/// </summary>
+public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock, ILogger<AuditChain> logger)
+{
+    private const long SealLockId = 0x4E41435341554C; // "NACSAUL"
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+    private readonly SemaphoreSlim _sealing = new(1, 1);
+
+    public AuditVerification? LastVerification { get; private set; }
+
+    /// <summary>The canonical content of an event: a JSON array, so no field can bleed into another.</summary>
+    public static string HashOf(string previousHash, long sequence, AuditEvent e) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + JsonSerializer.Serialize(new object?[]
+        {
+            sequence, e.AtUtc.ToString("O", CultureInfo.InvariantCulture), e.Actor, e.Action, e.ContactReference, e.Detail,
+        }))));
+
+    /// <summary>Seals every event written since the last seal, in the order written. Returns how many.</summary>
+    public async Task<int> SealAsync(CancellationToken ct = default)
+    {
+        await _sealing.WaitAsync(ct);
+        try
+        {
+            var sealedCount = 0;
+            while (true)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                await using var tx = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
+                if (tx is not null) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SealLockId})", ct);
+                var batch = await db.AuditEvents.Where(a => a.Hash == null).OrderBy(a => a.Id).Take(500).ToListAsync(ct);
+                if (batch.Count == 0) return sealedCount;
+                var last = await db.AuditEvents.Where(a => a.Sequence != null).OrderByDescending(a => a.Sequence)
+                    .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+                var (sequence, hash) = (last?.Sequence ?? 0, last?.Hash ?? Genesis);
+                foreach (var e in batch)
+                {
+                    sequence++;
+                    hash = HashOf(hash, sequence, e);
+                    e.Seal(sequence, hash);
+                }
+                await db.SaveChangesAsync(ct);
+                if (tx is not null) await tx.CommitAsync(ct);
+                sealedCount += batch.Count;
+            }
+        }
+        finally { _sealing.Release(); }
+    }
+
+    /// <summary>Walks the whole sealed chain in order and recomputes every hash (a page at a time).</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        var (expected, hash) = (1L, Genesis);
+        AuditVerification Broken(long at, string problem) => new(false, expected - 1, 0, at, problem, clock.GetUtcNow().UtcDateTime);
+        AuditVerification? result = null;
+        while (result is null)
+        {
+            var page = await db.AuditEvents.Where(a => a.Sequence >= expected).OrderBy(a => a.Sequence).Take(2000).ToListAsync(ct);
+            if (page.Count == 0) break;
+            foreach (var e in page)
+            {
+                if (e.Sequence != expected) { result = Broken(expected, $"event {expected} is missing (deleted?)"); break; }
+                var recomputed = HashOf(hash, expected, e);
+                if (!string.Equals(recomputed, e.Hash, StringComparison.Ordinal)) { result = Broken(expected, "its content or its hash was changed after it was sealed"); break; }
+                (expected, hash) = (expected + 1, recomputed);
+            }
+        }
+        result ??= new AuditVerification(true, expected - 1, await db.AuditEvents.CountAsync(a => a.Hash == null, ct), null, null, clock.GetUtcNow().UtcDateTime);
+        LastVerification = result;
+        if (!result.Intact) logger.LogCritical("The audit trail is BROKEN at event {Sequence}: {Problem}", result.BrokenAt, result.Problem);
+        return result;
+    }
+}
+
+/// <summary>Seals new audit events every few seconds, and verifies the whole chain at start-up and every six hours
+/// (on PostgreSQL, whichever instance gets there first seals; all verify).</summary>
+public sealed class AuditSealer(AuditChain chain, TimeProvider clock, ILogger<AuditSealer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        var nextVerify = DateTime.MinValue;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), clock);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await chain.SealAsync(ct);
+                if (clock.GetUtcNow().UtcDateTime >= nextVerify)
+                {
+                    var result = await chain.VerifyAsync(ct);
+                    if (result.Intact) logger.LogInformation("Audit trail verified: {Summary}", result.Summary);
+                    nextVerify = clock.GetUtcNow().UtcDateTime.AddHours(6);
+                }
+                await timer.WaitForNextTickAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                logger.LogWarning("Sealing the audit trail will be tried again: {Reason}", ex.Message);
+                try { await timer.WaitForNextTickAsync(ct); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+}
+
+/// <summary>The database's own refusal to change or delete audit events (only the one-time seal of a new event may
+/// write to a row). Created at start-up, idempotently, so it survives a regenerated migration.</summary>
+public static class AuditGuard
+{
+    public static async Task EnsureAsync(NacarsDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE OR REPLACE FUNCTION nacars_audit_append_only() RETURNS trigger AS $$
+                BEGIN
+                  IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'audit events cannot be deleted'; END IF;
+                  IF OLD."Hash" IS NOT NULL OR NEW."Id" IS DISTINCT FROM OLD."Id" OR NEW."AtUtc" IS DISTINCT FROM OLD."AtUtc"
+                     OR NEW."Actor" IS DISTINCT FROM OLD."Actor" OR NEW."Action" IS DISTINCT FROM OLD."Action"
+                     OR NEW."ContactReference" IS DISTINCT FROM OLD."ContactReference" OR NEW."Detail" IS DISTINCT FROM OLD."Detail" THEN
+                    RAISE EXCEPTION 'audit events cannot be changed';
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql;
+                DROP TRIGGER IF EXISTS audit_append_only ON "AuditEvents";
+                CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON "AuditEvents" FOR EACH ROW EXECUTE FUNCTION nacars_audit_append_only();
+                """, ct);
+            return;
+        }
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON "AuditEvents"
+            BEGIN SELECT RAISE(ABORT, 'audit events cannot be deleted'); END;
+            CREATE TRIGGER IF NOT EXISTS audit_seal_only BEFORE UPDATE ON "AuditEvents"
+            WHEN OLD."Hash" IS NOT NULL OR NEW."Id" IS NOT OLD."Id" OR NEW."AtUtc" IS NOT OLD."AtUtc" OR NEW."Actor" IS NOT OLD."Actor"
+              OR NEW."Action" IS NOT OLD."Action" OR NEW."ContactReference" IS NOT OLD."ContactReference" OR NEW."Detail" IS NOT OLD."Detail"
+            BEGIN SELECT RAISE(ABORT, 'audit events cannot be changed'); END;
+            """, ct);
+    }
+}
