@@ -49,9 +49,9 @@ public static class AccountAnalyser
         ContactDetailRecogniser.Find(text, candidates);
         VehicleRegRecogniser.Find(text, candidates);
         OfficerRecogniser.FindNumbers(text, candidates);
-        DateRecogniser.Find(text, candidates);
+        DateRecogniser.Find(account, candidates);
         PlaceRecogniser.FindStations(account, context, candidates);
-        OfficerRecogniser.FindNames(account, candidates, reporter?.Name);
+        OfficerRecogniser.FindNames(account, context, candidates, reporter?.Name);
         PlaceRecogniser.FindPlaces(account, context, candidates);
         var kept = Resolve(candidates);
         var entities = kept.Select(c => new AccountEntity(c.Kind, text.Substring(c.Start, c.Length), c.Start, c.Length, c.Why)).ToList();

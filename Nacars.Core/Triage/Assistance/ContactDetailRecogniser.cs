@@ -21,12 +21,13 @@ internal static partial class ContactDetailRecogniser
     [GeneratedRegex(@"(?<![\w@.])@(?<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")]
     private static partial Regex AtHandle();
 
-    [GeneratedRegex(@"\b(?<p>snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik\s?tok|tt|twitter|telegram|kik|threads)\s*(?:name|handle|account|acc|id)?\s*(?:[:\-–=]|is|was)\s*@?(?<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?!\w)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<p>snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik\s?tok|tt|twitter|telegram|kik|threads)\s*(?:name|handle|account|acc|id)?\s*(?:[:\-–=]|is|was)\s*@?(?<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex PlatformHandle();
 
     public static void Find(string text, List<Candidate> into)
     {
-        foreach (Match m in Email().Matches(text))
+        var hasAt = text.Contains('@');
+        if (hasAt) foreach (Match m in Email().Matches(text))
             into.Add(new Candidate(EntityKinds.Email, m.Index, m.Length, "looks like an email address", Candidate.PriorityOf(EntityKinds.Email)));
 
         foreach (Match m in PhoneRun().Matches(text))
@@ -38,7 +39,7 @@ internal static partial class ContactDetailRecogniser
             into.Add(new Candidate(EntityKinds.Phone, m.Index, raw.Length, "a UK phone number (libphonenumber: possible number)", Candidate.PriorityOf(EntityKinds.Phone)));
         }
 
-        foreach (Match m in AtHandle().Matches(text))
+        if (hasAt) foreach (Match m in AtHandle().Matches(text))
         {
             var handle = m.Groups["h"].Value;
             if (handle.All(char.IsDigit)) continue;

@@ -14,41 +14,37 @@ public sealed record ForceSuggestion(string Code, string Name, double Score, str
 /// </summary>
 public static partial class ForceSuggester
 {
-    private sealed record Alias(string Pattern, string Code);
+    // Force names as people write them: a root, then a police word ("the Staffordshire lot", "Kent Police", "MOD plod").
+    [GeneratedRegex(@"\b(?<root>avon\s+(?:and|&)\s+somerset|avon|bedfordshire|beds|cambridgeshire|cambs|cheshire|city\s+of\s+london|city|cleveland|cumbria|cumbrian|derbyshire|derby|devon\s+(?:and|&)\s+cornwall|devon|dorset|durham|dyfed-powys|dyfed\s+powys|dyfed|essex|gloucestershire|glos|greater\s+manchester|manchester|gwent|hampshire\s+(?:and|&)\s+isle\s+of\s+wight|hampshire|hants|hertfordshire|herts|humberside|humber|kent|lancashire|lancs|leicestershire|leics|lincolnshire|lincs|merseyside|scouse|metropolitan|met|norfolk|north\s+wales|north\s+yorkshire|north\s+yorks|northamptonshire|northants|northumbria|northumberland|nottinghamshire|notts|south\s+wales|south\s+yorkshire|south\s+yorks|staffordshire|staffs|suffolk|surrey|sussex|thames\s+valley|warwickshire|west\s+mercia|west\s+midlands|west\s+mids|west\s+yorkshire|west\s+yorks|wiltshire|wilts|scottish|british\s+transport|transport|mod|m\.o\.d\.?|ministry\s+of\s+defence|defence|civil\s+nuclear|nuclear)\s+(?:police(?:\s+service)?|constabulary|force|cops|coppers|plod|lot|old\s+bill|polis|feds|bobbies)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex RootAndPoliceWord();
 
-    // Force names as people write them. Each root takes a police word after it ("the Staffordshire lot", "Kent Police").
-    private static readonly (string Root, string Code)[] Roots =
-    [
-        ("avon and somerset|avon & somerset|avon", "avon-and-somerset"), ("bedfordshire|beds", "bedfordshire"),
-        ("cambridgeshire|cambs", "cambridgeshire"), ("cheshire", "cheshire"), ("city of london|city", "city-of-london"),
-        ("cleveland", "cleveland"), ("cumbria|cumbrian", "cumbria"), ("derbyshire|derby", "derbyshire"),
-        ("devon and cornwall|devon & cornwall|devon", "devon-and-cornwall"), ("dorset", "dorset"), ("durham", "durham"),
-        ("dyfed-powys|dyfed powys|dyfed", "dyfed-powys"), ("essex", "essex"), ("gloucestershire|glos", "gloucestershire"),
-        ("greater manchester|manchester", "greater-manchester"), ("gwent", "gwent"),
-        ("hampshire and isle of wight|hampshire & isle of wight|hampshire|hants", "hampshire"), ("hertfordshire|herts", "hertfordshire"),
-        ("humberside|humber", "humberside"), ("kent", "kent"), ("lancashire|lancs", "lancashire"), ("leicestershire|leics", "leicestershire"),
-        ("lincolnshire|lincs", "lincolnshire"), ("merseyside|scouse", "merseyside"), ("metropolitan|met", "met"), ("norfolk", "norfolk"),
-        ("north wales", "north-wales"), ("north yorkshire|north yorks", "north-yorkshire"), ("northamptonshire|northants", "northamptonshire"),
-        ("northumbria|northumberland", "northumbria"), ("nottinghamshire|notts", "nottinghamshire"), ("south wales", "south-wales"),
-        ("south yorkshire|south yorks", "south-yorkshire"), ("staffordshire|staffs", "staffordshire"), ("suffolk", "suffolk"),
-        ("surrey", "surrey"), ("sussex", "sussex"), ("thames valley", "thames-valley"), ("warwickshire", "warwickshire"),
-        ("west mercia", "west-mercia"), ("west midlands|west mids", "west-midlands"), ("west yorkshire|west yorks", "west-yorkshire"),
-        ("wiltshire|wilts", "wiltshire"), ("scottish", "scotland"), ("british transport|transport", "btp"),
-        ("mod|m\\.o\\.d\\.?|ministry of defence|defence", "mod"), ("civil nuclear|nuclear", "cnc"),
-    ];
-
-    private static readonly (Regex Pattern, string Code)[] Explicit = BuildExplicit();
-
-    private static (Regex, string)[] BuildExplicit()
+    private static readonly Dictionary<string, string> RootCodes = new(StringComparer.OrdinalIgnoreCase)
     {
-        const string after = @"\s+(?:police(?:\s+service)?|constabulary|force|cops|coppers|plod|lot|old\s+bill|polis|feds|bobbies)\b";
-        var list = Roots.Select(r => (new Regex(@"\b(?:" + r.Root + ")" + after, RegexOptions.IgnoreCase | RegexOptions.Compiled | RegexOptions.CultureInvariant), r.Code)).ToList();
-        list.Add((AcronymPattern(), ""));
-        return [.. list];
-    }
+        ["avon and somerset"] = "avon-and-somerset", ["avon & somerset"] = "avon-and-somerset", ["avon"] = "avon-and-somerset",
+        ["bedfordshire"] = "bedfordshire", ["beds"] = "bedfordshire", ["cambridgeshire"] = "cambridgeshire", ["cambs"] = "cambridgeshire",
+        ["cheshire"] = "cheshire", ["city of london"] = "city-of-london", ["city"] = "city-of-london", ["cleveland"] = "cleveland",
+        ["cumbria"] = "cumbria", ["cumbrian"] = "cumbria", ["derbyshire"] = "derbyshire", ["derby"] = "derbyshire",
+        ["devon and cornwall"] = "devon-and-cornwall", ["devon & cornwall"] = "devon-and-cornwall", ["devon"] = "devon-and-cornwall",
+        ["dorset"] = "dorset", ["durham"] = "durham", ["dyfed-powys"] = "dyfed-powys", ["dyfed powys"] = "dyfed-powys", ["dyfed"] = "dyfed-powys",
+        ["essex"] = "essex", ["gloucestershire"] = "gloucestershire", ["glos"] = "gloucestershire", ["greater manchester"] = "greater-manchester",
+        ["manchester"] = "greater-manchester", ["gwent"] = "gwent", ["hampshire and isle of wight"] = "hampshire", ["hampshire & isle of wight"] = "hampshire",
+        ["hampshire"] = "hampshire", ["hants"] = "hampshire", ["hertfordshire"] = "hertfordshire", ["herts"] = "hertfordshire",
+        ["humberside"] = "humberside", ["humber"] = "humberside", ["kent"] = "kent", ["lancashire"] = "lancashire", ["lancs"] = "lancashire",
+        ["leicestershire"] = "leicestershire", ["leics"] = "leicestershire", ["lincolnshire"] = "lincolnshire", ["lincs"] = "lincolnshire",
+        ["merseyside"] = "merseyside", ["scouse"] = "merseyside", ["metropolitan"] = "met", ["met"] = "met", ["norfolk"] = "norfolk",
+        ["north wales"] = "north-wales", ["north yorkshire"] = "north-yorkshire", ["north yorks"] = "north-yorkshire",
+        ["northamptonshire"] = "northamptonshire", ["northants"] = "northamptonshire", ["northumbria"] = "northumbria", ["northumberland"] = "northumbria",
+        ["nottinghamshire"] = "nottinghamshire", ["notts"] = "nottinghamshire", ["south wales"] = "south-wales", ["south yorkshire"] = "south-yorkshire",
+        ["south yorks"] = "south-yorkshire", ["staffordshire"] = "staffordshire", ["staffs"] = "staffordshire", ["suffolk"] = "suffolk",
+        ["surrey"] = "surrey", ["sussex"] = "sussex", ["thames valley"] = "thames-valley", ["warwickshire"] = "warwickshire",
+        ["west mercia"] = "west-mercia", ["west midlands"] = "west-midlands", ["west mids"] = "west-midlands", ["west yorkshire"] = "west-yorkshire",
+        ["west yorks"] = "west-yorkshire", ["wiltshire"] = "wiltshire", ["wilts"] = "wiltshire", ["scottish"] = "scotland",
+        ["british transport"] = "btp", ["transport"] = "btp", ["mod"] = "mod", ["m.o.d"] = "mod", ["m.o.d."] = "mod", ["ministry of defence"] = "mod",
+        ["defence"] = "mod", ["civil nuclear"] = "cnc", ["nuclear"] = "cnc",
+    };
 
-    [GeneratedRegex(@"\b(?<a>GMP|WMP|WYP|SYP|NYP|TVP|PSNI|RUC|BTP|MDP|CNC|MPS|Police\s+Scotland|Heddlu\s+(?:Gogledd\s+Cymru|De\s+Cymru|Dyfed-Powys|Gwent)|the\s+Met\b(?!\s+Office)|Scotland\s+Yard|Police\s+Service\s+of\s+Northern\s+Ireland|Ministry\s+of\s+Defence\s+Police|Civil\s+Nuclear\s+Constabulary|British\s+Transport\s+Police|City\s+of\s+London\s+Police)\b")]
-    private static partial Regex AcronymPattern();
+    [GeneratedRegex(@"\b(?<a>GMP|WMP|WYP|SYP|NYP|TVP|PSNI|RUC|BTP|MDP|CNC|MPS|Police\s+Scotland|Heddlu\s+Gogledd\s+Cymru|Heddlu\s+De\s+Cymru|Heddlu\s+Dyfed-Powys|Heddlu\s+Gwent|the\s+Met|Scotland\s+Yard|Police\s+Service\s+of\s+Northern\s+Ireland|Ministry\s+of\s+Defence\s+Police|Civil\s+Nuclear\s+Constabulary|British\s+Transport\s+Police|City\s+of\s+London\s+Police)\b", RegexOptions.NonBacktracking)]
+    private static partial Regex ForceAcronym();
 
     private static readonly Dictionary<string, string> AcronymCodes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -56,6 +52,8 @@ public static partial class ForceSuggester
         ["TVP"] = "thames-valley", ["PSNI"] = "psni", ["RUC"] = "psni", ["BTP"] = "btp", ["MDP"] = "mod", ["CNC"] = "cnc", ["MPS"] = "met",
         ["Scotland Yard"] = "met", ["Police Service of Northern Ireland"] = "psni", ["Ministry of Defence Police"] = "mod",
         ["Civil Nuclear Constabulary"] = "cnc", ["British Transport Police"] = "btp", ["City of London Police"] = "city-of-london",
+        ["the Met"] = "met", ["Police Scotland"] = "scotland", ["Heddlu Gogledd Cymru"] = "north-wales", ["Heddlu De Cymru"] = "south-wales",
+        ["Heddlu Dyfed-Powys"] = "dyfed-powys", ["Heddlu Gwent"] = "gwent",
     };
 
     private static readonly Dictionary<string, string> Names = ForceDirectory.Entries.ToDictionary(e => e.Code, e => e.Name);
@@ -105,21 +103,19 @@ public static partial class ForceSuggester
             }
         }
 
-        foreach (var (pattern, code) in Explicit)
+        foreach (Match m in RootAndPoliceWord().Matches(text))
         {
-            foreach (Match m in pattern.Matches(text))
-            {
-                var resolved = code.Length > 0 ? code : AcronymCodes.TryGetValue(m.Groups["a"].Value, out var a) ? a
-                    : m.Value.StartsWith("the Met", StringComparison.Ordinal) ? "met"
-                    : m.Value.StartsWith("Police Scotland", StringComparison.OrdinalIgnoreCase) ? "scotland"
-                    : m.Value.Contains("Gogledd", StringComparison.Ordinal) ? "north-wales" : m.Value.Contains("De Cymru", StringComparison.Ordinal) ? "south-wales"
-                    : m.Value.Contains("Dyfed", StringComparison.Ordinal) ? "dyfed-powys" : m.Value.Contains("Gwent", StringComparison.Ordinal) ? "gwent" : "";
-                if (resolved.Length == 0) continue;
-                // "the Met" must be capitalised; "met" is mostly the verb.
-                if (resolved == "met" && !m.Value.Contains("Met", StringComparison.Ordinal) && !m.Value.Contains("MPS", StringComparison.Ordinal) && !m.Value.Contains("Metropolitan", StringComparison.OrdinalIgnoreCase)) continue;
-                if (resolved == "city-of-london" && !m.Value.StartsWith("City", StringComparison.Ordinal)) continue;
-                Add(resolved, 5.0, $"'{m.Value}' names {NameOf(resolved)}");
-            }
+            var root = Collapse(m.Groups["root"].Value);
+            if (!RootCodes.TryGetValue(root, out var code)) continue;
+            // "met" is mostly the verb and "city" a word: only as written for the force ("the Met lot", "City Police").
+            if (code == "met" && !m.Value.StartsWith("Met", StringComparison.Ordinal) && !root.Equals("metropolitan", StringComparison.OrdinalIgnoreCase)) continue;
+            if (code == "city-of-london" && !m.Value.StartsWith("City", StringComparison.Ordinal)) continue;
+            Add(code, 5.0, $"'{m.Value}' names {NameOf(code)}");
+        }
+        foreach (Match m in ForceAcronym().Matches(text))
+        {
+            var key = Collapse(m.Groups["a"].Value);
+            if (AcronymCodes.TryGetValue(key, out var code)) Add(code, 5.0, $"'{m.Value}' names {NameOf(code)}");
         }
 
         return tallies.OrderByDescending(kv => kv.Value.Weight).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(top)
@@ -135,6 +131,8 @@ public static partial class ForceSuggester
             tally.Evidence.Add((why, weight));
         }
     }
+
+    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string NameOf(string code) => Names.TryGetValue(code, out var name) ? name : code;
 }

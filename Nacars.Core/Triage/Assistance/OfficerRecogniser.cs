@@ -10,22 +10,22 @@ internal static partial class OfficerRecogniser
         + @"Chief\s+(?:Inspector|Superintendent|Constable)|Ch\.?\s*Insp|Acting\s+(?:Sergeant|Inspector)|[AT]/(?:Sgt|Insp)|PCSO|DCI|DSI|DCS|PC|PS|DC|DS|DI|"
         + @"Sgt|Sergeant|Sargent|Insp|Inspector|Supt|Superintendent|Constable|Commander)";
 
-    [GeneratedRegex(@"(?<![\w@])(?<rank>" + Rank + @")\.?\s*[-#]?\s*(?:no\.?\s*)?(?<num>\d{2,7})(?![\d:]|\s?(?:am|pm)\b|\s\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<rank>" + Rank + @")\.?\s*[-#]?\s*(?:no\.?\s*)?(?<num>\d{2,7})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RankAndNumber();
 
-    [GeneratedRegex(@"\b(?<what>collar|shoulder|warrant|badge|epaulette|epaulet|force|id|identification|officer|police)\s+(?:number|no\.?|num|#)\s*(?:(?:was|is|of|:|-)\s*)?(?:(?:PC|PS|PCSO|DC|DS)\s*)?#?(?<num>\d{2,7})(?![\d:]|\s\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<what>collar|shoulder|warrant|badge|epaulette|epaulet|force|id|identification|officer|police)\s+(?:number|no\.?|num|#)\s*(?:(?:was|is|of|:|-)\s*)?(?:(?:PC|PS|PCSO|DC|DS)\s*)?#?(?<num>\d{2,7})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NamedNumber();
 
-    [GeneratedRegex(@"\b(?:his|her|their|the\s+officer'?s|the)\s+(?:collar\s+|shoulder\s+|badge\s+)?(?:number|no\.?)\s+(?:was|is|were)\s+(?<num>\d{3,7})(?![\d:]|\s?\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:his|her|their|the\s+officer'?s|the)\s+(?:collar\s+|shoulder\s+|badge\s+)?(?:number|no\.?)\s+(?:was|is|were)\s+(?<num>\d{3,7})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BareNumber();
 
     private const string Name = @"(?:(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]{2,}(?:[-'][A-Z]+)?)";
 
-    [GeneratedRegex(@"(?<![\w@])(?<rank>" + Rank + @")\.?\s+(?:\d{2,7}\s+)?(?<name>" + Name + @"(?:\s+" + Name + @"){0,2})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<rank>(?i:" + Rank + @"))\.?\s+(?:\d{2,7}\s+)?(?<name>" + Name + @"(?:\s+" + Name + @"){0,2})", RegexOptions.NonBacktracking)]
     private static partial Regex RankAndName();
 
     // "called Lee", "goes by Robbo", "his name is Ryan Stokes", "name badge says KEMPTON", "a copper he calls Tolley".
-    [GeneratedRegex(@"\b(?<cue>called|named|(?:his|her|their|the\s+\w+'s|officer'?s)\s+name\s+(?:is|was|'s)|name'?s|goes\s+by|went\s+by|known\s+as|calls\s+(?:himself|herself)|call(?:ed)?\s+(?:him|her)|gave\s+(?:his|her)\s+name\s+as|name\s+badge\s+(?:says|said|read)|badge\s+(?:says|said|read)|introduced\s+(?:himself|herself)\s+as|know\s+(?:him\s+|her\s+)?as|(?:he|she|they|we|everyone)\s+calls?\s+(?:him|her)?|told\s+(?:him|her|me|us|them)\s+(?:his|her)\s+name\s+was)\s+['""‘“]?(?:(?:PC|PS|DC|DS|DI|Sgt|Sergeant|Officer|Mr|Mrs|Ms)\.?\s+)?(?<name>" + Name + @"(?:\s+(?:" + Name + @"|[A-Z]\b\.?))?)")]
+    [GeneratedRegex(@"\b(?<cue>called|named|(?:his|her|their|the\s+\w+'s|officer'?s)\s+name\s+(?:is|was|'s)|name'?s|goes\s+by|went\s+by|known\s+as|calls\s+(?:himself|herself)|call(?:ed)?\s+(?:him|her)|gave\s+(?:his|her)\s+name\s+as|name\s+badge\s+(?:says|said|read)|badge\s+(?:says|said|read)|introduced\s+(?:himself|herself)\s+as|know\s+(?:him\s+|her\s+)?as|(?:he|she|they|we|everyone)\s+calls?(?:\s+(?:him|her))?|told\s+(?:him|her|me|us|them)\s+(?:his|her)\s+name\s+was)\s+['""‘“]?(?:(?:PC|PS|DC|DS|DI|Sgt|Sergeant|Officer|Mr|Mrs|Ms)\.?\s+)?(?<name>" + Name + @"(?:\s+(?:" + Name + @"|[A-Z]\b\.?))?)", RegexOptions.NonBacktracking)]
     private static partial Regex CalledName();
 
     // "I'm Jamie, I'm police": an officer naming himself in quoted speech.
@@ -33,10 +33,10 @@ internal static partial class OfficerRecogniser
     private static partial Regex SelfNamed();
 
     // "polis Cairns", "copper Brannigan", "officer Jones".
-    [GeneratedRegex(@"\b(?:polis|copper|cop|officer|peeler|detective|sergeant|sarge|constable|pcso|inspector|busy|bizzy|fed|plod|heddwas)\s+(?<name>" + Name + @"(?:\s+" + Name + @")?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?i:polis|copper|cop|officer|peeler|detective|sergeant|sarge|constable|pcso|inspector|busy|bizzy|fed|plod|heddwas)\s+(?<name>" + Name + @"(?:\s+" + Name + @")?)", RegexOptions.NonBacktracking)]
     private static partial Regex RoleThenName();
 
-    [GeneratedRegex(@"\b(?:is|was|'s|works\s+as)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:copper|cop|pc|officer|police\s*(?:man|woman|officer)?|sergeant|sargent|detective|constable|busy|bizzy|polis|peeler|fed|pcso|inspector|special)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:is|was|'s|works\s+as)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:copper|cop|pc|officer|police\s*(?:man|woman|officer)?|sergeant|sargent|detective|constable|busy|bizzy|polis|peeler|fed|pcso|inspector|special)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex IsAnOfficer();
 
     [GeneratedRegex(@"^\s*(?:from|at|fae|of|out\s+of|in)\s+(?:the\s+)?(?:[\w']+\s+){0,3}?(?:nick|police\s+station|police\s+office|station|custody|cop\s+shop)\b", RegexOptions.IgnoreCase)]
@@ -67,27 +67,41 @@ internal static partial class OfficerRecogniser
     {
         foreach (Match m in RankAndNumber().Matches(text))
         {
+            if (!NumberStandsAlone(text, m.Index, m.Index + m.Length)) continue;
             var rank = m.Groups["rank"].Value;
             // Short ranks in lower case ("ds 12") are too often something else; "pc 2317" is common enough to keep.
             if (rank.All(char.IsLower) && rank.Length <= 2 && rank != "pc") continue;
             into.Add(new Candidate(EntityKinds.OfficerNumber, m.Index, m.Length, $"rank '{rank}' followed by a number", Candidate.PriorityOf(EntityKinds.OfficerNumber)));
         }
         foreach (Match m in NamedNumber().Matches(text))
-            into.Add(new Candidate(EntityKinds.OfficerNumber, m.Index, m.Length, $"'{m.Groups["what"].Value.ToLowerInvariant()} number' followed by digits", Candidate.PriorityOf(EntityKinds.OfficerNumber)));
+            if (NumberStandsAlone(text, m.Index, m.Index + m.Length)) into.Add(new Candidate(EntityKinds.OfficerNumber, m.Index, m.Length, $"'{m.Groups["what"].Value.ToLowerInvariant()} number' followed by digits", Candidate.PriorityOf(EntityKinds.OfficerNumber)));
         foreach (Match m in BareNumber().Matches(text))
         {
             var g = m.Groups["num"];
-            if (!PoliceNear(text, m.Index, 200)) continue;
+            if (!NumberStandsAlone(text, m.Index, m.Index + m.Length) || !PoliceNear(text, m.Index, 200)) continue;
             into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, "'his number was …' in an account about an officer", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 2));
         }
     }
 
+    /// <summary>Not part of a handle or email ("@pc2317"), a clock time ("PS 10:30", "DS 10 pm") or a longer number
+    /// ("PC 07700 900123").</summary>
+    private static bool NumberStandsAlone(string text, int start, int end)
+    {
+        if (start > 0 && text[start - 1] is '@' or '.' or '_') return false;
+        if (end < text.Length && text[end] is ':' or '@') return false;
+        var rest = text.AsSpan(end);
+        var trimmed = rest.TrimStart(' ');
+        if (trimmed.Length > 0 && rest.Length - trimmed.Length <= 1 && char.IsDigit(trimmed[0])) return false;
+        if (trimmed.StartsWith("am", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("pm", StringComparison.OrdinalIgnoreCase))
+            return trimmed.Length > 2 && char.IsLetter(trimmed[2]);
+        return true;
+    }
+
     /// <summary>Officer names. Needs the account's tokens; <paramref name="reporterName"/> is never an officer.</summary>
-    public static void FindNames(AccountText account, List<Candidate> into, string? reporterName)
+    public static void FindNames(AccountText account, PoliceContext context, List<Candidate> into, string? reporterName)
     {
         var text = account.Text;
         var found = new List<(int Start, int Length, string Why)>();
-        var context = new PoliceContext(account);
 
         foreach (Match m in RankAndName().Matches(text))
         {
@@ -106,6 +120,7 @@ internal static partial class OfficerRecogniser
             var name = TrimName(m.Groups["name"]);
             if (name is null) continue;
             if (IsReporterIntroduction(text, m.Index)) continue;
+            if (NamesAThing(text, m.Index)) continue;
             if (!context.AboutOfficer(name.Value.Index, name.Value.Index + name.Value.Length)) continue;
             found.Add((name.Value.Index, name.Value.Length, $"'{Collapse(m.Groups["cue"].Value)} …' in an account about an officer"));
         }
@@ -214,7 +229,7 @@ internal static partial class OfficerRecogniser
         if (capitalised && first == last && account.StartsSentence(first) && !knownFirst) return null;
         for (var i = first; i <= last; i++)
             if (NotNames.Contains(text.Substring(account.Tokens[i].Start, account.Tokens[i].Length)) || Lexicon.Stop.Contains(account.Tokens[i].Folded) || Lexicon.PoliceWords.Contains(account.Tokens[i].Folded)) return null;
-        if (IsNonName(account, first)) return null;
+        // "My neighbour Neil Garside is a sergeant": said to be police, the relation does not make him a civilian.
         return (tok.Start, account.Tokens[last].End - tok.Start);
     }
 
@@ -237,6 +252,21 @@ internal static partial class OfficerRecogniser
         var prev2 = t >= 2 ? account.Tokens[t - 2].Folded : "";
         if (Lexicon.Relations.Contains(prev) && prev2 is "my" or "our" or "his" or "her" or "their") return true;
         return prev is "mr" or "mrs" or "ms" or "miss" or "dr" && !Lexicon.PoliceWords.Contains(prev2);
+    }
+
+    private static readonly string[] Things =
+    [
+        "group", "chat", "page", "account", "channel", "app", "club", "pub", "bar", "shop", "firm", "company", "business", "gang", "crew",
+        "street", "road", "estate", "place", "village", "town", "area", "operation", "website", "site", "film", "song", "show", "boat", "dog",
+    ];
+
+    /// <summary>"a WhatsApp group called 'Arpley Lads'": the name belongs to a thing, not a person.</summary>
+    private static bool NamesAThing(string text, int cueIndex)
+    {
+        var before = text[Math.Max(0, cueIndex - 25)..cueIndex].TrimEnd().ToLowerInvariant();
+        foreach (var thing in Things)
+            if (before.EndsWith(thing, StringComparison.Ordinal) || before.EndsWith(thing + "s", StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static bool IsReporterIntroduction(string text, int position)

@@ -6,14 +6,28 @@ namespace Nacars.Core.Triage.Assistance;
 /// defence sites), streets and estates by their suffix, venues (pubs, centres, shops), road numbers and postcodes.</summary>
 internal static partial class PlaceRecogniser
 {
-    [GeneratedRegex(@"\b(?:police\s+(?:station|stn|office|hq|headquarters|investigation\s+centre|custody(?:\s+suite)?|centre|post|base|building)|custody\s+(?:suite|centre|block|unit)|custody|criminal\s+justice\s+centre|investigation\s+centre|nick|cop\s+shop|station|pic)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:police\s+(?:station|stn|office|hq|headquarters|investigation\s+centre|custody(?:\s+suite)?|centre|post|base|building)|custody\s+(?:suite|centre|block|unit)|custody|criminal\s+justice\s+centre|investigation\s+centre|nick|cop\s+shop|station|pic)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex StationSuffix();
 
-    [GeneratedRegex(@"\b(?:train|trains|platform|platforms|railway|rail|tube|underground|overground|concourse|ticket\s+barriers?|ticket\s+office|carriage|tram|metrolink|merseyrail|network\s+rail|transport\s+police|btp)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:train|trains|platform|platforms|railway|rail|tube|underground|overground|concourse|ticket\s+barriers?|ticket\s+office|carriage|tram|metrolink|merseyrail|network\s+rail|transport\s+police|btp)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     public static partial Regex RailWords();
 
-    [GeneratedRegex(@"\b(?:at|in|inside|outside|behind|near|by|from|opposite|into|out\s+of|round|down|up|to)\s+the\s+(?<n>[A-Z][\w'&-]*(?:\s+(?:of\s+)?[A-Z][\w'&-]*){0,2})")]
+    [GeneratedRegex(@"\b(?:at|in|inside|outside|behind|near|by|from|opposite|into|out\s+of|round|down|up|to)\s+the\s+(?<n>[A-Z][\w'&-]*(?:\s+(?:of\s+)?[A-Z][\w'&-]*){0,2})", RegexOptions.NonBacktracking)]
     private static partial Regex TheVenue();
+
+    // "lives in Galliagh", "an address in Southdene", "trains at the gym on Hillgate": a capitalised word after a place
+    // preposition, mid-sentence. Low priority: any gazetteer, street or venue reading wins.
+    [GeneratedRegex(@"(?<=[a-z,]\s)(?<p>in|near|around|outside|round|across|off|on)\s+(?<n>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?![\w'’-])")]
+    private static partial Regex InPlace();
+
+    private static readonly HashSet<string> NotPlaceWords = new(StringComparer.Ordinal)
+    {
+        "english", "welsh", "scottish", "irish", "polish", "urdu", "punjabi", "arabic", "romanian", "spanish", "french", "portuguese", "somali",
+        "kurdish", "bengali", "gujarati", "hindi", "turkish", "albanian", "lithuanian", "russian", "italian", "german", "chinese", "islam",
+        "christianity", "uniform", "court", "custody", "prison", "hospital", "school", "college", "university", "town", "city", "uk", "britain",
+        "snap", "insta", "tiktok", "twitter", "facebook", "messenger", "youtube", "whatsapp", "telegram", "signal", "google", "god", "jesus",
+        "allah", "bail", "remand", "duty", "shift", "nights", "days", "earths", "earth", "heaven", "hell", "holiday", "leave", "time", "it",
+    };
 
     [GeneratedRegex(@"\bClub\s+(?<n>[A-Z][\w'&-]*)")]
     private static partial Regex ClubName();
@@ -30,6 +44,18 @@ internal static partial class PlaceRecogniser
     private static readonly HashSet<string> StreetHeadFillers = new(StringComparer.Ordinal) { "st", "upper", "lower", "old", "new", "great", "little", "north", "south", "east", "west", "high", "church", "station", "market", "mill", "park", "the" };
     private static readonly HashSet<string> Directions = new(StringComparer.Ordinal) { "west", "east", "north", "south", "upper", "lower" };
     private static readonly HashSet<string> NotEstateHeads = new(StringComparer.Ordinal) { "housing", "industrial", "council", "trading", "business", "retail", "new", "country", "real", "private", "car", "farm", "whole", "same", "big", "posh", "rough", "local", "our", "their", "his", "her", "my", "that", "this", "an", "a", "the", "on", "in", "at", "of", "round", "from" };
+    private static readonly HashSet<string> ForceWords = new(StringComparer.Ordinal) { "police", "constabulary", "lot", "force", "cops", "coppers", "plod", "polis", "feds" };
+    private static readonly HashSet<string> BuildingWords = new(StringComparer.Ordinal) { "house", "court", "tower", "towers", "lodge", "heights", "mansions", "buildings", "point", "hall", "chambers" };
+
+    /// <summary>Names that half the country's radial roads are named after: "London Road" says nothing about London.</summary>
+    private static readonly HashSet<string> RoadDestinations = new(StringComparer.Ordinal)
+    {
+        "london", "manchester", "birmingham", "liverpool", "leeds", "bristol", "sheffield", "newcastle", "glasgow", "edinburgh", "cardiff",
+        "nottingham", "leicester", "york", "oxford", "cambridge", "chester", "derby", "coventry", "bath", "carlisle", "norwich", "exeter",
+        "gloucester", "worcester", "lincoln", "dover", "portsmouth", "southampton", "brighton", "windsor", "richmond", "kingston", "wellington",
+        "victoria", "albert", "station", "church", "high", "park", "mill", "new", "old", "north", "south", "east", "west", "main", "market",
+    };
+
     private static readonly HashSet<string> GroupWords = new(StringComparer.Ordinal) { "lot", "crew", "police", "force", "team", "gang", "family", "brothers", "boys", "lads", "girls", "firm", "mob", "constabulary", "officers", "way", "fact", "end", "one", "ones" };
 
     public static void FindStations(AccountText account, PoliceContext context, List<Candidate> into)
@@ -62,7 +88,8 @@ internal static partial class PlaceRecogniser
             }
             if (suffix == "nick" && entries.Count == 0 && !account.IsCapitalised(headFirst)) continue;
             var start = account.Tokens[headFirst].Start;
-            var forces = StationForces(entries, headText, gazetteer);
+            var whole = gazetteer.Lookup(headText + " " + Collapse(m.Value)).Where(e => e.Kind == PlaceKind.Station).ToList();
+            var forces = whole.Count > 0 ? Forces(whole) : StationForces(entries, headText, gazetteer);
             into.Add(new Candidate(EntityKinds.Station, start, m.Index + m.Length - start, $"'{headText}' followed by '{Collapse(m.Value)}'",
                 Candidate.PriorityOf(EntityKinds.Station), forces, PlaceKind.Station, headText));
         }
@@ -99,6 +126,12 @@ internal static partial class PlaceRecogniser
             // "Leek Road", "Bentilee estate": the street or estate rule takes the whole name.
             if (next is not null && (Lexicon.StreetSuffixes.Contains(next) || next == "estate") && !Lexicon.StreetSuffixes.Contains(tokens[g.Last].Folded)) continue;
             if (IsPersonHere(account, g)) continue;
+            // "West Yorkshire Police", "the Staffordshire lot": a force's name, counted by the force suggester.
+            if (next is not null && ForceWords.Contains(next)) continue;
+            // "a dark blue Ford Focus": a car make, not Ford on Merseyside.
+            if (g.First == g.Last && VehicleWords.Vehicle().IsMatch(name) && g.Last + 1 < tokens.Count && (account.IsCapitalised(g.Last + 1) || char.IsDigit(tokens[g.Last + 1].Folded[0]))) continue;
+            // "Hatfield House", "Jubilee Court": a building named after the place, taken whole by the venue rule.
+            if (next is not null && BuildingWords.Contains(next)) continue;
             var kind = placeEntries[0].Kind;
             if (placeEntries.Any(e => e.CapitalOnly) && account.StartsSentence(g.First) && g.First == g.Last && !Lexicon.NotPlaces.Contains(tokens[g.First].Folded)
                 && !(next is null || text[tokens[g.Last].End] is ',' )) continue;
@@ -111,7 +144,7 @@ internal static partial class PlaceRecogniser
             var w = tokens[t].Folded;
             if (Lexicon.StreetSuffixes.Contains(w)) Street(t);
             else if (w == "estate") Estate(t);
-            else if (Lexicon.VenueSuffixes.Contains(w)) Venue(t);
+            else if (Lexicon.VenueSuffixes.Contains(w) || (BuildingWords.Contains(w) && account.IsCapitalised(t))) Venue(t);
         }
 
         foreach (Match m in TheVenue().Matches(text))
@@ -127,9 +160,23 @@ internal static partial class PlaceRecogniser
             var afterToken = account.TokenAt(end);
             if (afterToken < tokens.Count && GroupWords.Contains(tokens[afterToken].Folded) && account.Adjacent(afterToken - 1, afterToken)) continue;
             if (end < text.Length && text[end] == '\'') continue;
+            if (words.Any(w => ForceWords.Contains(w.Folded))) continue;
             var entries = gazetteer.Lookup(n.Value);
             into.Add(new Candidate(EntityKinds.Place, n.Index, n.Length, entries.Count > 0 ? WhyPlace(entries) : "a named venue ('at the …')",
                 Candidate.PriorityOf(EntityKinds.Place) - 3, entries.Count > 0 ? Forces(entries) : null, entries.Count > 0 ? entries[0].Kind : PlaceKind.Venue, n.Value));
+        }
+
+        foreach (Match m in InPlace().Matches(text))
+        {
+            var n = m.Groups["n"];
+            var words = AccountText.Tokenise(n.Value);
+            if (words.Length == 0 || words.Any(w => Lexicon.NotPlaces.Contains(w.Folded) || Lexicon.Months.Contains(w.Folded) || Lexicon.Weekdays.Contains(w.Folded)
+                || Lexicon.PoliceWords.Contains(w.Folded) || Lexicon.RankWords.Contains(w.Folded) || NotPlaceWords.Contains(w.Folded))) continue;
+            if (Lexicon.FirstNames.Contains(words[0].Folded) || Lexicon.Nicknames.Contains(words[0].Folded)) continue;
+            var end = n.Index + n.Length;
+            var afterToken = account.TokenAt(end);
+            if (afterToken < tokens.Count && account.Adjacent(afterToken - 1, afterToken) && (GroupWords.Contains(tokens[afterToken].Folded) || ForceWords.Contains(tokens[afterToken].Folded))) continue;
+            into.Add(new Candidate(EntityKinds.Place, n.Index, n.Length, $"a capitalised name after '{m.Groups["p"].Value}'", Candidate.PriorityOf(EntityKinds.Place) - 4, null, PlaceKind.Area, n.Value));
         }
 
         foreach (Match m in ClubName().Matches(text))
@@ -195,8 +242,15 @@ internal static partial class PlaceRecogniser
             if (t + 1 < tokens.Count && Directions.Contains(tokens[t + 1].Folded) && account.IsCapitalised(t + 1) && account.Adjacent(t, t + 1)) last = t + 1;
             var surface = account.Surface(first, last);
             var entries = gazetteer.Lookup(surface);
+            IReadOnlyList<ForceWeight>? forces = entries.Count > 0 ? Forces(entries) : null;
+            // "Lewisham Way", "Cowbridge Road West", "Dunstable Road": a road named after a nearby place is weak evidence
+            // of the area (not so for the roads every town has to London or Manchester).
+            if (forces is null && gazetteer.LongestAt(account, first) is { } inner && inner.Last == t - 1
+                && !RoadDestinations.Contains(tokens[first].Folded) && inner.Entries.Any(e => e.Kind is PlaceKind.Area or PlaceKind.Town or PlaceKind.District))
+                forces = inner.Entries.Where(e => e.Kind is PlaceKind.Area or PlaceKind.Town or PlaceKind.District)
+                    .SelectMany(e => e.Forces).Select(f => f with { Weight = f.Weight * 0.35 }).ToList();
             into.Add(new Candidate(EntityKinds.Place, tokens[first].Start, tokens[last].End - tokens[first].Start, $"a street ('{text.Substring(tokens[t].Start, tokens[t].Length)}')",
-                Candidate.PriorityOf(EntityKinds.Place) + 1, entries.Count > 0 ? Forces(entries) : null, PlaceKind.Area, surface));
+                Candidate.PriorityOf(EntityKinds.Place) + 1, forces, PlaceKind.Area, surface));
         }
 
         void Estate(int t)
@@ -229,11 +283,14 @@ internal static partial class PlaceRecogniser
             }
             if (first == t) return;
             var suffixCapital = account.IsCapitalised(t);
-            var surface = account.Surface(first, suffixCapital ? t : t - 1);
+            var surface = account.Surface(first, t);
             var entries = gazetteer.Lookup(surface);
-            var end = suffixCapital ? tokens[t].End : tokens[t].End;
-            into.Add(new Candidate(EntityKinds.Place, tokens[first].Start, end - tokens[first].Start, $"a venue ('{text.Substring(tokens[t].Start, tokens[t].Length)}')",
-                Candidate.PriorityOf(EntityKinds.Place), entries.Count > 0 ? Forces(entries) : null, PlaceKind.Venue, surface));
+            IReadOnlyList<ForceWeight>? forces = entries.Count > 0 ? Forces(entries) : null;
+            if (forces is null && gazetteer.LongestAt(account, first) is { } inner && inner.Last == t - 1)
+                forces = inner.Entries.Where(e => e.Kind is PlaceKind.Area or PlaceKind.Town or PlaceKind.District)
+                    .SelectMany(e => e.Forces).Select(f => f with { Weight = f.Weight * 0.3 }).ToList();
+            into.Add(new Candidate(EntityKinds.Place, tokens[first].Start, tokens[t].End - tokens[first].Start, $"a venue or building ('{text.Substring(tokens[t].Start, tokens[t].Length)}')",
+                Candidate.PriorityOf(EntityKinds.Place), forces, PlaceKind.Venue, surface));
         }
     }
 
@@ -300,11 +357,11 @@ internal static partial class PlaceRecogniser
     {
         if (entries.Count == 0)
         {
-            // "Southampton Central police station": the town inside the name.
+            // "Southampton Central police station": the town inside the name (weaker: "Strand" is not the Strand).
             foreach (var word in head.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var inner = gazetteer.Lookup(word);
-                if (inner.Count > 0) { entries = inner; break; }
+                var inner = gazetteer.Lookup(word).Where(e => e.Kind is PlaceKind.Town or PlaceKind.District).ToList();
+                if (inner.Count > 0) return inner.SelectMany(e => e.Forces).Select(f => f with { Weight = f.Weight * 0.5 }).ToList();
             }
         }
         var stations = entries.Where(e => e.Kind == PlaceKind.Station).ToList();

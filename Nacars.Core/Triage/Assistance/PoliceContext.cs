@@ -8,7 +8,7 @@ namespace Nacars.Core.Triage.Assistance;
 /// </summary>
 internal sealed partial class PoliceContext
 {
-    [GeneratedRegex(@"\b(?:housing\s+officers?|prison(?:\s+officers?)?|screws?|border\s+force|security\s+guards?|(?:parking|traffic|council)\s+wardens?|wardens?|civil\s+enforcement|enforcement\s+officers?|cctv\s+operators?|council|bailiffs?|immigration\s+officers?|customs\s+officers?|probation\s+officers?|bouncers?|door\s+staff|ticket\s+inspectors?|revenue\s+protection|store\s+detectives?|private\s+security|security)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:housing\s+officers?|prison(?:\s+officers?)?|screws?|border\s+force|security\s+guards?|(?:parking|traffic|council)\s+wardens?|wardens?|civil\s+enforcement|enforcement\s+officers?|cctv\s+operators?|council|bailiffs?|immigration\s+officers?|customs\s+officers?|probation\s+officers?|bouncers?|door\s+staff|ticket\s+inspectors?|revenue\s+protection|store\s+detectives?|private\s+security|security)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NonPoliceRole();
 
     private static readonly HashSet<string> Strong = new(StringComparer.Ordinal)
@@ -50,10 +50,11 @@ internal sealed partial class PoliceContext
             // "busy", "met", "nick", "fed" are everyday words too: only as police when written as slang would be.
             if (w is "met" && !account.IsCapitalised(t)) continue;
             if (w is "busy" or "nick" or "fed" && !NextIsSlangContext(t)) continue;
+            // "the sergeant's name": the possessive folds to "sergeants".
+            if (!Lexicon.PoliceWords.Contains(w) && w.Length > 3 && w[^1] == 's' && Lexicon.PoliceWords.Contains(w[..^1])) w = w[..^1];
             _police[t] = Lexicon.PoliceWords.Contains(w);
             _strong[t] = _police[t] && Strong.Contains(w);
             if (_strong[t]) StrongCount++;
-            if (_nonPolice[t] && (t == 0 || !_nonPolice[t - 1])) NonPoliceCount++;
         }
         for (var t = 0; t < n; t++) if (_nonPolice[t] && (t == 0 || !_nonPolice[t - 1])) NonPoliceCount++;
         AboutPoliceOverall = StrongCount > 0;
@@ -88,12 +89,14 @@ internal sealed partial class PoliceContext
             if (_police[t]) policeDistance ??= first - t;
             if (_nonPolice[t]) otherDistance ??= first - t;
         }
-        for (var t = last + 1; t < _police.Length && t - last <= 30 && _sentence[t] <= sentence + 1; t++)
+        for (var t = last + 1; t < _police.Length && t - last <= 45 && _sentence[t] <= sentence + 2; t++)
         {
             if (_police[t]) policeDistance = Math.Min(policeDistance ?? int.MaxValue, t - last + 5);
             if (_nonPolice[t]) otherDistance = Math.Min(otherDistance ?? int.MaxValue, t - last + 5);
         }
         if (policeDistance is null) return false;
+        // In an account about a prison officer or a council warden, "the officer" alone is theirs, not police.
+        if (StrongCount == 0 && NonPoliceCount > 0) return false;
         return otherDistance is null || policeDistance < otherDistance;
     }
 

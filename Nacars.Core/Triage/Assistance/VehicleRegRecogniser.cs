@@ -8,23 +8,23 @@ internal static partial class VehicleRegRecogniser
 {
     // Current format since 2001: area letters (no I, Q, Z first), age digits (0x-2x March, 5x-7x September), three
     // random letters (no I, Q). Either case, since people type regs in lower case too.
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<r>[A-HJ-PR-Ya-hj-pr-y][A-HJ-PR-Ya-hj-pr-y]\s?[0-25-7][0-9]\s?[A-HJ-PR-Za-hj-pr-z]{3})(?![A-Za-z0-9])")]
+    [GeneratedRegex(@"\b(?<r>[A-HJ-PR-Ya-hj-pr-y][A-HJ-PR-Ya-hj-pr-y]\s?[0-25-7][0-9]\s?[A-HJ-PR-Za-hj-pr-z]{3})\b", RegexOptions.NonBacktracking)]
     private static partial Regex Current();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<r>[A-HJ-NP-Y]\s?[0-9]{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2})(?![A-Za-z0-9])")]
+    [GeneratedRegex(@"\b(?<r>[A-HJ-NP-Y]\s?[0-9]{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2})\b", RegexOptions.NonBacktracking)]
     private static partial Regex Prefix();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<r>[A-HJ-PR-Z][A-HJ-PR-Y][A-HJ-PR-Z]\s?[0-9]{1,3}\s?[A-HJ-NP-Y])(?![A-Za-z0-9])")]
+    [GeneratedRegex(@"\b(?<r>[A-HJ-PR-Z][A-HJ-PR-Y][A-HJ-PR-Z]\s?[0-9]{1,3}\s?[A-HJ-NP-Y])\b", RegexOptions.NonBacktracking)]
     private static partial Regex Suffix();
 
     // Northern Ireland: a letter and one of the county codes (each has an I or a Z), then up to four digits.
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<r>[A-Z](?:[A-HJ-PR-Y]Z|I[ABGJLW]|[JOUX]I)\s?[0-9]{1,4})(?![A-Za-z0-9])")]
+    [GeneratedRegex(@"\b(?<r>[A-Z](?:[A-HJ-PR-Y]Z|I[ABGJLW]|[JOUX]I)\s?[0-9]{1,4})\b", RegexOptions.NonBacktracking)]
     private static partial Regex NorthernIreland();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?<r>(?:[A-Z]{1,3}\s?[0-9]{1,4}|[0-9]{1,4}\s?[A-Z]{1,3}))(?![A-Za-z0-9])")]
+    [GeneratedRegex(@"\b(?<r>(?:[A-Z]{1,3}\s?[0-9]{1,4}|[0-9]{1,4}\s?[A-Z]{1,3}))\b", RegexOptions.NonBacktracking)]
     private static partial Regex Dateless();
 
-    [GeneratedRegex(@"\b(?:reg|registration|number\s?plate|plate|plates|private\s+plate|reg\s+number|vrm)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:reg|registration|number\s?plate|plate|plates|private\s+plate|reg\s+number|vrm)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex PlateWord();
 
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
@@ -77,7 +77,7 @@ internal static partial class VehicleRegRecogniser
 /// <summary>Car makes, models and vehicle words, used to tell a registration or a reporter's car.</summary>
 internal static partial class VehicleWords
 {
-    [GeneratedRegex(@"\b(?:car|cars|van|vans|motor|vehicle|truck|lorry|pickup|pick-up|jeep|4x4|suv|hatchback|saloon|estate\s+car|motorbike|bike|scooter|moped|taxi|cab|audi|bmw|merc|mercedes|ford|vauxhall|volkswagen|vw|golf|polo|corsa|astra|fiesta|focus|kuga|ranger|transit|toyota|hilux|yaris|nissan|qashqai|honda|civic|kia|hyundai|skoda|octavia|fabia|seat|leon|ibiza|peugeot|citroen|renault|clio|fiat|mini|range\s+rover|land\s+rover|evoque|jaguar|volvo|tesla|mazda|suzuki|mitsubishi|lexus|porsche|subaru|dacia|sandero|a-class|c-class|1\s+series|3\s+series|x5|a3|a4|transporter|sprinter)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:car|cars|van|vans|motor|vehicle|truck|lorry|pickup|pick-up|jeep|4x4|suv|hatchback|saloon|estate\s+car|motorbike|bike|scooter|moped|taxi|cab|audi|bmw|merc|mercedes|ford|vauxhall|volkswagen|vw|golf|polo|corsa|astra|fiesta|focus|kuga|ranger|transit|toyota|hilux|yaris|nissan|qashqai|honda|civic|kia|hyundai|skoda|octavia|fabia|seat|leon|ibiza|peugeot|citroen|renault|clio|fiat|mini|range\s+rover|land\s+rover|evoque|jaguar|volvo|tesla|mazda|suzuki|mitsubishi|lexus|porsche|subaru|dacia|sandero|a-class|c-class|1\s+series|3\s+series|x5|a3|a4|transporter|sprinter)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     public static partial Regex Vehicle();
 
     /// <summary>A vehicle word within about ten words before, or a few after, the position.</summary>
