@@ -11,7 +11,7 @@ internal static class Lexicon
         police policeman policemen policewoman policewomen officer officers pc pcs ps dc ds di dci dcs dsi sgt sergeant sargent sarge
         constable constables inspector insp supt superintendent detective detectives copper coppers cop cops polis peeler peelers
         plod feds fed bizzy bizzies busy busies pig pigs filth pcso pcsos warrant collar shoulder uniform uniformed custody nick
-        cid heddwas heddlu bobby bobbies met response patrol bluebottle rozzers rozzer coppa coppaz boys5 ");
+        cid heddwas heddlu bobby bobbies met response patrol bluebottle rozzers rozzer coppa coppaz constabulary ");
 
     /// <summary>Ranks written before a name or number.</summary>
     public static readonly HashSet<string> RankWords = Set(@"
@@ -83,7 +83,7 @@ internal static class Lexicon
         precinct side sidings strand yard ");
 
     /// <summary>Street suffixes strong enough to make a street from one lower-case word ("town rd").</summary>
-    public static readonly HashSet<string> StrongStreetSuffixes = Set("road rd street st lane avenue ave drive crescent terrace close");
+    public static readonly HashSet<string> StrongStreetSuffixes = Set("road rd street lane avenue ave crescent terrace");
 
     /// <summary>Words after which a capitalised word is a venue rather than a sentence's noun.</summary>
     public static readonly HashSet<string> VenueSuffixes = Set(@"
@@ -99,7 +99,8 @@ internal static class Lexicon
         main busy wrong right long back side one two three four five six seven eight nine ten first last next new old big little
         whole every each some any all most much more less few many own such what which who whom whose where when why how
         local private country ring slip open dirt far end top bottom middle across along past behind beside between towards
-        toward via outside inside opposite raid up car van bus train his hers theirs police copper coppers
+        toward via outside inside opposite raid up car van bus train his hers theirs police copper coppers hed shed theyd id ive im
+        youd wed hes shes theyre were youre its thats whats theres lets dont didnt cant wont isnt wasnt
         ");
 
     /// <summary>Capitalised words that are never places (apps, organisations, words people capitalise).</summary>

@@ -25,7 +25,7 @@ internal static partial class OfficerRecogniser
     private static partial Regex RankAndName();
 
     // "called Lee", "goes by Robbo", "his name is Ryan Stokes", "name badge says KEMPTON", "a copper he calls Tolley".
-    [GeneratedRegex(@"\b(?<cue>called|named|(?:his|her|their|the\s+\w+'s|officer'?s)\s+name\s+(?:is|was|'s)|name'?s|goes\s+by|went\s+by|known\s+as|calls\s+(?:himself|herself)|call(?:ed)?\s+(?:him|her)|gave\s+(?:his|her)\s+name\s+as|name\s+badge\s+(?:says|said|read)|badge\s+(?:says|said|read)|introduced\s+(?:himself|herself)\s+as|know\s+(?:him\s+|her\s+)?as|(?:he|she|they|we|everyone)\s+calls?(?:\s+(?:him|her))?|told\s+(?:him|her|me|us|them)\s+(?:his|her)\s+name\s+was)\s+['""‘“]?(?:(?:PC|PS|DC|DS|DI|Sgt|Sergeant|Officer|Mr|Mrs|Ms)\.?\s+)?(?<name>" + Name + @"(?:\s+(?:" + Name + @"|[A-Z]\b\.?))?)", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?<cue>(?i:called|named|(?:his|her|their|the\s+\w+'s|officer'?s)\s+name\s+(?:is|was|'s)|name'?s|goes\s+by|went\s+by|known\s+as|calls\s+(?:himself|herself)|call(?:ed)?\s+(?:him|her)|gave\s+(?:his|her)\s+name\s+as|name\s+badge\s+(?:says|said|read)|badge\s+(?:says|said|read)|introduced\s+(?:himself|herself)\s+as|know\s+(?:him\s+|her\s+)?as|(?:he|she|they|we|everyone)\s+calls?(?:\s+(?:him|her))?|told\s+(?:him|her|me|us|them)\s+(?:his|her)\s+name\s+was))\s+['""‘“]?(?:(?:PC|PS|DC|DS|DI|Sgt|Sergeant|Officer|Mr|Mrs|Ms)\.?\s+)?(?<name>" + Name + @"(?:\s+(?:" + Name + @"|[A-Z]\b\.?))?)", RegexOptions.NonBacktracking)]
     private static partial Regex CalledName();
 
     // "I'm Jamie, I'm police": an officer naming himself in quoted speech.
@@ -120,7 +120,7 @@ internal static partial class OfficerRecogniser
             var name = TrimName(m.Groups["name"]);
             if (name is null) continue;
             if (IsReporterIntroduction(text, m.Index)) continue;
-            if (NamesAThing(text, m.Index)) continue;
+            if (NamesAThing(text, m.Index) || NamesACivilian(text, m.Index)) continue;
             if (!context.AboutOfficer(name.Value.Index, name.Value.Index + name.Value.Length)) continue;
             found.Add((name.Value.Index, name.Value.Length, $"'{Collapse(m.Groups["cue"].Value)} …' in an account about an officer"));
         }
@@ -266,6 +266,16 @@ internal static partial class OfficerRecogniser
         var before = text[Math.Max(0, cueIndex - 25)..cueIndex].TrimEnd().ToLowerInvariant();
         foreach (var thing in Things)
             if (before.EndsWith(thing, StringComparison.Ordinal) || before.EndsWith(thing + "s", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static readonly string[] Civilians = ["a man", "a woman", "a guy", "a bloke", "a lad", "a fella", "a girl", "a boy", "a dealer", "a bouncer", "a friend", "a mate", "a cousin", "a neighbour", "a lady", "an old man"];
+
+    /// <summary>"a man called Davie Rennie who runs a salon": described as a civilian, not an officer.</summary>
+    private static bool NamesACivilian(string text, int cueIndex)
+    {
+        var before = text[Math.Max(0, cueIndex - 16)..cueIndex].TrimEnd().ToLowerInvariant();
+        foreach (var c in Civilians) if (before.EndsWith(c, StringComparison.Ordinal)) return true;
         return false;
     }
 

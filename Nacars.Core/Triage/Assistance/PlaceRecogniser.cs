@@ -17,7 +17,7 @@ internal static partial class PlaceRecogniser
 
     // "lives in Galliagh", "an address in Southdene", "trains at the gym on Hillgate": a capitalised word after a place
     // preposition, mid-sentence. Low priority: any gazetteer, street or venue reading wins.
-    [GeneratedRegex(@"(?<=[a-z,]\s)(?<p>in|near|around|outside|round|across|off|on)\s+(?<n>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?![\w'’-])")]
+    [GeneratedRegex(@"(?<=[a-z,]\s)(?<p>in|at|near|around|outside|round|across|off|on)\s+(?<n>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?![\w'’-])")]
     private static partial Regex InPlace();
 
     private static readonly HashSet<string> NotPlaceWords = new(StringComparer.Ordinal)
@@ -44,6 +44,9 @@ internal static partial class PlaceRecogniser
     private static readonly HashSet<string> StreetHeadFillers = new(StringComparer.Ordinal) { "st", "upper", "lower", "old", "new", "great", "little", "north", "south", "east", "west", "high", "church", "station", "market", "mill", "park", "the" };
     private static readonly HashSet<string> Directions = new(StringComparer.Ordinal) { "west", "east", "north", "south", "upper", "lower" };
     private static readonly HashSet<string> NotEstateHeads = new(StringComparer.Ordinal) { "housing", "industrial", "council", "trading", "business", "retail", "new", "country", "real", "private", "car", "farm", "whole", "same", "big", "posh", "rough", "local", "our", "their", "his", "her", "my", "that", "this", "an", "a", "the", "on", "in", "at", "of", "round", "from" };
+    /// <summary>"held at Thorpe Wood", "taken to Trinity Road", "booked in at Parkside": what happens at a station.</summary>
+    private static readonly HashSet<string> CustodyVerbs = new(StringComparer.Ordinal) { "held", "kept", "detained", "booked", "taken", "interviewed", "bailed", "charged", "released", "locked", "processed" };
+
     private static readonly HashSet<string> ForceWords = new(StringComparer.Ordinal) { "police", "constabulary", "lot", "force", "cops", "coppers", "plod", "polis", "feds" };
     private static readonly HashSet<string> BuildingWords = new(StringComparer.Ordinal) { "house", "court", "tower", "towers", "lodge", "heights", "mansions", "buildings", "point", "hall", "chambers" };
 
@@ -304,7 +307,7 @@ internal static partial class PlaceRecogniser
         if (!streetLike) return context.AboutPoliceOverall;
         // "fae Helen Street", "a sergeant at Trafalgar House", "works at Malinsgate": a police word shortly before.
         for (var j = g.First - 1; j >= 0 && g.First - j <= 8; j--)
-            if (context.IsPolice(j)) return true;
+            if (context.IsPolice(j) || (g.First - j <= 3 && CustodyVerbs.Contains(tokens[j].Folded))) return true;
         var next = g.Last + 1;
         return next < tokens.Count && (tokens[next].Folded is "station" or "nick" or "custody" || context.IsPolice(next));
     }
@@ -316,7 +319,7 @@ internal static partial class PlaceRecogniser
         var prevIndex = g.First - 1;
         if (!account.Adjacent(prevIndex, g.First)) return false;
         var prev = account.Tokens[prevIndex].Folded;
-        if (prev is "mr" or "mrs" or "ms" or "miss" or "dr" || Lexicon.RankWords.Contains(prev)) return true;
+        if (prev is "mr" or "mrs" or "ms" or "miss" or "dr" or "called" or "named" or "calls" || Lexicon.RankWords.Contains(prev)) return true;
         return account.IsCapitalised(prevIndex) && account.IsCapitalised(g.First) && Lexicon.FirstNames.Contains(prev) && !account.StartsSentence(g.First);
     }
 

@@ -11,6 +11,9 @@ internal sealed partial class PoliceContext
     [GeneratedRegex(@"\b(?:housing\s+officers?|prison(?:\s+officers?)?|screws?|border\s+force|security\s+guards?|(?:parking|traffic|council)\s+wardens?|wardens?|civil\s+enforcement|enforcement\s+officers?|cctv\s+operators?|council|bailiffs?|immigration\s+officers?|customs\s+officers?|probation\s+officers?|bouncers?|door\s+staff|ticket\s+inspectors?|revenue\s+protection|store\s+detectives?|private\s+security|security)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NonPoliceRole();
 
+    [GeneratedRegex(@"\b(?:arrested|arrest|charged|cautioned|released\s+under\s+investigation|interviewed\s+under\s+caution|in\s+custody)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex ArrestWords();
+
     private static readonly HashSet<string> Strong = new(StringComparer.Ordinal)
     {
         "police", "policeman", "policewoman", "pc", "ps", "dc", "ds", "di", "dci", "sgt", "sergeant", "sargent", "constable", "inspector",
@@ -57,7 +60,10 @@ internal sealed partial class PoliceContext
             if (_strong[t]) StrongCount++;
         }
         for (var t = 0; t < n; t++) if (_nonPolice[t] && (t == 0 || !_nonPolice[t - 1])) NonPoliceCount++;
-        AboutPoliceOverall = StrongCount > 0;
+        // Weak words ("officers", "uniform") count when no other uniform is about; so does an arrest or a charge.
+        var weak = 0;
+        for (var t = 0; t < n; t++) if (_police[t] && !_strong[t]) weak++;
+        AboutPoliceOverall = StrongCount > 0 || (weak > 0 && NonPoliceCount == 0) || ArrestWords().IsMatch(account.Text);
     }
 
     private bool NextIsSlangContext(int t)

@@ -51,12 +51,12 @@ public sealed record ReporterFlag(string FlagId, string Kind, string Text, int S
 /// </summary>
 public static partial class SanitisationGuard
 {
-    private const string Relation = @"(?:partner|ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|husband|wife|boyfriend|girlfriend|fianc[eé]e?|neighbour|neighbours|sister|sisters|brother|brothers|mum|mom|mother|dad|father|son|daughter|cousin|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|uncle|aunt|auntie|niece|nephew|step-?dad|step-?mum|step-?son|step-?daughter|landlord|landlady|lodger|flatmate|housemate|colleague|boss|line\s+manager|manager|friend|mate|pal|missus|fella|kids?|child|children|baby|family|(?:brother|sister|son|daughter|mother|father)-in-law|in-laws)";
+    private const string Relation = @"(?:partner|ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|husband|wife|boyfriend|girlfriend|fianc[eé]e?|neighbour|neighbours|sister|sisters|brother|brothers|mum|mom|mother|dad|father|son|daughter|cousin|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|uncle|aunt|auntie|niece|nephew|step-?dad|step-?mum|step-?son|step-?daughter|landlord|landlady|lodger|flatmate|housemate|colleague|boss|line\s+manager|manager|friend|mate|pal|missus|fella|kids?|child|children|baby|family|lad|boy|girl|wee\s+one|(?:brother|sister|son|daughter|mother|father)-in-law|in-laws)";
 
     [GeneratedRegex(@"\bmy\s+(?:[\w-]+\s+){0,2}?" + Relation + @"(?:'s|s'|’s)?(?:\s+" + Relation + @")?\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MyRelation();
 
-    [GeneratedRegex(@"\b(?:I'?m|I\s+am|I\s+was)\s+(?:his|her|their|the\s+officer'?s)\s+(?:[\w-]+\s+)?" + Relation + @"\b|\b(?:he|she)(?:'s|\s+is|\s+was)\s+my\s+(?:[\w-]+\s+)?" + Relation + @"\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:I'?m|I\s+am|I\s+was)\s+(?:his|her|their|the\s+officer'?s)\s+(?:[\w-]+\s+)?" + Relation + @"\b|\b(?:is|was|are|were|'s)\s+my\s+(?:[\w-]+\s+)?" + Relation + @"\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex IAmTheirRelation();
 
     [GeneratedRegex(@"\bI(?:'m|\s+am|\s+was)\s+married\s+to\b|\bI(?:'m|\s+am)\s+(?:lodging|living|staying|renting\s+a\s+room)\s+with\b|\bI\s+(?:went|go|used\s+to\s+go)\s+to\s+school\s+with\b|\bI(?:'m|\s+am)\s+on\s+the\s+same\s+(?:team|shift|relief|unit|watch|course|section)\b|\bI(?:'m|\s+am)\s+the\s+only\s+(?:one|person|woman|man|girl|lad)\b|\bI\s+used\s+to\s+(?:go\s+out\s+with|date|be\s+with|live\s+with|work\s+with|be\s+married\s+to|see)\b|\bwe\s+(?:were|used\s+to\s+be)\s+(?:together|married|engaged|neighbours|partners|an\s+item)\b|\bI\s+(?:matched|hooked\s+up|went\s+on\s+a\s+date|slept)\s+with\b|\bI\s+met\s+(?:him|her)\s+on\b|\b(?:a\s+)?mutual\s+friend\b|\bI\s+was\s+(?:added|invited)\s+(?:to|by|into)?\b|\bI(?:'m|\s+am)\s+(?:his|her)\s+(?:neighbour|lodger|tenant|landlord|landlady)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
@@ -77,10 +77,10 @@ public static partial class SanitisationGuard
     [GeneratedRegex(@"\bI(?:'m|\s+am|\s+was|\s+used\s+to\s+be)\s+(?:a|an|the)\s+(?<words>(?:[\w-]+\s+){0,4}?)(?<noun>[\w-]+)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex IAmA();
 
-    [GeneratedRegex(@"\bI\s+(?:work|worked|'ve\s+worked|have\s+worked|am\s+working|'m\s+working|volunteer|volunteered)\s+(?:as|at|in|for|behind|on|with|there|here|alongside|nights|days|shifts)\b|\bI\s+(?:run|own|manage|co-own)\s+(?:a|an|the|my)\b|\b(?:dwi'?n|rwy'?n|rydw\s+i'?n|dw\s+i'?n)\s+gweithio\b|\b(?:there\s+(?:are|were)\s+)?only\s+(?:two|three|four|five|six|a\s+few|a\s+handful)\s+of\s+us\b|\bI(?:'ve|\s+have)\s+(?:since\s+)?been\s+(?:taken\s+off|moved\s+to|moved\s+off|put\s+on|suspended|disciplined|transferred|given\s+a\s+warning)\b|\b(?:when|after)\s+I\s+(?:queried|raised|reported|challenged|questioned|flagged|mentioned)\b|\bI\s+(?:queried|raised|challenged|flagged|mentioned)\s+(?:it|this|that|all\s+this|the\s+matter|concerns?)\b|\bI\s+remember\s+\w+ing\s+(?:it\s+)?myself\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bI\s+(?:work|worked|'ve\s+worked|have\s+worked|am\s+working|'m\s+working|volunteer|volunteered)\s+(?:as|at|in|for|behind|on|with|there|here|alongside|nights|days|shifts)\b|\bI\s+(?:run|own|manage|co-own)\s+(?:a|an|the|my)\b|\bI\s+(?:drive|deliver|clean|cook|drove|delivered)\s+(?:a\s+\w+\s+)?for\b|\b(?:dwi'?n|rwy'?n|rydw\s+i'?n|dw\s+i'?n)\s+gweithio\b|\b(?:there\s+(?:are|were)\s+)?only\s+(?:two|three|four|five|six|a\s+few|a\s+handful)\s+of\s+us\b|\bI(?:'ve|\s+have)\s+(?:since\s+)?been\s+(?:taken\s+off|moved\s+to|moved\s+off|put\s+on|suspended|disciplined|transferred|given\s+a\s+warning)\b|\b(?:when|after)\s+I\s+(?:queried|raised|reported|challenged|questioned|flagged|mentioned)\b|\bI\s+(?:queried|raised|challenged|flagged|mentioned)\s+(?:it|this|that|all\s+this|the\s+matter|concerns?)\b|\bI\s+remember\s+\w+ing\s+(?:it\s+)?myself\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex WorkPhrase();
 
-    [GeneratedRegex(@"\b(?:the\s+\w+\s+(?:behind|outside|next\s+to|opposite)\s+)?my\s+(?:shop|cab|taxi|salon|business|pub|bar|cafe|caf[eé]|restaurant|takeaway|office|workplace|employer|firm|company|store|stall|booking\s+app|line\s+manager|boss|shift|rota|team|colleagues|staff|customers|clients|patients|pupils|students|job)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:the\s+\w+\s+(?:behind|outside|next\s+to|opposite)\s+)?my\s+(?:shop|cab|taxi|salon|business|pub|bar|cafe|caf[eé]|restaurant|takeaway|office|workplace|employer|firm|company|store|stall|booking\s+app|line\s+manager|boss|shift|rota|team|colleagues|staff|customers|clients|patients|pupils|students|job|work|cctv|doorbell|dashcam|camera)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MyWork();
 
     [GeneratedRegex(@"\b(?:I|we)\s+(?:was|were|got|have\s+been|'ve\s+been|had\s+been)\s+(?:arrested|stopped|pulled\s+over|fined|cautioned|charged|searched|interviewed|assaulted|attacked|robbed|burgled|threatened|breathalysed|ticketed|released|detained|questioned|given\s+an?\s+\w+|issued\s+(?:with\s+)?an?\s+\w+|done\s+for|banned|summonsed|nicked|lifted)\b|\bI\s+(?:got|received|had)\s+an?\s+(?:[\w-]+\s+){0,2}(?:ticket|fine|caution|letter|summons|penalty|notice|fpn|warning|points)\b|\bI\s+accepted\s+an?\s+(?:caution|fine|penalty)\b|\bI\s+(?:reported|gave\s+(?:a|my)\s+statement|gave\s+evidence|made\s+a\s+statement|called\s+(?:999|101|the\s+police)|rang\s+(?:999|101|the\s+police)|was\s+a\s+witness|witnessed\s+a)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
@@ -100,7 +100,7 @@ public static partial class SanitisationGuard
     [GeneratedRegex(@"\bwhat\s+(?:car|van|vehicle)\s+I\s+(?:drive|have|own)\b|\bI\s+(?:drive|own)\s+an?\s+(?:" + Colour + @"\s+)?[\w-]+(?:\s+[\w-]+)?\b|\bmy\s+(?:own\s+)?(?:car|van|motor|vehicle|motorbike|bike|scooter|e-bike)\s+(?:is|was)\s+an?\s+[^.;!?\n]{2,40}|\bmy\s+(?:own\s+)?" + Colour + @"\s+[\w-]+(?:\s+[\w-]+)?\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MyCar();
 
-    [GeneratedRegex(@"\bmy\s+name\s+is\s+(?<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})|\b(?:this\s+is|I'?m|I\s+am)\s+(?<n>[A-Z][a-z]+\s+[A-Z][\w'’-]+)(?=\s*(?:[,.;]|and\b|from\b|speaking\b|$))")]
+    [GeneratedRegex(@"\b[Mm]y\s+name\s+is\s+(?<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})|\b(?:this\s+is|I'?m|I\s+am)\s+(?<n>[A-Z][a-z]+\s+[A-Z][\w'’-]+)(?=\s*(?:[,.;]|and\b|from\b|speaking\b|$))")]
     private static partial Regex SelfIntroduction();
 
     [GeneratedRegex(@"(?:\b(?:ring|call|text|phone|contact(?:ed)?|reach(?:ed)?|get\s+hold\s+of|whatsapp|email|e-mail|message)\s+me\b|\bmy\s+(?:mobile|number|phone|email|e-mail|direct\s+line|landline|contact\s+number|details|work\s+number|home\s+number)\b|\bI\s+can\s+be\s+(?:contacted|reached|emailed|called|rung)\b|\bme\s+on\b|\bme\s+at\b)[^.!?\n]{0,30}$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
@@ -109,10 +109,10 @@ public static partial class SanitisationGuard
     [GeneratedRegex(@"\b(?:his|her|their|him|from|officer'?s|he|she)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex SomeoneElse();
 
-    [GeneratedRegex(@"\b(?:arrested|burgled|reported|seized|stolen|stopped|pulled|married|is\s+an?|was\s+an?|works?|lives?|living|has\s+been\s+with|been\s+with|with\s+an?\s+(?:police|officer|copper|pc)|neighbour|flat|house|address|home|got|fled|moved|lifted|assault\w*|hit|attacked)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:is\s+\d{1,2}|aged\s+\d{1,2}|arrested|burgled|reported|seized|stolen|stopped|pulled|married|is\s+an?|was\s+an?|works?|lives?|living|has\s+been\s+with|been\s+with|with\s+an?\s+(?:police|officer|copper|pc)|neighbour|flat|house|address|home|got|fled|moved|lifted|assault\w*|hit|attacked)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RelationEvent();
 
-    [GeneratedRegex(@"\b(?:stopped|arrested|searched|attacked|hit|pulled\s+over|grabbed|pushed|assaulted|threatened|followed|messaged|texted)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:stopped|arrested|searched|attacked|hit|pulled\s+over|grabbed|pushed|assaulted|threatened|followed|messaged|texted|sold|gave|handed|fined|ticketed|cautioned|charged|took|seized)(?:\s+\w+)?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex PolicedBefore();
 
     [GeneratedRegex(@"\b(?:says|said|told\s+me|tells\s+me|reckons|thinks|heard|knows|showed\s+me|drinks|works\s+with|and\s+I)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
@@ -181,7 +181,13 @@ public static partial class SanitisationGuard
         }
 
         foreach (Match m in IAmTheirRelation().Matches(text))
-            flags.Add((ReporterFlagKinds.Relationship, m.Index, m.Index + m.Length, "the reporter's relation to the subject or the victim"));
+        {
+            // "One of the women is my friend": the stretch starts at the clause's subject.
+            var start = m.Index;
+            if (!m.Value.StartsWith("I", StringComparison.OrdinalIgnoreCase))
+                start = ClauseStart(text, m.Index);
+            flags.Add((ReporterFlagKinds.Relationship, start, m.Index + m.Length, "the reporter's relation to the subject or the victim"));
+        }
         foreach (Match m in RelationshipPhrase().Matches(text))
             flags.Add((ReporterFlagKinds.Relationship, m.Index, ClauseEnd(text, m.Index + m.Length), "a relationship only the reporter has"));
         foreach (Match m in WhoIOwe().Matches(text))
@@ -412,6 +418,22 @@ public static partial class SanitisationGuard
                     break;
             }
             i++;
+        }
+        return i;
+    }
+
+    /// <summary>The start of the clause that ends at <paramref name="before"/>: back to a sentence stop or comma, at
+    /// most about eight words.</summary>
+    private static int ClauseStart(string text, int before)
+    {
+        var i = before;
+        var words = 0;
+        while (i > 0)
+        {
+            var c = text[i - 1];
+            if (c is '.' or '!' or '?' or ';' or '\n' or ',' or '(' or ')' or '"') break;
+            if (c == ' ' && ++words > 8) break;
+            i--;
         }
         return i;
     }
