@@ -42,6 +42,8 @@ public sealed record AssistEvaluationResult(
     double RelatedRecall,
     int RelatedPairsPredicted,
     int RelatedPairsTrue,
+    double RelatedDirectPrecision,
+    double RelatedDirectRecall,
     IReadOnlyDictionary<string, HintScore> Hints,
     IReadOnlyList<string> Misses)
 {
@@ -58,6 +60,8 @@ public sealed record AssistEvaluationResult(
         f["precision_reporter_flags"] = Math.Round(ReporterFlags.Precision, 3);
         f["related_precision"] = Math.Round(RelatedPrecision, 3);
         f["related_recall"] = Math.Round(RelatedRecall, 3);
+        f["related_direct_precision"] = Math.Round(RelatedDirectPrecision, 3);
+        f["related_direct_recall"] = Math.Round(RelatedDirectRecall, 3);
         foreach (var (check, h) in Hints)
         {
             f[$"hint_{check}_precision"] = Math.Round(h.Precision, 3);
@@ -77,8 +81,9 @@ public sealed record AssistEvaluationResult(
 /// <c>alt_forces</c>; top-3 is <c>force</c> among the first three.
 /// Related contacts: every pair of accounts is scored with <see cref="RelatedIdentifiers"/> (each account's force is
 /// its own top suggestion, as a new contact would have before routing) and <see cref="RelatedScore"/>; a pair is
-/// predicted related at or above <see cref="RelatedScore.Threshold"/>, and truly related when both share a
-/// <c>related_group</c>.
+/// linked at or above <see cref="RelatedScore.Threshold"/>, and truly related when both share a <c>related_group</c>.
+/// Reported twice: direct (the pair's own score) and clustered (links are transitive: the connected components of the
+/// links, as a reviewer following related contacts from one to the next finds them).
 /// Hints: a hint for a check is right when the label says the check fails (urgent: when the label says urgent).
 /// </summary>
 public static class AssistEvaluation
@@ -159,19 +164,33 @@ public static class AssistEvaluation
             identifiers.Add((a, RelatedIdentifiers.From(result.Entities, null, codes.FirstOrDefault())));
         }
 
-        int predicted = 0, correct = 0, truePairs = 0;
+        // Direct: each pair scored on its own. Clustered: links are transitive (A~B and B~C put A and C together), as
+        // a reviewer following "related contacts" from one contact to the next would find them.
+        var parent = Enumerable.Range(0, identifiers.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        int direct = 0, directCorrect = 0, truePairs = 0;
+        var same = new bool[identifiers.Count, identifiers.Count];
         for (var i = 0; i < identifiers.Count; i++)
             for (var j = i + 1; j < identifiers.Count; j++)
             {
                 var (a, ia) = identifiers[i];
                 var (b, ib) = identifiers[j];
-                var same = a.RelatedGroup is not null && a.RelatedGroup == b.RelatedGroup;
+                same[i, j] = a.RelatedGroup is not null && a.RelatedGroup == b.RelatedGroup;
                 var (score, reasons) = RelatedScore.Score(ia, ib);
                 var related = score >= RelatedScore.Threshold;
-                if (same) truePairs++;
-                if (related) predicted++;
-                if (related && same) correct++;
-                if (related != same) misses.Add($"{a.Id}-{b.Id} related: expected {same}, score {score} ({string.Join("; ", reasons)})");
+                if (same[i, j]) truePairs++;
+                if (related) { direct++; parent[Find(i)] = Find(j); }
+                if (related && same[i, j]) directCorrect++;
+                if (related && !same[i, j]) misses.Add($"{a.Id}-{b.Id} related: linked wrongly, score {score} ({string.Join("; ", reasons)})");
+            }
+        int predicted = 0, correct = 0;
+        for (var i = 0; i < identifiers.Count; i++)
+            for (var j = i + 1; j < identifiers.Count; j++)
+            {
+                var clustered = Find(i) == Find(j);
+                if (clustered) predicted++;
+                if (clustered && same[i, j]) correct++;
+                if (!clustered && same[i, j]) misses.Add($"{identifiers[i].Account.Id}-{identifiers[j].Account.Id} related: not linked, even through others");
             }
 
         var n = Math.Max(1, accounts.Count);
@@ -180,6 +199,7 @@ public static class AssistEvaluation
             (double)top1 / n, (double)top1Lenient / n, (double)top3 / n,
             new KindScore(flags[0], flags[1], flags[2], flags[3]),
             predicted == 0 ? double.NaN : (double)correct / predicted, truePairs == 0 ? double.NaN : (double)correct / truePairs, predicted, truePairs,
+            direct == 0 ? double.NaN : (double)directCorrect / direct, truePairs == 0 ? double.NaN : (double)directCorrect / truePairs,
             hintCounts.ToDictionary(kv => kv.Key, kv => new HintScore(kv.Value[0], kv.Value[1], kv.Value[2])),
             misses);
     }

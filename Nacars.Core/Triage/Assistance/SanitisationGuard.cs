@@ -74,7 +74,7 @@ public static partial class SanitisationGuard
     [GeneratedRegex(@"\b(?:my|our)\s+(?:old\s+|new\s+|home\s+|current\s+|previous\s+|own\s+|last\s+)?(?:address|house|flat|home|street|building|front\s+door|shared\s+wall|garden|road|close|block)\b|\bat\s+home\s+(?:on|in|at)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MyHome();
 
-    [GeneratedRegex(@"\bI(?:'m|\s+am|\s+was|\s+used\s+to\s+be)\s+(?:a|an|the)\s+(?<words>(?:[\w-]+\s+){0,4}?)(?<noun>[\w-]+)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bI(?:'m|\s+am|\s+was|\s+used\s+to\s+be)\s+(?:a|an|the)\s+", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex IAmA();
 
     [GeneratedRegex(@"\bI\s+(?:work|worked|'ve\s+worked|have\s+worked|am\s+working|'m\s+working|volunteer|volunteered)\s+(?:as|at|in|for|behind|on|with|there|here|alongside|nights|days|shifts)\b|\bI\s+(?:run|own|manage|co-own)\s+(?:a|an|the|my)\b|\bI\s+(?:drive|deliver|clean|cook|drove|delivered)\s+(?:a\s+\w+\s+)?for\b|\b(?:dwi'?n|rwy'?n|rydw\s+i'?n|dw\s+i'?n)\s+gweithio\b|\b(?:there\s+(?:are|were)\s+)?only\s+(?:two|three|four|five|six|a\s+few|a\s+handful)\s+of\s+us\b|\bI(?:'ve|\s+have)\s+(?:since\s+)?been\s+(?:taken\s+off|moved\s+to|moved\s+off|put\s+on|suspended|disciplined|transferred|given\s+a\s+warning)\b|\b(?:when|after)\s+I\s+(?:queried|raised|reported|challenged|questioned|flagged|mentioned)\b|\bI\s+(?:queried|raised|challenged|flagged|mentioned)\s+(?:it|this|that|all\s+this|the\s+matter|concerns?)\b|\bI\s+remember\s+\w+ing\s+(?:it\s+)?myself\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
@@ -123,6 +123,14 @@ public static partial class SanitisationGuard
 
     [GeneratedRegex(@"\b(?:number|no\.?|flat|house)\s+\d+|\bnext\s+door\b|\bopposite\b|\bacross\s+the\s+road\b|\bdoors?\s+(?:down|up|from)\b|\b(?:above|below|upstairs|downstairs)\b|\b[A-Z][a-z]+\s+(?:Road|Street|Lane|Avenue|Drive|Close|Way|Court|House)\b", RegexOptions.NonBacktracking)]
     private static partial Regex SpecificAddress();
+
+    /// <summary>Words ending like a role noun that are not one ("I'm a bit over it", "I'm the other one").</summary>
+    private static readonly HashSet<string> NotRoles = new(StringComparer.Ordinal)
+    {
+        "other", "never", "over", "under", "after", "better", "rather", "either", "neither", "together", "whatever", "however", "sister",
+        "brother", "mother", "father", "daughter", "partner", "number", "member", "another", "proper", "clever", "major", "minor", "sober",
+        "bitter", "super", "poor", "door", "floor", "fewer", "older", "younger", "bigger", "smaller", "regular", "similar", "popular", "particular",
+    };
 
     private static readonly HashSet<string> PersonalRoles = new(StringComparer.Ordinal)
     {
@@ -215,14 +223,22 @@ public static partial class SanitisationGuard
 
         foreach (Match m in IAmA().Matches(text))
         {
-            var noun = m.Groups["noun"].Value.ToLowerInvariant();
-            var words = m.Groups["words"].Value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var occupation = Lexicon.Occupations.Contains(noun) ? noun : words.FirstOrDefault(Lexicon.Occupations.Contains);
-            if (occupation is null && !(noun.EndsWith("er", StringComparison.Ordinal) || noun.EndsWith("or", StringComparison.Ordinal) || noun.EndsWith("ist", StringComparison.Ordinal) || noun.EndsWith("ian", StringComparison.Ordinal))) continue;
-            if (noun is "bit" or "little" or "lot" or "other" or "never" or "over" or "under" or "after" or "better" or "rather" or "either" or "neither" or "together" or "whatever" or "however" or "sister" or "brother" or "mother" or "father" or "daughter" or "partner") occupation ??= PersonalRoles.Contains(noun) ? noun : null;
-            if (occupation is null && noun is "bit" or "little" or "lot") continue;
+            // "I'm a support worker", "I am the Head of Compliance", "I'm a single mum": an occupation or role within
+            // the next few words ("I'm a bit scared" has none).
             var end = ClauseEnd(text, m.Index + m.Length);
-            var personal = PersonalRoles.Contains(occupation ?? noun);
+            string? role = null;
+            var seen = 0;
+            foreach (var word in AccountText.Tokenise(text[(m.Index + m.Length)..end]))
+            {
+                if (++seen > 5) break;
+                var w = word.Folded;
+                if (Lexicon.Occupations.Contains(w) || (w.Length > 4 && (w.EndsWith("er", StringComparison.Ordinal) || w.EndsWith("or", StringComparison.Ordinal)
+                    || w.EndsWith("ist", StringComparison.Ordinal) || w.EndsWith("ian", StringComparison.Ordinal)) && !NotRoles.Contains(w)))
+                { role = w; break; }
+                if (Lexicon.Stop.Contains(w) && w is not ("old" or "new" or "big" or "little")) break;
+            }
+            if (role is null) continue;
+            var personal = PersonalRoles.Contains(role);
             flags.Add((personal ? ReporterFlagKinds.PersonalDetail : ReporterFlagKinds.Job, m.Index, end, personal ? "a personal detail about the reporter" : "the reporter's job"));
         }
         foreach (Match m in WorkPhrase().Matches(text))

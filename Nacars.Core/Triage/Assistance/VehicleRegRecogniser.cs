@@ -64,10 +64,20 @@ internal static partial class VehicleRegRecogniser
         }
     }
 
+    /// <summary>"A3 AND", "DCI 4402": a letter group that is a word or a rank.</summary>
     private static bool IsRankOrWord(string value)
     {
-        var letters = new string(value.Where(char.IsLetter).ToArray()).ToUpperInvariant();
-        return Words.Contains(letters) || Lexicon.RankWords.Contains(letters.ToLowerInvariant());
+        var upper = value.ToUpperInvariant();
+        var i = 0;
+        while (i < upper.Length)
+        {
+            if (!char.IsLetter(upper[i])) { i++; continue; }
+            var start = i;
+            while (i < upper.Length && char.IsLetter(upper[i])) i++;
+            var group = upper[start..i];
+            if (group.Length >= 2 && (Words.Contains(group) || Lexicon.RankWords.Contains(group.ToLowerInvariant()))) return true;
+        }
+        return false;
     }
 
     /// <summary>The registration folded for comparison: upper case, no spaces.</summary>
@@ -77,7 +87,7 @@ internal static partial class VehicleRegRecogniser
 /// <summary>Car makes, models and vehicle words, used to tell a registration or a reporter's car.</summary>
 internal static partial class VehicleWords
 {
-    [GeneratedRegex(@"\b(?:car|cars|van|vans|motor|vehicle|truck|lorry|pickup|pick-up|jeep|4x4|suv|hatchback|saloon|estate\s+car|motorbike|bike|scooter|moped|taxi|cab|audi|bmw|merc|mercedes|ford|vauxhall|volkswagen|vw|golf|polo|corsa|astra|fiesta|focus|kuga|ranger|transit|toyota|hilux|yaris|nissan|qashqai|honda|civic|kia|hyundai|skoda|octavia|fabia|seat|leon|ibiza|peugeot|citroen|renault|clio|fiat|mini|range\s+rover|land\s+rover|evoque|jaguar|volvo|tesla|mazda|suzuki|mitsubishi|lexus|porsche|subaru|dacia|sandero|a-class|c-class|1\s+series|3\s+series|x5|a3|a4|transporter|sprinter)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:car|cars|van|vans|motor|vehicle|drives|drove|driving|parked|truck|lorry|pickup|pick-up|jeep|4x4|suv|hatchback|saloon|estate\s+car|motorbike|bike|scooter|moped|taxi|cab|audi|bmw|merc|mercedes|ford|vauxhall|volkswagen|vw|golf|polo|corsa|astra|fiesta|focus|kuga|ranger|transit|toyota|hilux|yaris|nissan|qashqai|honda|civic|kia|hyundai|skoda|octavia|fabia|seat|leon|ibiza|peugeot|citroen|renault|clio|fiat|mini|range\s+rover|land\s+rover|evoque|jaguar|volvo|tesla|mazda|suzuki|mitsubishi|lexus|porsche|subaru|dacia|sandero|a-class|c-class|1\s+series|3\s+series|x5|a3|a4|transporter|sprinter)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     public static partial Regex Vehicle();
 
     /// <summary>A vehicle word within about ten words before, or a few after, the position.</summary>
