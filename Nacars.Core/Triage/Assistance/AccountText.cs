@@ -14,10 +14,65 @@ public sealed class AccountText
     public IReadOnlyList<Token> Tokens => _tokens;
     private readonly Token[] _tokens;
 
+    private (int Start, int End, int FirstToken, int LastToken)[]? _sentences;
+
     public AccountText(string text)
     {
         Text = text;
         _tokens = Tokenise(text);
+    }
+
+    /// <summary>The account's sentences (split at . ! ? and line breaks), with their first and last token.</summary>
+    public IReadOnlyList<(int Start, int End, int FirstToken, int LastToken)> Sentences => _sentences ??= SplitSentences();
+
+    private (int, int, int, int)[] SplitSentences()
+    {
+        var list = new List<(int, int, int, int)>();
+        var first = 0;
+        for (var t = 0; t < _tokens.Length; t++)
+        {
+            var last = t == _tokens.Length - 1;
+            if (!last)
+            {
+                var stop = false;
+                for (var i = _tokens[t].End; i < _tokens[t + 1].Start; i++)
+                    if (Text[i] is '!' or '?' or '\n' || (Text[i] == '.' && i + 1 < Text.Length && char.IsWhiteSpace(Text[i + 1]))) { stop = true; break; }
+                if (!stop) continue;
+            }
+            var start = _tokens[first].Start;
+            var end = last ? Text.Length : _tokens[t + 1].Start;
+            list.Add((first == 0 ? 0 : start, end, first, t));
+            first = t + 1;
+        }
+        return [.. list];
+    }
+
+    /// <summary>
+    /// Stretches of the account (runs of whole sentences) holding at least one word for which <paramref name="trigger"/>
+    /// is true. A regex that can only match around such words need not read the rest: most of a long account is
+    /// sentences without a date, a first-person phrase or a phone number.
+    /// </summary>
+    public List<(int Start, int Length)> Stretches(Func<string, bool> trigger)
+    {
+        var stretches = new List<(int Start, int Length)>();
+        int runStart = -1, runEnd = -1;
+        foreach (var (start, end, firstToken, lastToken) in Sentences)
+        {
+            var hit = false;
+            for (var t = firstToken; t <= lastToken && !hit; t++) hit = trigger(_tokens[t].Folded);
+            if (hit)
+            {
+                if (runStart < 0) runStart = start;
+                runEnd = end;
+            }
+            else if (runStart >= 0)
+            {
+                stretches.Add((runStart, runEnd - runStart));
+                runStart = -1;
+            }
+        }
+        if (runStart >= 0) stretches.Add((runStart, runEnd - runStart));
+        return stretches;
     }
 
     public static Token[] Tokenise(string text)
@@ -55,6 +110,14 @@ public sealed class AccountText
         }
         var folded = buffer[..n];
         return folded.SequenceEqual("saint") ? "st" : folded.ToString();
+    }
+
+    /// <summary>The matches of <paramref name="regex"/> inside the given stretches, in order.</summary>
+    public IEnumerable<System.Text.RegularExpressions.Match> MatchesIn(System.Text.RegularExpressions.Regex regex, List<(int Start, int Length)> stretches)
+    {
+        foreach (var (start, length) in stretches)
+            for (var m = regex.Match(Text, start, length); m.Success; m = m.NextMatch())
+                yield return m;
     }
 
     /// <summary>The index of the first token that starts at or after <paramref name="position"/>.</summary>

@@ -8,9 +8,6 @@ internal static partial class ContactDetailRecogniser
 {
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
-    [GeneratedRegex(@"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
-    private static partial Regex Email();
-
     // A run that could be a phone number: starts with +, 0 or a bracket, then digits with spaces, dots, hyphens or
     // brackets between. libphonenumber then decides; its own scanner is slow on long text and, at POSSIBLE leniency,
     // takes any four digits for a number.
@@ -24,11 +21,27 @@ internal static partial class ContactDetailRecogniser
     [GeneratedRegex(@"\b(?<p>snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik\s?tok|tt|twitter|telegram|kik|threads)\s*(?:name|handle|account|acc|id)?\s*(?:[:\-–=]|is|was)\s*@?(?<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex PlatformHandle();
 
+    [GeneratedRegex(@"snap|insta|\big\b|\bsc\b|tik\s?tok|\btt\b|twitter|telegram|\bkik\b|threads", RegexOptions.IgnoreCase)]
+    private static partial Regex PlatformWords();
+
     public static void Find(string text, List<Candidate> into)
     {
         var hasAt = text.Contains('@');
-        if (hasAt) foreach (Match m in Email().Matches(text))
-            into.Add(new Candidate(EntityKinds.Email, m.Index, m.Length, "looks like an email address", Candidate.PriorityOf(EntityKinds.Email)));
+        // Emails from each '@' outwards: a regex that can start at any letter read every word of a long account.
+        for (var at = text.IndexOf('@'); at >= 0; at = text.IndexOf('@', at + 1))
+        {
+            var start = at;
+            while (start > 0 && IsLocalChar(text[start - 1])) start--;
+            while (start < at && !char.IsAsciiLetterOrDigit(text[start])) start++;
+            var end = at + 1;
+            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '.')) end++;
+            while (end > at + 1 && text[end - 1] is '.' or '-') end--;
+            if (start == at || end == at + 1) continue;
+            var domain = text.AsSpan(at + 1, end - at - 1);
+            var dot = domain.LastIndexOf('.');
+            if (dot <= 0 || domain.Length - dot - 1 < 2 || domain[(dot + 1)..].ContainsAnyExcept(AsciiLetters)) continue;
+            into.Add(new Candidate(EntityKinds.Email, start, end - start, "looks like an email address", Candidate.PriorityOf(EntityKinds.Email)));
+        }
 
         foreach (Match m in PhoneRun().Matches(text))
         {
@@ -46,7 +59,7 @@ internal static partial class ContactDetailRecogniser
             into.Add(new Candidate(EntityKinds.Handle, m.Index, m.Length, "an @handle", Candidate.PriorityOf(EntityKinds.Handle)));
         }
 
-        foreach (Match m in PlatformHandle().Matches(text))
+        if (PlatformWords().IsMatch(text)) foreach (Match m in PlatformHandle().Matches(text))
         {
             var handle = m.Groups["h"].Value;
             // "insta is private" is not a handle: a handle has a digit, dot or underscore, or follows a colon/@.
@@ -55,6 +68,10 @@ internal static partial class ContactDetailRecogniser
             into.Add(new Candidate(EntityKinds.Handle, m.Index, m.Length, $"a {m.Groups["p"].Value} handle", Candidate.PriorityOf(EntityKinds.Handle)));
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static bool IsLocalChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
 
     /// <summary>A UK (or international, when written with +) number in E.164, or null when it cannot be one.</summary>
     public static string? ToE164(string raw)

@@ -95,17 +95,49 @@ internal static partial class DateRecogniser
 
     public static void Find(string text, List<Candidate> into) => Find(new AccountText(text), into);
 
+    private static readonly HashSet<string> UnitWords = new(StringComparer.Ordinal)
+    {
+        "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days", "night", "nights", "week", "weeks", "wk", "wks",
+        "fortnight", "fortnights", "month", "months", "year", "years", "yr", "yrs", "end", "start", "beginning", "middle", "first", "second",
+        "third", "fourth", "half",
+    };
+
+    private static readonly HashSet<string> RelativeWords = new(StringComparer.Ordinal)
+    {
+        "new", "christmas", "xmas", "boxing", "easter", "bonfire", "guy", "halloween", "hallowe", "valentines", "valentine", "mothers", "fathers",
+        "bank", "eid", "diwali", "ramadan", "hogmanay", "twelfth", "patricks", "summer", "winter", "spring", "autumn", "next", "same", "following",
+        "previous", "other", "day", "night", "nite", "morning", "evening", "afternoon", "week", "weekend", "weekends", "month", "year", "term",
+        "fortnight", "yesterday", "today", "tonight", "tonite", "2nite", "2night", "2day", "tomorrow", "tomoz", "2moro", "2morro", "2morrow",
+        "tmrw", "tmw", "yday", "overnight", "now", "speak", "moment", "ago", "while", "then", "since", "nos", "dydd",
+    };
+
+    private static readonly HashSet<string> HourWords = new(StringComparer.Ordinal)
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "midnight", "midday", "noon", "half",
+        "quarter", "oclock", "am", "pm",
+    };
+
     public static void Find(AccountText account, List<Candidate> into)
     {
         var text = account.Text;
-        foreach (var regex in new[] { AbsoluteDate(), Duration(), Relative(), ClockTime() })
-            foreach (var m in regex.EnumerateMatches(text))
-            {
-                var value = text.Substring(m.Index, m.Length);
-                if (m.Length == 0 || !Plausible(text, m.Index, value)) continue;
-                into.Add(new Candidate(EntityKinds.Date, m.Index, m.Length, Why(value), Candidate.PriorityOf(EntityKinds.Date)));
-            }
-        foreach (Match m in AboutHour().Matches(text))
+        Scan(AbsoluteDate(), account.Stretches(w => char.IsDigit(w[0]) || Lexicon.Months.Contains(w)));
+        Scan(Duration(), account.Stretches(w => UnitWords.Contains(w) || Lexicon.Months.Contains(w)));
+        Scan(Relative(), account.Stretches(w => RelativeWords.Contains(w) || Lexicon.Weekdays.Contains(w) || w.EndsWith("day", StringComparison.Ordinal) || w.EndsWith("days", StringComparison.Ordinal)));
+        Scan(ClockTime(), account.Stretches(w => char.IsDigit(w[0]) || HourWords.Contains(w)));
+
+        void Scan(Regex regex, List<(int Start, int Length)> stretches)
+        {
+            foreach (var (start, length) in stretches)
+                foreach (var m in regex.EnumerateMatches(text.AsSpan(start, length)))
+                {
+                    var index = start + m.Index;
+                    var value = text.Substring(index, m.Length);
+                    if (m.Length == 0 || !Plausible(text, index, value)) continue;
+                    into.Add(new Candidate(EntityKinds.Date, index, m.Length, Why(value), Candidate.PriorityOf(EntityKinds.Date)));
+                }
+        }
+        foreach (var (start, length) in account.Stretches(w => w is "about" or "around" or "approx" or "approximately" or "roughly" or "at" or "after" or "gone" or "till" or "until" or "just"))
+        for (var m = AboutHour().Match(text, start, length); m.Success; m = m.NextMatch())
         {
             // "about 10 people" is excluded by the look-ahead; "at 3" in a sentence about a clock needs a time word near.
             if (m.Value.StartsWith("at", StringComparison.OrdinalIgnoreCase) && !TimeWordNear(text, m.Index)) continue;

@@ -103,7 +103,7 @@ public static partial class ForceSuggester
             }
         }
 
-        foreach (Match m in RootAndPoliceWord().Matches(text))
+        foreach (var m in account.MatchesIn(RootAndPoliceWord(), account.Stretches(w => ForceWords.Contains(w))))
         {
             var root = Collapse(m.Groups["root"].Value);
             if (!RootCodes.TryGetValue(root, out var code)) continue;
@@ -131,6 +131,8 @@ public static partial class ForceSuggester
             tally.Evidence.Add((why, weight));
         }
     }
+
+    private static readonly HashSet<string> ForceWords = new(StringComparer.Ordinal) { "police", "constabulary", "force", "cops", "coppers", "plod", "lot", "bill", "polis", "feds", "bobbies", "service" };
 
     private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

@@ -61,6 +61,11 @@ internal static partial class OfficerRecogniser
         "Arms", "Tavern", "Inn", "Centre", "Hotel", "Club", "Estate", "Park", "Court", "House", "Hall", "Way", "Close", "Place",
     };
 
+    private static readonly HashSet<string> CueWords = new(StringComparer.Ordinal)
+    {
+        "called", "named", "name", "names", "goes", "went", "known", "calls", "call", "gave", "badge", "introduced", "know", "told",
+    };
+
     private static readonly HashSet<string> WeakPoliceWords = new(StringComparer.Ordinal) { "officer", "officers", "uniform", "uniformed", "response", "patrol", "warrant", "shoulder", "collar" };
 
     public static void FindNumbers(string text, List<Candidate> into)
@@ -103,7 +108,10 @@ internal static partial class OfficerRecogniser
         var text = account.Text;
         var found = new List<(int Start, int Length, string Why)>();
 
-        foreach (Match m in RankAndName().Matches(text))
+        var rankStretches = account.Stretches(Lexicon.RankWords.Contains);
+        var cueStretches = account.Stretches(w => CueWords.Contains(w));
+        var policeStretches = account.Stretches(Lexicon.PoliceWords.Contains);
+        foreach (var m in account.MatchesIn(RankAndName(), rankStretches))
         {
             var rank = m.Groups["rank"].Value;
             if (rank.Equals("Commander", StringComparison.OrdinalIgnoreCase) && !char.IsUpper(rank[0])) continue;
@@ -115,7 +123,7 @@ internal static partial class OfficerRecogniser
             found.Add((name.Value.Index, name.Value.Length, $"follows the rank '{rank}'"));
         }
 
-        foreach (Match m in CalledName().Matches(text))
+        foreach (var m in account.MatchesIn(CalledName(), cueStretches))
         {
             var name = TrimName(m.Groups["name"]);
             if (name is null) continue;
@@ -128,7 +136,7 @@ internal static partial class OfficerRecogniser
         foreach (Match m in SelfNamed().Matches(text))
             found.Add((m.Groups["name"].Index, m.Groups["name"].Length, "introduces himself as police"));
 
-        foreach (Match m in RoleThenName().Matches(text))
+        foreach (var m in account.MatchesIn(RoleThenName(), policeStretches))
         {
             var name = TrimName(m.Groups["name"]);
             if (name is null) continue;
@@ -139,7 +147,7 @@ internal static partial class OfficerRecogniser
         }
 
         // "<name> is a (bent) copper", "<name> from hanley nick": the name may be in lower case in text-speak.
-        foreach (Match m in IsAnOfficer().Matches(text))
+        foreach (var m in account.MatchesIn(IsAnOfficer(), policeStretches))
             if (NameBefore(account, m.Index) is { } span) found.Add((span.Start, span.Length, "described as an officer"));
         for (var t = 0; t < account.Tokens.Count; t++)
         {

@@ -35,10 +35,10 @@ internal static partial class PlaceRecogniser
     [GeneratedRegex(@"(?<![\w/])(?<r>[AMB][0-9]{1,4}(?:\([MT]\))?)(?![\w/])")]
     private static partial Regex RoadNumber();
 
-    [GeneratedRegex(@"\b(?<pc>[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2})\b")]
+    [GeneratedRegex(@"\b(?<pc>[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2})\b", RegexOptions.NonBacktracking)]
     private static partial Regex FullPostcode();
 
-    [GeneratedRegex(@"(?:,\s*|\b(?:in|postcode|area)\s+)(?<pc>[A-Z]{1,2}[0-9]{1,2}[A-Z]?)\b")]
+    [GeneratedRegex(@"(?:,\s*|\b(?:in|postcode|area)\s+)(?<pc>[A-Z]{1,2}[0-9]{1,2}[A-Z]?)\b", RegexOptions.NonBacktracking)]
     private static partial Regex PostcodeDistrict();
 
     private static readonly HashSet<string> StreetHeadFillers = new(StringComparer.Ordinal) { "st", "upper", "lower", "old", "new", "great", "little", "north", "south", "east", "west", "high", "church", "station", "market", "mill", "park", "the" };
@@ -198,14 +198,18 @@ internal static partial class PlaceRecogniser
             into.Add(new Candidate(EntityKinds.Place, m.Index, m.Length, "a road number", Candidate.PriorityOf(EntityKinds.Place), null, PlaceKind.Area, m.Value));
         }
 
-        foreach (Match m in FullPostcode().Matches(text))
+        var postcodeLike = false;
+        foreach (var tok in tokens)
+            if (tok.Length is >= 2 and <= 4 && char.IsAsciiLetterUpper(text[tok.Start]) && char.IsDigit(text[tok.End - 1]) || tok.Length is >= 3 and <= 4 && char.IsAsciiLetterUpper(text[tok.Start]) && char.IsDigit(text[tok.Start + 1]))
+            { postcodeLike = true; break; }
+        if (postcodeLike) foreach (Match m in FullPostcode().Matches(text))
         {
             var area = new string(m.Value.TakeWhile(char.IsLetter).ToArray());
             var entries = gazetteer.Lookup(area).Where(e => e.Kind == PlaceKind.Postcode).ToList();
             if (entries.Count == 0) continue;
             into.Add(new Candidate(EntityKinds.Place, m.Index, m.Length, $"a postcode in the {area} area", Candidate.PriorityOf(EntityKinds.Place) + 2, Forces(entries), PlaceKind.Postcode, m.Value));
         }
-        foreach (Match m in PostcodeDistrict().Matches(text))
+        if (postcodeLike) foreach (Match m in PostcodeDistrict().Matches(text))
         {
             var pc = m.Groups["pc"];
             var area = new string(pc.Value.TakeWhile(char.IsLetter).ToArray());

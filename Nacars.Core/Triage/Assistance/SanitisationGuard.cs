@@ -80,7 +80,7 @@ public static partial class SanitisationGuard
     [GeneratedRegex(@"\bI\s+(?:work|worked|'ve\s+worked|have\s+worked|am\s+working|'m\s+working|volunteer|volunteered)\s+(?:as|at|in|for|behind|on|with|there|here|alongside|nights|days|shifts)\b|\bI\s+(?:run|own|manage|co-own)\s+(?:a|an|the|my)\b|\bI\s+(?:drive|deliver|clean|cook|drove|delivered)\s+(?:a\s+\w+\s+)?for\b|\b(?:dwi'?n|rwy'?n|rydw\s+i'?n|dw\s+i'?n)\s+gweithio\b|\b(?:there\s+(?:are|were)\s+)?only\s+(?:two|three|four|five|six|a\s+few|a\s+handful)\s+of\s+us\b|\bI(?:'ve|\s+have)\s+(?:since\s+)?been\s+(?:taken\s+off|moved\s+to|moved\s+off|put\s+on|suspended|disciplined|transferred|given\s+a\s+warning)\b|\b(?:when|after)\s+I\s+(?:queried|raised|reported|challenged|questioned|flagged|mentioned)\b|\bI\s+(?:queried|raised|challenged|flagged|mentioned)\s+(?:it|this|that|all\s+this|the\s+matter|concerns?)\b|\bI\s+remember\s+\w+ing\s+(?:it\s+)?myself\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex WorkPhrase();
 
-    [GeneratedRegex(@"\b(?:the\s+\w+\s+(?:behind|outside|next\s+to|opposite)\s+)?my\s+(?:shop|cab|taxi|salon|business|pub|bar|cafe|caf[eé]|restaurant|takeaway|office|workplace|employer|firm|company|store|stall|booking\s+app|line\s+manager|boss|shift|rota|team|colleagues|staff|customers|clients|patients|pupils|students|job|work|cctv|doorbell|dashcam|camera)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bmy\s+(?:shop|cab|taxi|salon|business|pub|bar|cafe|caf[eé]|restaurant|takeaway|office|workplace|employer|firm|company|store|stall|booking\s+app|line\s+manager|boss|shift|rota|team|colleagues|staff|customers|clients|patients|pupils|students|job|work|cctv|doorbell|dashcam|camera)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MyWork();
 
     [GeneratedRegex(@"\b(?:I|we)\s+(?:was|were|got|have\s+been|'ve\s+been|had\s+been)\s+(?:arrested|stopped|pulled\s+over|fined|cautioned|charged|searched|interviewed|assaulted|attacked|robbed|burgled|threatened|breathalysed|ticketed|released|detained|questioned|given\s+an?\s+\w+|issued\s+(?:with\s+)?an?\s+\w+|done\s+for|banned|summonsed|nicked|lifted)\b|\bI\s+(?:got|received|had)\s+an?\s+(?:[\w-]+\s+){0,2}(?:ticket|fine|caution|letter|summons|penalty|notice|fpn|warning|points)\b|\bI\s+accepted\s+an?\s+(?:caution|fine|penalty)\b|\bI\s+(?:reported|gave\s+(?:a|my)\s+statement|gave\s+evidence|made\s+a\s+statement|called\s+(?:999|101|the\s+police)|rang\s+(?:999|101|the\s+police)|was\s+a\s+witness|witnessed\s+a)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
@@ -132,6 +132,12 @@ public static partial class SanitisationGuard
         "bitter", "super", "poor", "door", "floor", "fewer", "older", "younger", "bigger", "smaller", "regular", "similar", "popular", "particular",
     };
 
+    private static readonly HashSet<string> FirstPersonWords = new(StringComparer.Ordinal)
+    {
+        "i", "im", "ive", "id", "ill", "me", "my", "mine", "myself", "we", "were", "weve", "our", "ours", "us", "ourselves", "dwin", "dwi", "rwyn",
+        "rydw", "dw", "ma", "masel", "mah", "ah",
+    };
+
     private static readonly HashSet<string> PersonalRoles = new(StringComparer.Ordinal)
     {
         "mum", "mother", "dad", "father", "parent", "pensioner", "widow", "widower", "grandmother", "grandfather", "nan", "grandad", "carer",
@@ -149,10 +155,12 @@ public static partial class SanitisationGuard
     {
         var text = account.Text;
         var flags = new List<(string Kind, int Start, int End, string Why)>();
+        // Every phrase below has a first-person word in it ("I", "me", "my", "we", "our"): only those sentences are read.
+        var firstPerson = account.Stretches(FirstPersonWords.Contains);
 
         ReporterOwnDetails(text, entities, reporter, flags);
 
-        foreach (Match m in SelfIntroduction().Matches(text))
+        foreach (var m in account.MatchesIn(SelfIntroduction(), firstPerson))
         {
             var n = m.Groups["n"];
             var first = n.Value.Split(' ')[0].ToLowerInvariant();
@@ -172,7 +180,7 @@ public static partial class SanitisationGuard
             flags.Add((ReporterFlagKinds.Contact, e.Start, e.End, $"the reporter's own {(e.Kind == EntityKinds.Phone ? "phone number" : "email address")} ('{Collapse(cue.Value.Trim())}')"));
         }
 
-        foreach (Match m in MyRelation().Matches(text))
+        foreach (var m in account.MatchesIn(MyRelation(), firstPerson))
         {
             if (InQuotes(text, m.Index)) continue;
             var end = ClauseEnd(text, m.Index + m.Length);
@@ -188,7 +196,7 @@ public static partial class SanitisationGuard
             flags.Add((ReporterFlagKinds.Relationship, m.Index, Math.Min(stop, m.Index + 90), policed ? "the reporter's relative was the one policed" : "the reporter's relation to someone in the account"));
         }
 
-        foreach (Match m in IAmTheirRelation().Matches(text))
+        foreach (var m in account.MatchesIn(IAmTheirRelation(), firstPerson))
         {
             // "One of the women is my friend": the stretch starts at the clause's subject.
             var start = m.Index;
@@ -196,14 +204,14 @@ public static partial class SanitisationGuard
                 start = ClauseStart(text, m.Index);
             flags.Add((ReporterFlagKinds.Relationship, start, m.Index + m.Length, "the reporter's relation to the subject or the victim"));
         }
-        foreach (Match m in RelationshipPhrase().Matches(text))
+        foreach (var m in account.MatchesIn(RelationshipPhrase(), firstPerson))
             flags.Add((ReporterFlagKinds.Relationship, m.Index, ClauseEnd(text, m.Index + m.Length), "a relationship only the reporter has"));
-        foreach (Match m in WhoIOwe().Matches(text))
+        foreach (var m in account.MatchesIn(WhoIOwe(), firstPerson))
             flags.Add((ReporterFlagKinds.Relationship, m.Index, ClauseEnd(text, m.Index + m.Length), "the reporter's own dealings with someone in the account"));
-        foreach (Match m in SubjectContactedMe().Matches(text))
+        foreach (var m in account.MatchesIn(SubjectContactedMe(), firstPerson))
             flags.Add((ReporterFlagKinds.Relationship, m.Index, m.Index + m.Length, "the subject contacted the reporter directly"));
 
-        foreach (Match m in ILiveAt().Matches(text))
+        foreach (var m in account.MatchesIn(ILiveAt(), firstPerson))
         {
             var end = ClauseEnd(text, m.Index + m.Length);
             var clause = text[m.Index..end];
@@ -211,7 +219,7 @@ public static partial class SanitisationGuard
             if (!Specific(entities, m.Index, end, clause)) continue;
             flags.Add((ReporterFlagKinds.Address, m.Index, end, "where the reporter lives"));
         }
-        foreach (Match m in MyHome().Matches(text))
+        foreach (var m in account.MatchesIn(MyHome(), firstPerson))
         {
             var end = ClauseEnd(text, m.Index + m.Length);
             var clause = text[m.Index..end];
@@ -221,7 +229,7 @@ public static partial class SanitisationGuard
             flags.Add((ReporterFlagKinds.Address, m.Index, end, "the reporter's home or address"));
         }
 
-        foreach (Match m in IAmA().Matches(text))
+        foreach (var m in account.MatchesIn(IAmA(), firstPerson))
         {
             // "I'm a support worker", "I am the Head of Compliance", "I'm a single mum": an occupation or role within
             // the next few words ("I'm a bit scared" has none).
@@ -241,29 +249,29 @@ public static partial class SanitisationGuard
             var personal = PersonalRoles.Contains(role);
             flags.Add((personal ? ReporterFlagKinds.PersonalDetail : ReporterFlagKinds.Job, m.Index, end, personal ? "a personal detail about the reporter" : "the reporter's job"));
         }
-        foreach (Match m in WorkPhrase().Matches(text))
+        foreach (var m in account.MatchesIn(WorkPhrase(), firstPerson))
             flags.Add((ReporterFlagKinds.Workplace, m.Index, ClauseEnd(text, m.Index + m.Length), "the reporter's work or workplace"));
-        foreach (Match m in MyWork().Matches(text))
+        foreach (var m in account.MatchesIn(MyWork(), firstPerson))
             flags.Add((ReporterFlagKinds.Workplace, m.Index, m.Index + m.Length, "the reporter's work or workplace"));
 
-        foreach (Match m in IWasPoliced().Matches(text))
+        foreach (var m in account.MatchesIn(IWasPoliced(), firstPerson))
             flags.Add((ReporterFlagKinds.OwnIncident, m.Index, ClauseEnd(text, m.Index + m.Length), "the reporter's own incident, which the subject would know"));
-        foreach (Match m in MyThingPoliced().Matches(text))
+        foreach (var m in account.MatchesIn(MyThingPoliced(), firstPerson))
             flags.Add((ReporterFlagKinds.OwnIncident, m.Index, ClauseEnd(text, m.Index + m.Length), "the reporter's own incident, which the subject would know"));
-        foreach (Match m in IDidSomething().Matches(text))
+        foreach (var m in account.MatchesIn(IDidSomething(), firstPerson))
         {
             var end = ClauseEnd(text, m.Index + m.Length);
             if (!entities.Any(e => e.Start >= m.Index && e.End <= end && e.Kind is EntityKinds.Date or EntityKinds.OfficerName or EntityKinds.Place)) continue;
             flags.Add((ReporterFlagKinds.OwnIncident, m.Index, end, "the reporter's own dealings, with a date, place or name"));
         }
-        foreach (Match m in TheyDidToMe().Matches(text))
+        foreach (var m in account.MatchesIn(TheyDidToMe(), firstPerson))
         {
             var end = ClauseEnd(text, m.Index + m.Length);
             if (!entities.Any(e => e.Start >= m.Index && e.End <= end && e.Kind is EntityKinds.Date or EntityKinds.Place)) continue;
             flags.Add((ReporterFlagKinds.OwnIncident, m.Index, end, "the reporter's own dated incident with the subject"));
         }
 
-        foreach (Match m in MyCar().Matches(text))
+        foreach (var m in account.MatchesIn(MyCar(), firstPerson))
         {
             var end = m.Index + m.Length;
             // "My car is a red Fiat 500, WR69 KTA": take a registration that follows.

@@ -82,7 +82,8 @@ public static partial class ThresholdHints
                 PoliceAtAll().IsMatch(text) ? "the police are mentioned, but no officer, rank or police role" : "no mention of police at all"));
 
         // Not a personal complaint: the reporter's own ticket, arrest, caution or case.
-        var own = OwnCase().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
+        var own = account.MatchesIn(OwnCase(), account.Stretches(w => w is "i" or "my" or "im" or "ive" or "nobody" or "different" or "lack"))
+            .Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
         var wrongdoing = Wrongdoing().Matches(text).Count;
         if (own.Count >= 2 || (own.Count == 1 && wrongdoing == 0))
             hints.Add(new AssistHint(HintChecks.NotPersonalComplaint, "First-person complaint about the reporter's own case: consider signposting to the force's complaints process.",
