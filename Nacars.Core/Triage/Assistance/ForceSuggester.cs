@@ -15,7 +15,7 @@ public sealed record ForceSuggestion(string Code, string Name, double Score, str
 public static partial class ForceSuggester
 {
     // Force names as people write them: a root, then a police word ("the Staffordshire lot", "Kent Police", "MOD plod").
-    [GeneratedRegex(@"\b(?<root>avon\s+(?:and|&)\s+somerset|avon|bedfordshire|beds|cambridgeshire|cambs|cheshire|city\s+of\s+london|city|cleveland|cumbria|cumbrian|derbyshire|derby|devon\s+(?:and|&)\s+cornwall|devon|dorset|durham|dyfed-powys|dyfed\s+powys|dyfed|essex|gloucestershire|glos|greater\s+manchester|manchester|gwent|hampshire\s+(?:and|&)\s+isle\s+of\s+wight|hampshire|hants|hertfordshire|herts|humberside|humber|kent|lancashire|lancs|leicestershire|leics|lincolnshire|lincs|merseyside|scouse|metropolitan|met|norfolk|north\s+wales|north\s+yorkshire|north\s+yorks|northamptonshire|northants|northumbria|northumberland|nottinghamshire|notts|south\s+wales|south\s+yorkshire|south\s+yorks|staffordshire|staffs|suffolk|surrey|sussex|thames\s+valley|warwickshire|west\s+mercia|west\s+midlands|west\s+mids|west\s+yorkshire|west\s+yorks|wiltshire|wilts|scottish|british\s+transport|transport|mod|m\.o\.d\.?|ministry\s+of\s+defence|defence|civil\s+nuclear|nuclear)\s+(?:police(?:\s+service)?|constabulary|force|cops|coppers|plod|lot|old\s+bill|polis|feds|bobbies)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:avon\s+(?:and|&)\s+somerset|avon|bedfordshire|beds|cambridgeshire|cambs|cheshire|city\s+of\s+london|city|cleveland|cumbria|cumbrian|derbyshire|derby|devon\s+(?:and|&)\s+cornwall|devon|dorset|durham|dyfed-powys|dyfed\s+powys|dyfed|essex|gloucestershire|glos|greater\s+manchester|manchester|gwent|hampshire\s+(?:and|&)\s+isle\s+of\s+wight|hampshire|hants|hertfordshire|herts|humberside|humber|kent|lancashire|lancs|leicestershire|leics|lincolnshire|lincs|merseyside|scouse|metropolitan|met|norfolk|north\s+wales|north\s+yorkshire|north\s+yorks|northamptonshire|northants|northumbria|northumberland|nottinghamshire|notts|south\s+wales|south\s+yorkshire|south\s+yorks|staffordshire|staffs|suffolk|surrey|sussex|thames\s+valley|warwickshire|west\s+mercia|west\s+midlands|west\s+mids|west\s+yorkshire|west\s+yorks|wiltshire|wilts|scottish|british\s+transport|transport|mod|m\.o\.d\.?|ministry\s+of\s+defence|defence|civil\s+nuclear|nuclear)\s+(?:police(?:\s+service)?|constabulary|force|cops|coppers|plod|lot|old\s+bill|polis|feds|bobbies)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RootAndPoliceWord();
 
     private static readonly Dictionary<string, string> RootCodes = new(StringComparer.OrdinalIgnoreCase)
@@ -43,7 +43,7 @@ public static partial class ForceSuggester
         ["defence"] = "mod", ["civil nuclear"] = "cnc", ["nuclear"] = "cnc",
     };
 
-    [GeneratedRegex(@"\b(?<a>GMP|WMP|WYP|SYP|NYP|TVP|PSNI|RUC|BTP|MDP|CNC|MPS|Police\s+Scotland|Heddlu\s+Gogledd\s+Cymru|Heddlu\s+De\s+Cymru|Heddlu\s+Dyfed-Powys|Heddlu\s+Gwent|the\s+Met|Scotland\s+Yard|Police\s+Service\s+of\s+Northern\s+Ireland|Ministry\s+of\s+Defence\s+Police|Civil\s+Nuclear\s+Constabulary|British\s+Transport\s+Police|City\s+of\s+London\s+Police)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:GMP|WMP|WYP|SYP|NYP|TVP|PSNI|RUC|BTP|MDP|CNC|MPS|Police\s+Scotland|Heddlu\s+Gogledd\s+Cymru|Heddlu\s+De\s+Cymru|Heddlu\s+Dyfed-Powys|Heddlu\s+Gwent|the\s+Met|Scotland\s+Yard|Police\s+Service\s+of\s+Northern\s+Ireland|Ministry\s+of\s+Defence\s+Police|Civil\s+Nuclear\s+Constabulary|British\s+Transport\s+Police|City\s+of\s+London\s+Police)\b", RegexOptions.NonBacktracking)]
     private static partial Regex ForceAcronym();
 
     private static readonly Dictionary<string, string> AcronymCodes = new(StringComparer.OrdinalIgnoreCase)
@@ -105,7 +105,9 @@ public static partial class ForceSuggester
 
         foreach (var m in account.MatchesIn(RootAndPoliceWord(), account.Stretches(w => ForceWords.Contains(w))))
         {
-            var root = Collapse(m.Groups["root"].Value);
+            var words = Collapse(m.Value);
+            var root = words[..words.LastIndexOf(' ')];
+            if (root.EndsWith(" police", StringComparison.OrdinalIgnoreCase) || root.EndsWith(" old", StringComparison.OrdinalIgnoreCase)) root = root[..root.LastIndexOf(' ')];
             if (!RootCodes.TryGetValue(root, out var code)) continue;
             // "met" is mostly the verb and "city" a word: only as written for the force ("the Met lot", "City Police").
             if (code == "met" && !m.Value.StartsWith("Met", StringComparison.Ordinal) && !root.Equals("metropolitan", StringComparison.OrdinalIgnoreCase)) continue;
@@ -114,7 +116,7 @@ public static partial class ForceSuggester
         }
         foreach (Match m in ForceAcronym().Matches(text))
         {
-            var key = Collapse(m.Groups["a"].Value);
+            var key = Collapse(m.Value);
             if (AcronymCodes.TryGetValue(key, out var code)) Add(code, 5.0, $"'{m.Value}' names {NameOf(code)}");
         }
 

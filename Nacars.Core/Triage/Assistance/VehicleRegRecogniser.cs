@@ -8,20 +8,20 @@ internal static partial class VehicleRegRecogniser
 {
     // Current format since 2001: area letters (no I, Q, Z first), age digits (0x-2x March, 5x-7x September), three
     // random letters (no I, Q). Either case, since people type regs in lower case too.
-    [GeneratedRegex(@"\b(?<r>[A-HJ-PR-Ya-hj-pr-y][A-HJ-PR-Ya-hj-pr-y]\s?[0-25-7][0-9]\s?[A-HJ-PR-Za-hj-pr-z]{3})\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:[A-HJ-PR-Ya-hj-pr-y][A-HJ-PR-Ya-hj-pr-y]\s?[0-25-7][0-9]\s?[A-HJ-PR-Za-hj-pr-z]{3})\b", RegexOptions.NonBacktracking)]
     private static partial Regex Current();
 
-    [GeneratedRegex(@"\b(?<r>[A-HJ-NP-Y]\s?[0-9]{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2})\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:[A-HJ-NP-Y]\s?[0-9]{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2})\b", RegexOptions.NonBacktracking)]
     private static partial Regex Prefix();
 
-    [GeneratedRegex(@"\b(?<r>[A-HJ-PR-Z][A-HJ-PR-Y][A-HJ-PR-Z]\s?[0-9]{1,3}\s?[A-HJ-NP-Y])\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:[A-HJ-PR-Z][A-HJ-PR-Y][A-HJ-PR-Z]\s?[0-9]{1,3}\s?[A-HJ-NP-Y])\b", RegexOptions.NonBacktracking)]
     private static partial Regex Suffix();
 
     // Northern Ireland: a letter and one of the county codes (each has an I or a Z), then up to four digits.
-    [GeneratedRegex(@"\b(?<r>[A-Z](?:[A-HJ-PR-Y]Z|I[ABGJLW]|[JOUX]I)\s?[0-9]{1,4})\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:[A-Z](?:[A-HJ-PR-Y]Z|I[ABGJLW]|[JOUX]I)\s?[0-9]{1,4})\b", RegexOptions.NonBacktracking)]
     private static partial Regex NorthernIreland();
 
-    [GeneratedRegex(@"\b(?<r>(?:[A-Z]{1,3}\s?[0-9]{1,4}|[0-9]{1,4}\s?[A-Z]{1,3}))\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:(?:[A-Z]{1,3}\s?[0-9]{1,4}|[0-9]{1,4}\s?[A-Z]{1,3}))\b", RegexOptions.NonBacktracking)]
     private static partial Regex Dateless();
 
     [GeneratedRegex(@"\b(?:reg|registration|number\s?plate|plate|plates|private\s+plate|reg\s+number|vrm)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
@@ -41,7 +41,7 @@ internal static partial class VehicleRegRecogniser
         Add(NorthernIreland().Matches(text), "Northern Ireland registration (letters with I or Z, digits)", lowerOk: false);
         foreach (Match m in Dateless().Matches(text))
         {
-            var r = m.Groups["r"];
+            var r = m;
             // Dateless marks look like too many other things (PC 2317, M6, EC3, Audi A3): only after a plate word.
             var before = text[Math.Max(0, r.Index - 40)..r.Index];
             if (!PlateWord().IsMatch(before)) continue;
@@ -53,7 +53,7 @@ internal static partial class VehicleRegRecogniser
         {
             foreach (Match m in matches)
             {
-                var r = m.Groups["r"];
+                var r = m;
                 var value = r.Value;
                 var anyLower = value.Any(char.IsLower);
                 if (anyLower && (!lowerOk || value.Any(char.IsUpper))) continue; // mixed case is a word, not a plate
