@@ -59,14 +59,20 @@ internal static partial class ContactDetailRecogniser
             into.Add(new Candidate(EntityKinds.Handle, m.Index, m.Length, "an @handle", Candidate.PriorityOf(EntityKinds.Handle)));
         }
 
-        if (PlatformWords().IsMatch(text)) foreach (Match m in PlatformHandle().Matches(text))
-        {
-            var handle = m.Groups["h"].Value;
-            // "insta is private" is not a handle: a handle has a digit, dot or underscore, or follows a colon/@.
-            var marked = m.Value.Contains(':') || m.Value.Contains('@') || handle.Any(c => char.IsDigit(c) || c is '.' or '_');
-            if (!marked || handle.Length < 3) continue;
-            into.Add(new Candidate(EntityKinds.Handle, m.Index, m.Length, $"a {m.Groups["p"].Value} handle", Candidate.PriorityOf(EntityKinds.Handle)));
-        }
+        if (PlatformWords().IsMatch(text))
+            for (var m = PlatformHandle().Match(text); m.Success; )
+            {
+                var handle = m.Groups["h"].Value;
+                // "insta is private" is not a handle: a handle has a digit, dot or underscore, or follows a colon/@.
+                var marked = m.Value.Contains(':') || m.Value.Contains('@') || handle.Any(c => char.IsDigit(c) || c is '.' or '_');
+                if (marked && handle.Length >= 3)
+                {
+                    into.Add(new Candidate(EntityKinds.Handle, m.Index, m.Length, $"a {m.Groups["p"].Value} handle", Candidate.PriorityOf(EntityKinds.Handle)));
+                    m = m.NextMatch();
+                }
+                // "His snap is snap: ben_x": a rejected reading may hide the real handle that starts inside it.
+                else m = PlatformHandle().Match(text, m.Index + 1);
+            }
     }
 
     private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");

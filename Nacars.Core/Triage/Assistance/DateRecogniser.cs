@@ -43,6 +43,8 @@ internal static partial class DateRecogniser
         @"\b(?:(?:about|around|roughly|nearly|almost|over|just\s+over|less\s+than|more\s+than|barely)\s+)?(?:" + Number + @"\s+(?:and\s+a\s+half\s+)?" + Unit + @"|half\s+an?\s+hour)(?:\s+or\s+so)?\s+(?:ago|later|before|after|earlier|back|since)\b"
         // "over the last few weeks", "the last half hour", "Over the past year"
         + @"|\b(?:(?:over|in|for|during)\s+)?the\s+(?:last|past|previous|next)\s+(?:(?:few|couple\s+of|" + Number + @")\s+)?(?:half\s+)?" + Unit + @"\b"
+        // "for five minutes", "for 20 hours"
+        + @"|\bfor\s+(?:about\s+|around\s+|nearly\s+|over\s+)?" + Number + @"\s+" + Unit + @"\b"
         // "within a week or so"
         + @"|\bwithin\s+(?:" + Number + @"\s+)?" + Unit + @"(?:\s+or\s+so)?\b"
         // "every couple of weeks", "Every few weeks"
@@ -71,6 +73,7 @@ internal static partial class DateRecogniser
         + @"|\b(?:(?:early|late|earlier|later)\s+)?(?:yesterday|today|tonight|tonite|2nite|2night|2day|tomorrow|tomoz|2moro|2morro|2morrow|tmrw|tmw|yday)(?:\s+" + PartOfDay + @")?\b"
         + @"|\b(?:late\s+)?at\s+night\b|\bovernight\b|\b(?:right|just)\s+now\b|\bas\s+we\s+speak\b|\bat\s+the\s+moment\b|\bages\s+ago\b|\byears\s+ago\b|\ba\s+while\s+(?:ago|back)\b|\bthe\s+other\s+(?:day|night|week)\b"
         + @"|\bsince\s+then\b|\bever\s+since\b"
+        + @"|\b(?:at|on|over)\s+(?:the\s+)?weekends?\b|\b(?:happening|going\s+on|there|here|with\s+(?:her|him|them))\s+(?:right\s+)?now\b"
         // Welsh weekday nights and days ("nos Wener", "dydd Llun")
         + @"|\b(?:nos|dydd)\s+(?:lun|llun|fawrth|mawrth|fercher|mercher|iau|wener|gwener|sadwrn|sul)\b", Linear)]
     private static partial Regex Relative();
@@ -86,7 +89,7 @@ internal static partial class DateRecogniser
     private static partial Regex ClockTime();
 
     // "about 9", "about 10 and …", "probably about 11." : an hour after about/around/at only when a clock time is meant.
-    [GeneratedRegex(@"\b(?:about|around|approx(?:imately)?|roughly|at|after|gone|just\s+after|just\s+before|till|until)\s+" + Hour + @"(?:ish)?(?=\s*(?:[,.;!?)]|$)|\s+(?:and|or|but|when|so|then|tonight|today|that|on|every|last|this|he|she|they|i|we|till|until)\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(?:about|around|approx(?:imately)?|roughly|at|after|gone|just\s+after|just\s+before|till|until)\s+" + Hour + @"(?:ish)?(?=\s*(?:[,.;!?)]|$)|\s+(?:and|or|but|when|so|then|tonight|today|that|on|every|last|this|he|she|they|i|we|till|until)\b|\s+\w+ing\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex AboutHour();
 
     // A capitalised month alone mid-sentence ("reported her ex in January" is caught above; this catches "January was").
@@ -108,7 +111,7 @@ internal static partial class DateRecogniser
         "bank", "eid", "diwali", "ramadan", "hogmanay", "twelfth", "patricks", "summer", "winter", "spring", "autumn", "next", "same", "following",
         "previous", "other", "day", "night", "nite", "morning", "evening", "afternoon", "week", "weekend", "weekends", "month", "year", "term",
         "fortnight", "yesterday", "today", "tonight", "tonite", "2nite", "2night", "2day", "tomorrow", "tomoz", "2moro", "2morro", "2morrow",
-        "tmrw", "tmw", "yday", "overnight", "now", "speak", "moment", "ago", "while", "then", "since", "nos", "dydd",
+        "tmrw", "tmw", "yday", "overnight", "now", "speak", "moment", "ago", "while", "then", "since", "nos", "dydd", "weekends",
     };
 
     private static readonly HashSet<string> HourWords = new(StringComparer.Ordinal)

@@ -124,7 +124,7 @@ internal static class Lexicon
         developer programmer consultant administrator secretary assistant apprentice trainee intern caretaker warden guard
         operator controller dispatcher handler coach instructor trainer steward stewardess pilot nanny childminder
         lodger tenant neighbour mum mother dad father parent pensioner widow widower grandmother grandfather nan grandad
-        head compliance partner
+        head compliance partner pc dc ds di ps sgt dci pcso special specials sc
         ");
 
     /// <summary>Family and social relations: "my partner's ex", "my sister's husband".</summary>

@@ -19,9 +19,12 @@ internal static partial class OfficerRecogniser
     [GeneratedRegex(@"\b(?:his|her|their|the\s+officer'?s|the)\s+(?:collar\s+|shoulder\s+|badge\s+)?(?:number|no\.?)\s+(?:was|is|were)\s+(?<num>\d{3,7})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BareNumber();
 
+    [GeneratedRegex(@"\b(?<num>\d{2,7})\s+on\s+(?:his|her|their|the)\s+(?:shoulders?|epaulettes?|epaulets?|collar|uniform|lapel|hat|vest|badge)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex NumberOnShoulder();
+
     private const string Name = @"(?:(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]{2,}(?:[-'][A-Z]+)?)";
 
-    [GeneratedRegex(@"\b(?<rank>(?i:" + Rank + @"))\.?\s+(?:\d{2,7}\s+)?(?<name>" + Name + @"(?:\s+" + Name + @"){0,2})", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?<rank>(?i:" + Rank + @"))\.?,?\s+(?:\d{2,7},?\s+)?(?<name>" + Name + @"(?:\s+" + Name + @"){0,2})", RegexOptions.NonBacktracking)]
     private static partial Regex RankAndName();
 
     // "called Lee", "goes by Robbo", "his name is Ryan Stokes", "name badge says KEMPTON", "a copper he calls Tolley".
@@ -80,6 +83,12 @@ internal static partial class OfficerRecogniser
         }
         foreach (Match m in NamedNumber().Matches(text))
             if (NumberStandsAlone(text, m.Index, m.Index + m.Length)) into.Add(new Candidate(EntityKinds.OfficerNumber, m.Index, m.Length, $"'{m.Groups["what"].Value.ToLowerInvariant()} number' followed by digits", Candidate.PriorityOf(EntityKinds.OfficerNumber)));
+        foreach (Match m in NumberOnShoulder().Matches(text))
+        {
+            var g = m.Groups["num"];
+            if (NumberStandsAlone(text, g.Index, g.Index + g.Length))
+                into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, "a number worn on the shoulder or uniform", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 2));
+        }
         foreach (Match m in BareNumber().Matches(text))
         {
             var g = m.Groups["num"];

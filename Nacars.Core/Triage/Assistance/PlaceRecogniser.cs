@@ -27,6 +27,7 @@ internal static partial class PlaceRecogniser
         "christianity", "uniform", "court", "custody", "prison", "hospital", "school", "college", "university", "town", "city", "uk", "britain",
         "snap", "insta", "tiktok", "twitter", "facebook", "messenger", "youtube", "whatsapp", "telegram", "signal", "google", "god", "jesus",
         "allah", "bail", "remand", "duty", "shift", "nights", "days", "earths", "earth", "heaven", "hell", "holiday", "leave", "time", "it",
+        "flat", "apartment", "unit", "room", "number", "block", "floor", "page", "level", "work",
     };
 
     [GeneratedRegex(@"\bClub\s+(?<n>[A-Z][\w'&-]*)")]
@@ -111,6 +112,15 @@ internal static partial class PlaceRecogniser
             var next = g.Last + 1 < tokens.Count && account.Adjacent(g.Last, g.Last + 1) ? tokens[g.Last + 1].Folded : null;
             var name = text[g.Start..g.End];
 
+            // "Sgt Barr from Beaumont Leys": the place has a police station of its name and an officer is 'from' it.
+            // Only for a suburb: "a copper from Walsall" means the town.
+            if (stationEntries.Count == 0 && g.First >= 2 && tokens[g.First - 1].Folded is "from" or "at" or "fae" && placeEntries.All(e => e.Kind == PlaceKind.Area)
+                && gazetteer.Lookup(name + " police station").Any(e => e.Kind == PlaceKind.Station) && OfficerJustBefore(account, context, g.First - 1))
+            {
+                into.Add(new Candidate(EntityKinds.Station, g.Start, g.Length, $"an officer 'from {name}', which has a police station of that name",
+                    Candidate.PriorityOf(EntityKinds.Station), Forces(gazetteer.Lookup(name + " police station")), PlaceKind.Station, name));
+                continue;
+            }
             if (stationEntries.Count > 0 && StationByName(account, context, g))
             {
                 into.Add(new Candidate(EntityKinds.Station, g.Start, g.Length, $"'{name}' is a police station in the gazetteer",
@@ -176,6 +186,9 @@ internal static partial class PlaceRecogniser
             if (words.Length == 0 || words.Any(w => Lexicon.NotPlaces.Contains(w.Folded) || Lexicon.Months.Contains(w.Folded) || Lexicon.Weekdays.Contains(w.Folded)
                 || Lexicon.PoliceWords.Contains(w.Folded) || Lexicon.RankWords.Contains(w.Folded) || NotPlaceWords.Contains(w.Folded))) continue;
             if (Lexicon.FirstNames.Contains(words[0].Folded) || Lexicon.Nicknames.Contains(words[0].Folded)) continue;
+            // "a tracker on Dean's car": a possessive is a person's.
+            if (n.Value.EndsWith("'s", StringComparison.Ordinal) || n.Value.EndsWith("’s", StringComparison.Ordinal)
+                || Lexicon.FirstNames.Contains(words[0].Folded.TrimEnd('s'))) continue;
             var end = n.Index + n.Length;
             var afterToken = account.TokenAt(end);
             if (afterToken < tokens.Count && account.Adjacent(afterToken - 1, afterToken) && (GroupWords.Contains(tokens[afterToken].Folded) || ForceWords.Contains(tokens[afterToken].Folded))) continue;
@@ -314,6 +327,13 @@ internal static partial class PlaceRecogniser
             if (context.IsPolice(j) || (g.First - j <= 3 && CustodyVerbs.Contains(tokens[j].Folded))) return true;
         var next = g.Last + 1;
         return next < tokens.Count && (tokens[next].Folded is "station" or "nick" or "custody" || context.IsPolice(next));
+    }
+
+    private static bool OfficerJustBefore(AccountText account, PoliceContext context, int before)
+    {
+        for (var j = before - 1; j >= 0 && before - j <= 4; j--)
+            if (Lexicon.RankWords.Contains(account.Tokens[j].Folded) || (context.IsPolice(j) && account.Tokens[j].Folded is not ("police" or "uniform"))) return true;
+        return false;
     }
 
     /// <summary>"Mr Preston", "Jamie Preston", "PC Pickering": the place name is someone's surname here.</summary>

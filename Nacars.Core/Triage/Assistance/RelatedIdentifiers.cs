@@ -21,6 +21,8 @@ public static class RelatedKinds
     public const string SurnameStation = "surname-station";
     /// <summary>Surname (upper case) with the force code: "PELL|met".</summary>
     public const string SurnameForce = "surname-force";
+    /// <summary>First name (short forms folded to the full name) and surname with the force: "STUART PELL|met".</summary>
+    public const string NameForce = "name-force";
     /// <summary>First name (upper case) with the station's name: weak alone, it adds to other evidence.</summary>
     public const string FirstNameStation = "firstname-station";
 }
@@ -73,7 +75,8 @@ public static partial class RelatedIdentifiers
 
         var stations = entities.Where(e => e.Kind == EntityKinds.Station).Select(e => NormaliseStation(e.Text)).Where(s => s.Length > 0).Distinct().ToList();
         if (!string.IsNullOrWhiteSpace(subject?.Workplace)) stations.Add(NormaliseStation(subject.Workplace));
-        var (surnames, firstNames) = NameParts(entities.Where(e => e.Kind == EntityKinds.OfficerName).Select(e => e.Text).Append(subject?.Name));
+        var (surnames, firstNames, fullNames) = NameParts(entities.Where(e => e.Kind == EntityKinds.OfficerName).Select(e => e.Text).Append(subject?.Name));
+        if (force is not null) foreach (var full in fullNames) set.Add(new(RelatedKinds.NameForce, $"{full}|{force}"));
         foreach (var surname in surnames)
         {
             if (force is not null) set.Add(new(RelatedKinds.SurnameForce, $"{surname}|{force}"));
@@ -106,10 +109,11 @@ public static partial class RelatedIdentifiers
         return string.Join(' ', AccountText.Tokenise(s).Select(t => t.Folded));
     }
 
-    private static (HashSet<string> Surnames, HashSet<string> FirstNames) NameParts(IEnumerable<string?> names)
+    private static (HashSet<string> Surnames, HashSet<string> FirstNames, HashSet<string> FullNames) NameParts(IEnumerable<string?> names)
     {
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         var firsts = new HashSet<string>(StringComparer.Ordinal);
+        var fulls = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
             if (string.IsNullOrWhiteSpace(name)) continue;
@@ -119,13 +123,14 @@ public static partial class RelatedIdentifiers
             {
                 surnames.Add(words[^1].ToUpperInvariant());
                 firsts.Add(Canonical(words[0]));
+                fulls.Add($"{Canonical(words[0])} {words[^1].ToUpperInvariant()}");
             }
             else if (Lexicon.FirstNames.Contains(words[0]) || Lexicon.Nicknames.Contains(words[0]))
                 firsts.Add(Canonical(words[0]));
             else
                 surnames.Add(words[0].ToUpperInvariant());
         }
-        return (surnames, firsts);
+        return (surnames, firsts, fulls);
     }
 
     /// <summary>Short forms fold to the full name, so "Stu" and "Stuart" meet.</summary>
@@ -144,8 +149,8 @@ public sealed record RelatedMatch(string Reference, double Score, IReadOnlyList<
 
 /// <summary>
 /// Scores how likely two contacts concern the same officer from the identifiers they share. A shared collar number in
-/// the same force, registration, phone, email or handle is enough alone; a surname with the same station nearly so;
-/// a surname in the same force is good unless the surname is common; a first name with the same station only adds.
+/// the same force, registration, phone, email or handle is enough alone; so is a surname with the same station or the
+/// full name in the same force; a surname alone in the same force, or a first name at the same station, only adds.
 /// Different digits, a different force or only a shared first name score nothing: "PC 2371" is not "PC 2317".
 /// </summary>
 public static class RelatedScore
@@ -186,7 +191,9 @@ public static class RelatedScore
                 RelatedKinds.Email => (1.0, $"same email address {id.NormalisedValue}"),
                 RelatedKinds.Handle => (1.0, $"same handle @{id.NormalisedValue}"),
                 RelatedKinds.SurnameStation => (CommonSurnames.Contains(parts[0]) ? 0.6 : 0.9, $"same surname {parts[0]} at {parts[1]}"),
-                RelatedKinds.SurnameForce => (CommonSurnames.Contains(parts[0]) ? 0.4 : 0.8, $"same surname {parts[0]} in {RelatedIdentifiers.ForceName(parts[1])}"),
+                RelatedKinds.NameForce => (0.9, $"same name {parts[0]} in {RelatedIdentifiers.ForceName(parts[1])}"),
+                // A surname in the same force is a lead, not a link: another identifier has to agree.
+                RelatedKinds.SurnameForce => (CommonSurnames.Contains(parts[0]) ? 0.4 : 0.6, $"same surname {parts[0]} in {RelatedIdentifiers.ForceName(parts[1])}"),
                 RelatedKinds.FirstNameStation => (0.35, $"same first name {parts[0]} at {parts[1]}"),
                 _ => (0.2, $"same {id.Kind} {id.NormalisedValue}"),
             };

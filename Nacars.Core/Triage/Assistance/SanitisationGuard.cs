@@ -53,7 +53,7 @@ public static partial class SanitisationGuard
 {
     private const string Relation = @"(?:partner|ex|ex-partner|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|husband|wife|boyfriend|girlfriend|fianc[eé]e?|neighbour|neighbours|sister|sisters|brother|brothers|mum|mom|mother|dad|father|son|daughter|cousin|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|uncle|aunt|auntie|niece|nephew|step-?dad|step-?mum|step-?son|step-?daughter|landlord|landlady|lodger|flatmate|housemate|colleague|boss|line\s+manager|manager|friend|mate|pal|missus|fella|kids?|child|children|baby|family|lad|boy|girl|wee\s+one|(?:brother|sister|son|daughter|mother|father)-in-law|in-laws)";
 
-    [GeneratedRegex(@"\bmy\s+(?:[\w-]+\s+){0,2}?" + Relation + @"(?:'s|s'|’s)?(?:\s+" + Relation + @")?\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bmy\s+(?:[\w-]+\s+){0,2}?(?:\d{1,2}[- ]year[- ]old\s+)?" + Relation + @"(?:'s|s'|’s)?(?:\s+" + Relation + @")?\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MyRelation();
 
     [GeneratedRegex(@"\b(?:I'?m|I\s+am|I\s+was)\s+(?:his|her|their|the\s+officer'?s)\s+(?:[\w-]+\s+)?" + Relation + @"\b|\b(?:is|was|are|were|'s)\s+my\s+(?:[\w-]+\s+)?" + Relation + @"\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
@@ -68,7 +68,7 @@ public static partial class SanitisationGuard
     [GeneratedRegex(@"\b(?:he|she)\s+(?:has\s+|had\s+|then\s+|also\s+)?(?:sent|texted|messaged|rang|phoned|emailed|dm'?d|added|followed|blocked)\s+me\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex SubjectContactedMe();
 
-    [GeneratedRegex(@"\bI(?:'ve|\s+have)?\s+(?:live|lived|living|stay|staying|reside|moved)\s+(?:in|on|at|next\s+door|opposite|across|above|below|just\s+off|off|round\s+the\s+corner|near|by|two\s+doors|a\s+few\s+doors|over\s+the\s+road|up\s+the\s+road|down\s+the\s+road)\b|\bI(?:'m|\s+am)\s+(?:at\s+)?(?:number|no\.?|flat)\s+\d+\w?\b|\bI(?:'m|\s+am)\s+(?:next\s+door|opposite|across\s+the\s+road|upstairs|downstairs)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:I|we)(?:'ve|\s+have)?\s+(?:live|lived|living|stay|staying|reside|moved)\s+(?:in|on|at|next\s+door|opposite|across|above|below|just\s+off|off|round\s+the\s+corner|near|by|two\s+doors|a\s+few\s+doors|over\s+the\s+road|up\s+the\s+road|down\s+the\s+road)\b|\bI(?:'m|\s+am)\s+(?:at\s+)?(?:number|no\.?|flat)\s+\d+\w?\b|\bI(?:'m|\s+am)\s+(?:next\s+door|opposite|across\s+the\s+road|upstairs|downstairs)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ILiveAt();
 
     [GeneratedRegex(@"\b(?:my|our)\s+(?:old\s+|new\s+|home\s+|current\s+|previous\s+|own\s+|last\s+)?(?:address|house|flat|home|street|building|front\s+door|shared\s+wall|garden|road|close|block)\b|\bat\s+home\s+(?:on|in|at)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
@@ -109,10 +109,10 @@ public static partial class SanitisationGuard
     [GeneratedRegex(@"\b(?:his|her|their|him|from|officer'?s|he|she)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex SomeoneElse();
 
-    [GeneratedRegex(@"\b(?:is\s+\d{1,2}|aged\s+\d{1,2}|arrested|burgled|reported|seized|stolen|stopped|pulled|married|is\s+an?|was\s+an?|works?|lives?|living|has\s+been\s+with|been\s+with|with\s+an?\s+(?:police|officer|copper|pc)|neighbour|flat|house|address|home|got|fled|moved|lifted|assault\w*|hit|attacked)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:is\s+\d{1,2}|aged\s+\d{1,2}|him|arrested|burgled|reported|seized|stolen|stopped|pulled|married|is\s+an?|was\s+an?|works?|lives?|living|has\s+been\s+with|been\s+with|with\s+an?\s+(?:police|officer|copper|pc)|neighbour|flat|house|address|home|got|fled|moved|lifted|assault\w*|hit|attacked)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RelationEvent();
 
-    [GeneratedRegex(@"\b(?:stopped|arrested|searched|attacked|hit|pulled\s+over|grabbed|pushed|assaulted|threatened|followed|messaged|texted|sold|gave|handed|fined|ticketed|cautioned|charged|took|seized)(?:\s+\w+)?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:stopped|arrested|searched|attacked|hit|pulled\s+over|grabbed|pushed|assaulted|threatened|followed|messaged|texted|sold|gave|handed|fined|ticketed|cautioned|charged|took|seized|helped|visited|interviewed|questioned|photos\s+of\s+himself\s+to|messages?\s+to)(?:\s+\w+)?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex PolicedBefore();
 
     [GeneratedRegex(@"\b(?:says|said|told\s+me|tells\s+me|reckons|thinks|heard|knows|showed\s+me|drinks|works\s+with|and\s+I)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]

@@ -13,8 +13,12 @@ internal static class AssistTestKit
     /// the assist-dev.jsonl format. Found through this file's own path, so no project change copies them.</summary>
     public static IReadOnlyList<LabelledAccount> SanityAccounts([CallerFilePath] string here = "")
     {
-        var path = Path.Combine(Path.GetDirectoryName(here)!, "Data", "sanity-accounts.jsonl");
-        using var reader = new StreamReader(path);
-        return AssistEvaluation.Read(reader);
+        var accounts = new List<LabelledAccount>();
+        foreach (var file in new[] { "sanity-accounts.jsonl", "sanity-accounts-2.jsonl" })
+        {
+            using var reader = new StreamReader(Path.Combine(Path.GetDirectoryName(here)!, "Data", file));
+            accounts.AddRange(AssistEvaluation.Read(reader));
+        }
+        return accounts;
     }
 }

@@ -17,6 +17,7 @@ public class OfficerNumberTests
     [InlineData("The number on his shoulder was PC 6129.", "PC 6129")]
     [InlineData("a tall sergeant with PS 1077 on his shoulder", "PS 1077")]
     [InlineData("the copper's collar no. 2317 was on a photo", "collar no. 2317")]
+    [InlineData("He has the number 3390 on his shoulder.", "3390")]
     public void Finds_numbers_with_their_rank_or_label(string text, string expected) =>
         Assert.Contains(expected, Found(text, EntityKinds.OfficerNumber));
 
@@ -44,6 +45,7 @@ public class OfficerNameTests
     [InlineData("A copper he calls Tolley rang him about the warrant.", "Tolley")]
     [InlineData("He flashed his warrant card and said 'do you know who I am, I'm Jamie, I'm police'.", "Jamie")]
     [InlineData("Constable Declan Hanna was in the car park talking to a dealer.", "Declan Hanna")]
+    [InlineData("Every Sunday a PCSO, Becky Hollins, fills a basket and walks out.", "Becky Hollins")]
     public void Finds_officer_names_from_ranks_cues_and_descriptions(string text, string expected) =>
         Assert.Contains(expected, Found(text, EntityKinds.OfficerName));
 
@@ -86,6 +88,7 @@ public class StationAndPlaceTests
     [InlineData("A peeler from Ardmore station in Newry was talking to him.", "Ardmore station")]
     [InlineData("I was arrested and held at Thorpe Wood for twenty hours by the police.", "Thorpe Wood")]
     [InlineData("I accepted a caution at the Criminal Justice Centre in Northampton.", "Criminal Justice Centre")]
+    [InlineData("Sgt Barr from Beaumont Leys lends out seized motors.", "Beaumont Leys")]
     public void Finds_police_stations_and_custody_suites(string text, string expected) =>
         Assert.Contains(expected, Found(text, EntityKinds.Station));
 
@@ -140,6 +143,8 @@ public class DateTests
     [InlineData("The last time was nos Wener about 9, and then nothing.", "nos Wener")]
     [InlineData("It has been going on since 2019.", "since 2019")]
     [InlineData("I reported it on 14/02/2025.", "14/02/2025")]
+    [InlineData("He lends the cars to his mates at weekends.", "at weekends")]
+    [InlineData("This is happening now, on platform 6.", "happening now")]
     [InlineData("He turned up on New Year's Eve at 11pm.", "New Year's Eve")]
     public void Finds_absolute_relative_and_recurring_times(string text, string expected) =>
         // The highlight may take a preposition with it ("at about 4pm"): it must cover the expected words.
@@ -202,6 +207,7 @@ public class ContactDetailTests
     [InlineData("he added me on Snapchat (snap: wayne.a.1954)", "snap: wayne.a.1954")]
     [InlineData("for sale on insta @tv_deals_medway for £450", "@tv_deals_medway")]
     [InlineData("his ig: kieran_w_swindon has photos", "ig: kieran_w_swindon")]
+    [InlineData("His snap is snap: ben_cnc_sizewell and he sends photos.", "snap: ben_cnc_sizewell")]
     public void Finds_handles_with_an_at_or_a_platform_name(string text, string expected) =>
         Assert.Contains(expected, Found(text, EntityKinds.Handle));
 

@@ -93,6 +93,18 @@ public class RelatedScoreTests
     }
 
     [Fact]
+    public void A_surname_in_the_same_force_is_a_lead_but_the_full_name_links()
+    {
+        var barr = Ids("A sergeant at Beaumont Leys police station, Sgt Neville Barr, lends out seized cars.", "leicestershire");
+        var other = Ids("There is a sergeant at Leicester called Barr in the traffic unit who helped my mum.", "leicestershire");
+        var (lead, reasons) = RelatedScore.Score(barr, other);
+        Assert.True(lead > 0 && lead < RelatedScore.Threshold, $"score {lead}");
+        Assert.Contains("same surname BARR in Leicestershire Police", reasons);
+        var again = Ids("PC Neville Barr took the keys again.", "leicestershire");
+        Assert.True(RelatedScore.Score(barr, again).Score >= RelatedScore.Threshold);
+    }
+
+    [Fact]
     public void A_common_surname_in_the_same_force_alone_is_not_enough()
     {
         var a = Ids("PC Smith from Brixton police station hit him.", "met");
