@@ -474,19 +474,42 @@ public static partial class SanitisationGuard
         return quotes % 2 == 1;
     }
 
+    /// <summary>Where <paramref name="value"/> appears with any case and any run of spaces between its words
+    /// ("Kerry  Ashdown", "KERRY ASHDOWN"), as whole words.</summary>
     private static IEnumerable<(int, int)> FindLoose(string text, string value)
     {
-        // Case and spacing may differ ("Kerry  Ashdown", "KERRY ASHDOWN").
-        var pattern = string.Join(@"\s*", value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape));
-        foreach (Match m in Regex.Matches(text, @"(?<![\w@.])" + pattern + @"(?![\w@])", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)))
-            yield return (m.Index, m.Length);
+        var parts = value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) yield break;
+        foreach (var (start, firstLength) in FindWord(text, parts[0], wholeWordAfter: parts.Length == 1))
+        {
+            var at = start + firstLength;
+            var ok = true;
+            for (var i = 1; i < parts.Length && ok; i++)
+            {
+                var gap = at;
+                while (gap < text.Length && char.IsWhiteSpace(text[gap])) gap++;
+                ok = gap > at || parts[i - 1].Length == 0;
+                ok = ok && string.Compare(text, gap, parts[i], 0, parts[i].Length, StringComparison.OrdinalIgnoreCase) == 0;
+                at = gap + parts[i].Length;
+            }
+            if (ok && (at >= text.Length || !IsWordChar(text[at]))) yield return (start, at - start);
+        }
     }
 
-    private static IEnumerable<(int, int)> FindWord(string text, string word)
+    /// <summary>Where <paramref name="word"/> appears with any case as a whole word (not inside an email or handle).</summary>
+    private static IEnumerable<(int, int)> FindWord(string text, string word, bool wholeWordAfter = true)
     {
-        foreach (Match m in Regex.Matches(text, @"(?<![\w@.])" + Regex.Escape(word) + @"(?![\w@])", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)))
-            yield return (m.Index, m.Length);
+        if (word.Length == 0) yield break;
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            if (at > 0 && (IsWordChar(text[at - 1]) || text[at - 1] is '@' or '.')) continue;
+            var end = at + word.Length;
+            if (wholeWordAfter && end < text.Length && (IsWordChar(text[end]) || text[end] == '@')) continue;
+            yield return (at, word.Length);
+        }
     }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     private static IEnumerable<(int Start, int End)> DigitRuns(string text, string digits)
     {
