@@ -159,6 +159,20 @@ public sealed class Gazetteer
         return found;
     }
 
+    /// <summary>Looks up the words of the account from token <paramref name="first"/> to <paramref name="last"/> as one
+    /// name, without tokenising them again.</summary>
+    public IReadOnlyList<GazetteerEntry> Lookup(AccountText text, int first, int last)
+    {
+        var level = _root;
+        Node? node = null;
+        for (var i = first; i <= last; i++)
+        {
+            if (level is null || !level.TryGetValue(text.Tokens[i].Folded, out node)) return [];
+            level = node.Next!;
+        }
+        return node?.Entries ?? (IReadOnlyList<GazetteerEntry>)[];
+    }
+
     /// <summary>Looks up a whole phrase (e.g. the head of "Southampton Central police station").</summary>
     public IReadOnlyList<GazetteerEntry> Lookup(string phrase)
     {

@@ -69,7 +69,6 @@ internal static partial class OfficerRecogniser
         "called", "named", "name", "names", "goes", "went", "known", "calls", "call", "gave", "badge", "introduced", "know", "told",
     };
 
-    private static readonly HashSet<string> WeakPoliceWords = new(StringComparer.Ordinal) { "officer", "officers", "uniform", "uniformed", "response", "patrol", "warrant", "shoulder", "collar" };
 
     public static void FindNumbers(string text, List<Candidate> into)
     {

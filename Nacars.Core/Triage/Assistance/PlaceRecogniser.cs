@@ -261,7 +261,7 @@ internal static partial class PlaceRecogniser
             var last = t;
             if (t + 1 < tokens.Count && Directions.Contains(tokens[t + 1].Folded) && account.IsCapitalised(t + 1) && account.Adjacent(t, t + 1)) last = t + 1;
             var surface = account.Surface(first, last);
-            var entries = gazetteer.Lookup(surface);
+            var entries = gazetteer.Lookup(account, first, last);
             IReadOnlyList<ForceWeight>? forces = entries.Count > 0 ? Forces(entries) : null;
             // "Lewisham Way", "Cowbridge Road West", "Dunstable Road": a road named after a nearby place is weak evidence
             // of the area (not so for the roads every town has to London or Manchester).
@@ -285,7 +285,7 @@ internal static partial class PlaceRecogniser
             }
             if (first == t) return;
             var head = account.Surface(first, t - 1);
-            var entries = gazetteer.Lookup(head);
+            var entries = gazetteer.Lookup(account, first, t - 1);
             into.Add(new Candidate(EntityKinds.Place, tokens[first].Start, tokens[t].End - tokens[first].Start, "a housing estate",
                 Candidate.PriorityOf(EntityKinds.Place) + 1, entries.Count > 0 ? Forces(entries) : null, entries.Count > 0 ? entries[0].Kind : PlaceKind.Area, head));
         }
@@ -304,7 +304,7 @@ internal static partial class PlaceRecogniser
             if (first == t) return;
             var suffixCapital = account.IsCapitalised(t);
             var surface = account.Surface(first, t);
-            var entries = gazetteer.Lookup(surface);
+            var entries = gazetteer.Lookup(account, first, t);
             IReadOnlyList<ForceWeight>? forces = entries.Count > 0 ? Forces(entries) : null;
             if (forces is null && gazetteer.LongestAt(account, first) is { } inner && inner.Last == t - 1)
                 forces = inner.Entries.Where(e => e.Kind is PlaceKind.Area or PlaceKind.Town or PlaceKind.District)
@@ -372,8 +372,7 @@ internal static partial class PlaceRecogniser
         }
         if (capFirst < suffixToken && (best is null || capFirst < best.Value.Item1))
         {
-            var surface = account.Surface(capFirst, suffixToken - 1);
-            var entries = gazetteer.Lookup(surface);
+            var entries = gazetteer.Lookup(account, capFirst, suffixToken - 1);
             if (entries.Count == 0 && best is { } b) entries = b.Item3;
             return (capFirst, suffixToken - 1, entries);
         }
