@@ -70,24 +70,6 @@ public static partial class ThresholdHints
         var hints = new List<AssistHint>(4);
         bool Has(params string[] kinds) => entities.Any(e => kinds.Contains(e.Kind));
 
-        // Corroborable: who (an identifiable officer), where, when.
-        var who = Has(EntityKinds.OfficerName, EntityKinds.OfficerNumber, EntityKinds.Station, EntityKinds.VehicleReg, EntityKinds.Handle);
-        var where = Has(EntityKinds.Place, EntityKinds.Station);
-        var when = Has(EntityKinds.Date);
-        var vague = Vague.Find(account).Count;
-        var missing = new List<string>();
-        if (!who) missing.Add("who (no officer's name, number, station, vehicle or handle)");
-        if (!where) missing.Add("where (no place or station)");
-        if (!when) missing.Add("when (no date or time)");
-        if (!who || (!where && !when) || (vague >= 2 && missing.Count >= 1))
-        {
-            var message = !where && !when ? "No when or where found: check there is enough to corroborate."
-                : !who ? "No identifiable officer found: check there is enough to corroborate."
-                : "Mostly general or second-hand: check there is enough to corroborate.";
-            hints.Add(new AssistHint(HintChecks.Corroborable, message,
-                $"missing {string.Join("; ", missing)}{(vague > 0 ? $"; {vague} vague or general phrase(s)" : "")}"));
-        }
-
         // About police: a police role, or someone else's uniform instead.
         var policeRoles = PoliceRoles.Find(account).Count;
         var others = NonPoliceRoles.Find(account);
@@ -98,6 +80,26 @@ public static partial class ThresholdHints
         else if (policeRoles == 0 && !hasOfficer)
             hints.Add(new AssistHint(HintChecks.AboutPolice, "No police role found: check the subject is police (officer, staff or volunteer).",
                 PoliceAtAll.Any(account) ? "the police are mentioned, but no officer, rank or police role" : "no mention of police at all"));
+
+        // Corroborable: who (an identifiable officer), where, when.
+        var who = Has(EntityKinds.OfficerName, EntityKinds.OfficerNumber, EntityKinds.Station, EntityKinds.VehicleReg, EntityKinds.Handle);
+        var where = Has(EntityKinds.Place, EntityKinds.Station);
+        var when = Has(EntityKinds.Date);
+        var vague = Vague.Find(account).Count;
+        var missing = new List<string>();
+        if (!who) missing.Add("who (no officer's name, number, station, vehicle or handle)");
+        if (!where) missing.Add("where (no place or station)");
+        if (!when) missing.Add("when (no date or time)");
+        // An account about a prison officer or a warden gets the about-police hint; "no officer" says nothing more there.
+        var whoCounts = !who && others.Count == 0;
+        if (whoCounts || (!where && !when) || (vague >= 2 && missing.Count >= 1))
+        {
+            var message = !where && !when ? "No when or where found: check there is enough to corroborate."
+                : whoCounts ? "No identifiable officer found: check there is enough to corroborate."
+                : "Mostly general or second-hand: check there is enough to corroborate.";
+            hints.Add(new AssistHint(HintChecks.Corroborable, message,
+                $"missing {string.Join("; ", missing)}{(vague > 0 ? $"; {vague} vague or general phrase(s)" : "")}"));
+        }
 
         // Not a personal complaint: the reporter's own ticket, arrest, caution or case.
         var own = account.MatchesIn(OwnCase(), account.Stretches(w => w is "i" or "my" or "im" or "ive" or "nobody" or "different" or "lack"))
