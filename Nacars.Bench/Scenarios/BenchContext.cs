@@ -2,11 +2,11 @@ namespace Nacars.Bench.Scenarios;
 
 /// <summary>Sizes per mode: the full run, --quick (every scenario in about two minutes), and the test's single tiny iteration.</summary>
 public sealed record BenchSize(int HubClients, int Pushes, int IntakeWorkers, TimeSpan IntakeDuration, int IntakeMinRequests, int PdfIterations,
-    int DispatchMessages, int SupervisionContacts, int Circuits, int Dashboards, double[] DashboardRates, TimeSpan DashboardDuration)
+    int DispatchMessages, int SupervisionContacts, int Circuits, int Dashboards, double[] DashboardRates, TimeSpan DashboardDuration, int AssistIterations)
 {
-    public static readonly BenchSize Full = new(50, 200, 16, TimeSpan.FromSeconds(15), 0, 1000, 1000, 1_000_000, 50, 30, [1, 5, 20], TimeSpan.FromSeconds(30));
-    public static readonly BenchSize Quick = new(50, 40, 16, TimeSpan.FromSeconds(4), 0, 100, 200, 50_000, 10, 10, [1, 5, 20], TimeSpan.FromSeconds(6));
-    public static readonly BenchSize Tiny = new(2, 2, 2, TimeSpan.Zero, 4, 2, 3, 200, 1, 1, [2], TimeSpan.FromSeconds(1));
+    public static readonly BenchSize Full = new(50, 200, 16, TimeSpan.FromSeconds(15), 0, 1000, 1000, 1_000_000, 50, 30, [1, 5, 20], TimeSpan.FromSeconds(30), 2000);
+    public static readonly BenchSize Quick = new(50, 40, 16, TimeSpan.FromSeconds(4), 0, 100, 200, 50_000, 10, 10, [1, 5, 20], TimeSpan.FromSeconds(6), 300);
+    public static readonly BenchSize Tiny = new(2, 2, 2, TimeSpan.Zero, 4, 2, 3, 200, 1, 1, [2], TimeSpan.FromSeconds(1), 3);
 }
 
 public sealed class BenchContext(BenchHost host, SmtpSink smtp, BenchSize size, TextWriter log)

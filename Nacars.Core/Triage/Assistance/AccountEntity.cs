@@ -1,0 +1,44 @@
+namespace Nacars.Core.Triage.Assistance;
+
+/// <summary>The kinds of detail the highlighter marks; the strings are the UI's <c>data-kind</c> values.</summary>
+public static class EntityKinds
+{
+    public const string OfficerNumber = "officer-number";
+    public const string OfficerName = "officer-name";
+    public const string Station = "station";
+    public const string Place = "place";
+    public const string Date = "date";
+    public const string VehicleReg = "vehicle-reg";
+    public const string Phone = "phone";
+    public const string Email = "email";
+    public const string Handle = "handle";
+
+    public static readonly IReadOnlyList<string> All = [OfficerNumber, OfficerName, Station, Place, Date, VehicleReg, Phone, Email, Handle];
+}
+
+/// <summary>A detail found in an account: what it is, where it is, and why the highlighter thinks so.</summary>
+public sealed record AccountEntity(string Kind, string Text, int Start, int Length, string Why)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>A recogniser's proposal before overlaps are settled. Places and stations carry what the gazetteer says
+/// about the force, for the force suggestion.</summary>
+internal sealed record Candidate(string Kind, int Start, int Length, string Why, int Priority,
+    IReadOnlyList<ForceWeight>? Forces = null, PlaceKind? PlaceKind = null, string? Head = null)
+{
+    public int End => Start + Length;
+
+    public static int PriorityOf(string kind) => kind switch
+    {
+        EntityKinds.Email => 100,
+        EntityKinds.Handle => 95,
+        EntityKinds.Phone => 90,
+        EntityKinds.VehicleReg => 85,
+        EntityKinds.OfficerNumber => 80,
+        EntityKinds.Station => 70,
+        EntityKinds.OfficerName => 65,
+        EntityKinds.Date => 60,
+        _ => 50,
+    };
+}

@@ -1,0 +1,108 @@
+using Nacars.Core.Forces;
+using Nacars.Core.Triage.Assistance;
+
+namespace Nacars.Tests.Triage.Assistance;
+
+public class ForceSuggestionTests
+{
+    private static IReadOnlyList<ForceSuggestion> Suggest(string text) => AccountAnalyser.SuggestForces(text);
+
+    [Theory]
+    [InlineData("I run a shop on Leek Road in Hanley and PC 2317 takes envelopes.", "staffordshire")]
+    [InlineData("A PC at Trinity Road police station in Bristol is using the PNC.", "avon-and-somerset")]
+    [InlineData("Thon polis fae Helen Street is punting hash roon Govan.", "scotland")]
+    [InlineData("A peeler from Strand Road station has been texting my cousin in the Bogside.", "psni")]
+    [InlineData("The officer works out of Gablecross and lives in Swindon.", "wiltshire")]
+    [InlineData("A sergeant at Bell Street police station in Dundee leaks searches.", "scotland")]
+    [InlineData("coppers in oldham r all on the take", "greater-manchester")]
+    public void Ranks_the_force_of_the_places_and_stations_first(string text, string code)
+    {
+        var top = Suggest(text);
+        Assert.Equal(code, top[0].Code);
+        Assert.Equal(ForceDirectory.NameOf(code), top[0].Name);
+        Assert.InRange(top[0].Score, 0.0001, 1.0);
+        Assert.Contains("→", top[0].Why);
+    }
+
+    [Fact]
+    public void Evidence_names_the_place_and_the_force()
+    {
+        var top = Suggest("I run a shop in Hanley.");
+        Assert.Contains("Hanley → Staffordshire Police", top[0].Why);
+    }
+
+    [Theory]
+    [InlineData("There's a transport police officer on the concourse at Manchester Piccadilly following a drunk girl.", "btp", "greater-manchester")]
+    [InlineData("One of the MOD Police officers on the main gate at AWE Aldermaston takes cash.", "mod", "thames-valley")]
+    [InlineData("An armed officer at Sellafield, the Civil Nuclear lot, sells coke in Whitehaven.", "cnc", "cumbria")]
+    [InlineData("A guard on the gate at Faslane waves vans through.", "mod", "scotland")]
+    [InlineData("The officer at Hinkley Point deals in Bridgwater.", "cnc", "avon-and-somerset")]
+    public void Railway_defence_and_nuclear_sites_put_the_special_force_first_and_the_territorial_one_next(string text, string first, string alternative)
+    {
+        var codes = Suggest(text).Select(f => f.Code).ToList();
+        Assert.Equal(first, codes[0]);
+        Assert.Contains(alternative, codes.Take(3));
+    }
+
+    [Fact]
+    public void An_ambiguous_town_carries_every_force_it_could_be()
+    {
+        var codes = Suggest("Heard a copper in Newport is on the take.").Select(f => f.Code).ToList();
+        Assert.Equal("gwent", codes[0]);
+        Assert.Contains("hampshire", codes);
+        Assert.Contains("west-mercia", codes);
+    }
+
+    [Fact]
+    public void A_second_place_settles_an_ambiguous_town()
+    {
+        Assert.Equal("hampshire", Suggest("A copper in Newport, over near Ryde and Cowes, is on the take.")[0].Code);
+        Assert.Equal("dorset", Suggest("The officer lives in Gillingham near Shaftesbury.")[0].Code);
+        Assert.Equal("kent", Suggest("The officer lives in Gillingham near Chatham.")[0].Code);
+    }
+
+    [Theory]
+    [InlineData("He's one of the Staffordshire lot.", "staffordshire")]
+    [InlineData("I reported it to the Met twice.", "met")]
+    [InlineData("A sergeant in West Yorkshire Police hits his wife.", "west-yorkshire")]
+    [InlineData("The PSNI officer lives near me.", "psni")]
+    [InlineData("It was a British Transport Police officer.", "btp")]
+    [InlineData("Kent Police crest on the tags.", "kent")]
+    public void Explicit_and_informal_force_names_count(string text, string code) =>
+        Assert.Equal(code, Suggest(text)[0].Code);
+
+    [Fact]
+    public void Met_as_a_verb_is_not_the_Met() =>
+        Assert.DoesNotContain(Suggest("I met him in Hanley."), f => f.Code == "met");
+
+    [Fact]
+    public void No_place_no_suggestion() =>
+        Assert.Empty(Suggest("Police in this country are a joke."));
+
+    [Fact]
+    public void The_gazetteer_is_a_versioned_data_file_covering_every_force()
+    {
+        var g = Gazetteer.Instance;
+        Assert.NotEqual("unversioned", g.Version);
+        Assert.Contains(g.Sources, s => s.Contains("ONS", StringComparison.Ordinal));
+        Assert.True(g.Count > 5000, $"only {g.Count} rows");
+        foreach (var (code, name) in ForceDirectory.Entries.Where(e => e.Code != "unknown"))
+            Assert.True(Suggest($"It happened in {Probe(code)}.").Any(f => f.Code == code) || code is "btp" or "mod" or "cnc", $"no place found for {name}");
+    }
+
+    // One district per territorial force, each looked up through the gazetteer like any account.
+    private static string Probe(string code) => code switch
+    {
+        "avon-and-somerset" => "Sedgemoor", "bedfordshire" => "Central Bedfordshire", "cambridgeshire" => "Fenland", "cheshire" => "Halton",
+        "city-of-london" => "Cheapside", "cleveland" => "Redcar and Cleveland", "cumbria" => "Copeland", "derbyshire" => "Amber Valley",
+        "devon-and-cornwall" => "Torridge", "dorset" => "Dorchester", "durham" => "Spennymoor", "dyfed-powys" => "Ceredigion", "essex" => "Uttlesford",
+        "gloucestershire" => "Forest of Dean", "greater-manchester" => "Tameside", "gwent" => "Torfaen", "hampshire" => "Test Valley",
+        "hertfordshire" => "Dacorum", "humberside" => "Goole", "kent" => "Tunbridge Wells", "lancashire" => "Hyndburn", "leicestershire" => "Charnwood",
+        "lincolnshire" => "East Lindsey", "merseyside" => "Knowsley", "met" => "Tower Hamlets", "norfolk" => "Breckland", "north-wales" => "Gwynedd",
+        "north-yorkshire" => "Ryedale", "northamptonshire" => "Kettering", "northumbria" => "Sunderland", "nottinghamshire" => "Bassetlaw",
+        "south-wales" => "Rhondda Cynon Taf", "south-yorkshire" => "Rotherham", "staffordshire" => "Cannock Chase", "suffolk" => "Babergh",
+        "surrey" => "Spelthorne", "sussex" => "Wealden", "thames-valley" => "Cherwell", "warwickshire" => "Nuneaton and Bedworth",
+        "west-mercia" => "Wyre Forest", "west-midlands" => "Sandwell", "west-yorkshire" => "Calderdale", "wiltshire" => "Swindon",
+        "scotland" => "Clackmannanshire", "psni" => "Fermanagh and Omagh", _ => "nowhere",
+    };
+}
