@@ -51,14 +51,15 @@ internal static class PdfCleaner
             {
                 throw new AttachmentRejectedException(AttachmentRejection.DamagedPdf, AttachmentRejectedException.Messages.DamagedPdf, e);
             }
-            if (clean.PageCount == 0) throw PdfNormaliser.Damaged();
+            var pageCount = clean.PageCount; // PDFsharp refuses to be asked after saving
+            if (pageCount == 0) throw PdfNormaliser.Damaged();
 
-            // PDFsharp always writes an Info dictionary naming itself; leave it nothing else (no date, no creator).
-            clean.Info.Elements.Remove("/CreationDate");
-            clean.Info.Elements.Remove("/ModDate");
-            clean.Info.Creator = "";
-            clean.Save(output, closeStream: false);
-            return new CleanedAttachment(AttachmentKind.Pdf, AttachmentFormat.Pdf, "application/pdf", ".pdf", 0, "", null, null, clean.PageCount);
+            // PDFsharp always adds an Info dictionary naming itself and an XMP packet with fresh UUIDs: one more pass
+            // through the normaliser writes the file without either (and with a trailer naming only the root).
+            using var saved = new MemoryStream();
+            clean.Save(saved, closeStream: false);
+            output.Write(PdfNormaliser.Normalise(saved.GetBuffer().AsSpan(0, (int)saved.Length), options, dropMetadata: true));
+            return new CleanedAttachment(AttachmentKind.Pdf, AttachmentFormat.Pdf, "application/pdf", ".pdf", 0, "", null, null, pageCount);
         }
     }
 

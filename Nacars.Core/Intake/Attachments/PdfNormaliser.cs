@@ -21,7 +21,10 @@ internal static class PdfNormaliser
 {
     private readonly record struct Definition(int Generation, int Start, int Length, byte[]? Unpacked);
 
-    public static byte[] Normalise(ReadOnlySpan<byte> pdf, AttachmentOptions options)
+    /// <param name="dropMetadata">Also drop XMP metadata streams and the root's reference to them: used on PDFsharp's
+    /// own output, which always gains an (empty) XMP packet and an Info dictionary naming PDFsharp. The trailer written
+    /// here names only the root, so the Info dictionary and the document ID go too.</param>
+    public static byte[] Normalise(ReadOnlySpan<byte> pdf, AttachmentOptions options, bool dropMetadata = false)
     {
         var objects = new Dictionary<int, Definition>();
         (int Number, int Generation)? root = null;
@@ -51,7 +54,7 @@ internal static class PdfNormaliser
                     foreach (var (packedNumber, packed) in Unpack(span, dictionary, options))
                         objects[packedNumber] = new Definition(0, 0, 0, packed);
                 }
-                else
+                else if (!(dropMetadata && type == "Metadata"))
                 {
                     objects[number] = new Definition((int)before1.Value, bodyStart, body.Value - bodyStart, null);
                 }
@@ -74,11 +77,33 @@ internal static class PdfNormaliser
             before1 = (lexer.Kind, lexer.Kind == PdfTokenKind.Integer ? lexer.Integer : 0, lexer.TokenStart);
         }
 
-        if (root is null || !objects.ContainsKey(root.Value.Number)) throw Damaged();
+        if (root is null || !objects.TryGetValue(root.Value.Number, out var rootDefinition)) throw Damaged();
+        if (dropMetadata)
+            objects[root.Value.Number] = rootDefinition with { Unpacked = WithoutMetadataEntry(rootDefinition.Unpacked ?? pdf.Slice(rootDefinition.Start, rootDefinition.Length).ToArray()) };
         var highest = objects.Keys.Max();
         // Object numbers are dense in real files; a sparse one would make the cross-reference table huge.
         if (highest > 2L * options.MaxPdfObjects) throw Unsafe();
         return Write(pdf, objects, highest, root.Value);
+    }
+
+    /// <summary>The dictionary with its "/Metadata n g R" entry overwritten by spaces (same length, nothing else moves).</summary>
+    private static byte[] WithoutMetadataEntry(byte[] body)
+    {
+        var lexer = new PdfLexer(body);
+        var depth = 0;
+        while (lexer.Next() != PdfTokenKind.End)
+        {
+            if (lexer.Kind is PdfTokenKind.ArrayOpen or PdfTokenKind.DictOpen) depth++;
+            else if (lexer.Kind is PdfTokenKind.ArrayClose or PdfTokenKind.DictClose) depth--;
+            else if (depth == 1 && lexer.Kind == PdfTokenKind.Name && lexer.Text == "Metadata")
+            {
+                var start = lexer.TokenStart;
+                if (lexer.Next() == PdfTokenKind.Integer && lexer.Next() == PdfTokenKind.Integer && lexer.Next() == PdfTokenKind.Keyword && lexer.Text == "R")
+                    body.AsSpan(start, lexer.Position - start).Fill((byte)' ');
+                break;
+            }
+        }
+        return body;
     }
 
     /// <summary>Reads from just after "obj" to "endobj", checking nesting and skipping stream data. Returns the position
