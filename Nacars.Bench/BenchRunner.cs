@@ -9,7 +9,7 @@ public static class BenchRunner
     public static readonly IReadOnlyList<IScenario> All =
         // Circuits and dashboards run first, on a queue the size a shift sees (the demo contacts) before intake fills it
         // with thousands; supervision runs last because it fills the database with a million synthetic contacts.
-        [new CircuitsScenario(), new DashboardsScenario(), new PushScenario(), new TwoInstancePushScenario(), new IntakeScenario(), new PdfScenario(), new DispatchScenario(), new SupervisionScenario()];
+        [new CircuitsScenario(), new DashboardsScenario(), new PushScenario(), new TwoInstancePushScenario(), new IntakeScenario(), new PdfScenario(), new AttachmentsScenario(), new DispatchScenario(), new SupervisionScenario()];
 
     public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(IEnumerable<string> names, BenchSize size, TextWriter log, CancellationToken ct = default)
     {

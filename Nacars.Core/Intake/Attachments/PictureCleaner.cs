@@ -41,10 +41,11 @@ internal static class PictureCleaner
 
         using var oriented = Orient(decoded, codec.EncodedOrigin);
         var picture = oriented ?? decoded;
-        var asPng = format == AttachmentFormat.Png || (format == AttachmentFormat.WebP && !opaqueSource && !picture.PeekPixels().ComputeIsOpaque());
+        using var view = picture.PeekPixels();
+        var asPng = format == AttachmentFormat.Png || (format == AttachmentFormat.WebP && !opaqueSource && !view.ComputeIsOpaque());
 
         // The pixels are sRGB now; drop the colour space so the encoder writes no ICC profile at all.
-        using var pixels = picture.PeekPixels().WithColorSpace(null!);
+        using var pixels = view.WithColorSpace(null!);
         using var sink = new SKManagedWStream(output);
         var written = asPng
             ? pixels.Encode(sink, new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 6))
