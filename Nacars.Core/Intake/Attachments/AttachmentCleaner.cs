@@ -58,9 +58,22 @@ public sealed class AttachmentCleaner : IDisposable
     private CleanedAttachment CleanNow(BoundedUpload original, AttachmentFormat format, Stream output)
     {
         using var measured = new MeasuringStream(output);
-        var cleaned = format == AttachmentFormat.Pdf
-            ? PdfCleaner.Clean(original.Span, _options, measured)
-            : PictureCleaner.Clean(original.Span, format, _options, measured);
+        CleanedAttachment cleaned;
+        try
+        {
+            cleaned = format == AttachmentFormat.Pdf
+                ? PdfCleaner.Clean(original.Span, _options, measured)
+                : PictureCleaner.Clean(original.Span, format, _options, measured);
+        }
+        catch (Exception e) when (e is not (AttachmentRejectedException or OperationCanceledException or OutOfMemoryException
+            or IOException or UnauthorizedAccessException))
+        {
+            // A file the libraries choke on in a way not foreseen is still the file's fault, not the service's: the
+            // reporter gets the plain "damaged" answer. Storage failures (IOException) stay errors of the service.
+            throw format == AttachmentFormat.Pdf
+                ? new AttachmentRejectedException(AttachmentRejection.DamagedPdf, AttachmentRejectedException.Messages.DamagedPdf, e)
+                : new AttachmentRejectedException(AttachmentRejection.DamagedImage, AttachmentRejectedException.Messages.DamagedImage, e);
+        }
         measured.Flush();
         return cleaned with { Length = measured.Written, Sha256 = measured.Sha256Hex() };
     }

@@ -201,3 +201,51 @@ public class HostileUploadTests
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
+
+/// <summary>Thousands of damaged variants of real files (bytes changed, PDF syntax characters sprinkled in, cut short):
+/// each is cleaned or refused with a reporter's message, promptly, and nothing else happens (no other exception, no
+/// hang, no crash of the process).</summary>
+public class MutatedUploadTests
+{
+    [Fact]
+    public async Task Every_mutated_photo_or_PDF_is_cleaned_or_refused_and_nothing_else()
+    {
+        using var webp = Quarters(64, 32);
+        byte[][] seeds = [PdfCleaningTests.DirtyPdf(), PdfCleaningTests.ObjectStreamPdf(), RawPdf(OnePage("plain")), PhoneJpeg(), Encode(webp, SkiaSharp.SKEncodedImageFormat.Png), Encode(webp, SkiaSharp.SKEncodedImageFormat.Webp)];
+        using var cleaner = Cleaner();
+        var random = new Random(20261130);
+        var outcomes = new Dictionary<string, int>();
+        for (var i = 0; i < 600; i++)
+        {
+            var file = seeds[i % seeds.Length].ToArray();
+            var how = random.Next(4);
+            for (var k = random.Next(1, 12); k > 0; k--)
+            {
+                var at = random.Next(file.Length);
+                switch (how)
+                {
+                    case 0: file[at] = (byte)random.Next(256); break;
+                    case 1: file[at] = (byte)"[]<>()/%R0123456789 "[random.Next(20)]; break;
+                    case 2: file = file[..Math.Max(8, at)]; break;
+                    default: file[at] ^= (byte)(1 << random.Next(8)); break;
+                }
+            }
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            string outcome;
+            try
+            {
+                await cleaner.CleanAsync(new MemoryStream(file), new MemoryStream(), TestContext.Current.CancellationToken);
+                outcome = "cleaned";
+            }
+            catch (AttachmentRejectedException e)
+            {
+                outcome = e.Reason.ToString();
+                Assert.False(string.IsNullOrWhiteSpace(e.ReporterMessage));
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"variant {i} took {clock.Elapsed}");
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key}: {o.Value}")));
+        Assert.True(outcomes.GetValueOrDefault("cleaned") > 0);
+    }
+}

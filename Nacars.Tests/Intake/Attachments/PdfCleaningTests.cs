@@ -18,7 +18,7 @@ public class PdfCleaningTests
     /// <summary>A two-page PDF as a reporter's word processor might leave it, and worse: Info (author, title, subject,
     /// keywords, creator), XMP, a JavaScript open action, an embedded file, a comment with its author's name, page actions,
     /// and a phone photo with its EXIF/GPS embedded as a JPEG.</summary>
-    private static byte[] DirtyPdf()
+    internal static byte[] DirtyPdf()
     {
         EmbeddedFonts.Register();
         var document = new PdfDocument();
@@ -122,11 +122,10 @@ public class PdfCleaningTests
         Assert.Contains("Current text", after.GetPage(1).Text);
     }
 
-    [Fact]
-    public async Task A_modern_PDF_with_compressed_object_streams_is_unpacked_and_cleaned()
+    /// <summary>Catalog, page tree, page and font packed in a compressed object stream (as Word and browsers write),
+    /// the content stream beside it, XMP, and a cross-reference stream (its table is not needed: the cleaner rebuilds one).</summary>
+    internal static byte[] ObjectStreamPdf()
     {
-        // Catalog, page tree, page and font packed in an object stream (as Word and browsers write), the content
-        // stream beside it, and a cross-reference stream (its table is not needed: the cleaner rebuilds one).
         string[] packed =
         [
             "<< /Type /Catalog /Pages 2 0 R /Metadata 7 0 R >>",
@@ -142,7 +141,7 @@ public class PdfCleaningTests
         }
         var content = header + body.ToString();
         var objectStream = FlateStream(Encoding.Latin1.GetBytes(content), $"/Type /ObjStm /N 4 /First {header.Length}");
-        var pdf = RawPdf(
+        return RawPdf(
         [
             "<< /Type /Placeholder >>", "<< >>", "<< >>", "<< >>", // replaced by the packed objects (the later definition wins)
             Stream("BT /F1 12 Tf 20 100 Td (Packed text) Tj ET"),
@@ -150,6 +149,12 @@ public class PdfCleaningTests
             Stream("<x:xmpmeta>Reporter XMP</x:xmpmeta>"),
             FlateStream(new byte[30], "/Type /XRef /Size 9 /W [1 2 1] /Root 1 0 R"),
         ], trailer: xref => $"startxref\n{xref}\n%%EOF\n");
+    }
+
+    [Fact]
+    public async Task A_modern_PDF_with_compressed_object_streams_is_unpacked_and_cleaned()
+    {
+        var pdf = ObjectStreamPdf();
 
         var (cleaned, output) = await CleanAsync(pdf);
 
