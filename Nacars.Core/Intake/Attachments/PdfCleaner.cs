@@ -56,6 +56,9 @@ internal static class PdfCleaner
 
             // PDFsharp always adds an Info dictionary naming itself and an XMP packet with fresh UUIDs: one more pass
             // through the normaliser writes the file without either (and with a trailer naming only the root).
+            clean.Info.Elements.Remove("/CreationDate");
+            clean.Info.Elements.Remove("/ModDate");
+            clean.Info.Creator = "";
             using var saved = new MemoryStream();
             clean.Save(saved, closeStream: false);
             output.Write(PdfNormaliser.Normalise(saved.GetBuffer().AsSpan(0, (int)saved.Length), options, dropMetadata: true));

@@ -27,7 +27,7 @@ internal static class PdfNormaliser
     public static byte[] Normalise(ReadOnlySpan<byte> pdf, AttachmentOptions options, bool dropMetadata = false)
     {
         var objects = new Dictionary<int, Definition>();
-        (int Number, int Generation)? root = null;
+        (int Number, int Generation)? root = null, info = null;
         var lexer = new PdfLexer(pdf);
         // The two tokens before the current one at the top level: "12 0 obj" starts object 12.
         (PdfTokenKind Kind, long Value, int Start) before1 = default, before2 = default;
@@ -48,6 +48,7 @@ internal static class PdfNormaliser
                 {
                     // A cross-reference stream: replaced by our own table, but it carries the trailer's entries.
                     if (dictionary.Reference("Root") is { } r) root = r;
+                    if (dictionary.Reference("Info") is { } i) info = i;
                 }
                 else if (type == "ObjStm")
                 {
@@ -70,6 +71,7 @@ internal static class PdfNormaliser
                 var trailer = PdfDictionaryView.Parse(pdf[dictStart..lexer.Position]);
                 if (trailer.TryGet("Encrypt", out _)) throw PasswordProtected();
                 if (trailer.Reference("Root") is { } r) root = r;
+                if (trailer.Reference("Info") is { } i) info = i;
                 before1 = before2 = default;
                 continue;
             }
@@ -78,6 +80,8 @@ internal static class PdfNormaliser
         }
 
         if (root is null || !objects.TryGetValue(root.Value.Number, out var rootDefinition)) throw Damaged();
+        // Unreferenced once the trailer names only the root, but still bytes in the file: leave PDFsharp's Info out.
+        if (dropMetadata && info is { } infoReference && infoReference.Number != root.Value.Number) objects.Remove(infoReference.Number);
         if (dropMetadata)
             objects[root.Value.Number] = rootDefinition with { Unpacked = WithoutMetadataEntry(rootDefinition.Unpacked ?? pdf.Slice(rootDefinition.Start, rootDefinition.Length).ToArray()) };
         var highest = objects.Keys.Max();
