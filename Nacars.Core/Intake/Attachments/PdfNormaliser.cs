@@ -183,6 +183,7 @@ internal static class PdfNormaliser
         var raw = StreamData(body, dictionary);
         var content = filter is null ? raw.ToArray() : Inflate(raw, options.MaxPdfObjectStreamBytes);
         if (first > content.Length || count > content.Length) throw Damaged();
+        if (count > options.MaxPdfObjects) throw Unsafe();
 
         var header = new PdfLexer(content.AsSpan(0, (int)first));
         var entries = new List<(int Number, int Offset)>();
@@ -196,10 +197,12 @@ internal static class PdfNormaliser
             entries.Add(((int)number, (int)(first + offset)));
         }
         var unpacked = new List<(int, byte[])>(entries.Count);
-        var order = entries.Select(e => e.Offset).Order().ToList();
+        // Each object runs to the next one's offset: found by binary search, since a hostile stream can list millions.
+        var order = entries.Select(e => e.Offset).Distinct().Order().ToArray();
         foreach (var (number, offset) in entries)
         {
-            var next = order.FirstOrDefault(o => o > offset, content.Length);
+            var at = Array.BinarySearch(order, offset);
+            var next = at + 1 < order.Length ? order[at + 1] : content.Length;
             var text = content.AsSpan(offset, next - offset);
             CheckNesting(text, options);
             unpacked.Add((number, text.ToArray()));

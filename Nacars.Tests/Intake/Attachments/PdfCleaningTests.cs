@@ -269,4 +269,21 @@ public class PdfCleaningTests
 
         Assert.Equal(AttachmentRejection.UnsafePdfStructure, (await RejectedAsync(bomb)).Reason);
     }
+
+    [Fact]
+    public async Task An_object_stream_listing_a_hundred_thousand_objects_is_unpacked_in_linear_time()
+    {
+        const int count = 100_000;
+        var header = new StringBuilder();
+        for (var i = 0; i < count; i++) header.Append(i + 10).Append(' ').Append(i * 2).Append(' ');
+        var packed = header + string.Concat(Enumerable.Repeat("1 ", count)); // object i is "1", at offset 2i
+        var pdf = RawPdf([.. OnePage("many small objects"), FlateStream(Encoding.Latin1.GetBytes(packed), $"/Type /ObjStm /N {count} /First {header.Length}")]);
+        var clock = Stopwatch.StartNew();
+
+        var (cleaned, _) = await CleanAsync(pdf);
+
+        Assert.Equal(1, cleaned.PageCount);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), clock.Elapsed.ToString());
+        Assert.Equal(AttachmentRejection.UnsafePdfStructure, (await RejectedAsync(pdf, o => o.MaxPdfObjects = count - 1)).Reason);
+    }
 }
