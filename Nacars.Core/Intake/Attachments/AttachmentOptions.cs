@@ -15,6 +15,8 @@ public sealed class AttachmentOptions
     public long MaxPixels { get; set; } = 50_000_000;
     /// <summary>Longest side of a picture, in pixels (JPEG cannot encode beyond 65,500).</summary>
     public int MaxImageSide { get; set; } = 32_000;
+    /// <summary>Scans per JPEG (progressive JPEGs have about ten; each scan costs a pass over the whole picture).</summary>
+    public int MaxJpegScans { get; set; } = 100;
     /// <summary>JPEG quality of re-encoded photos (1–100).</summary>
     public int JpegQuality { get; set; } = 85;
     /// <summary>Pages per PDF.</summary>

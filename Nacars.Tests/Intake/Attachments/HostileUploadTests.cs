@@ -74,6 +74,18 @@ public class HostileUploadTests
     }
 
     [Fact]
+    public async Task A_JPEG_with_thousands_of_scans_is_refused_before_decoding()
+    {
+        var jpeg = PhoneJpeg(64, 32);
+        // Empty progressive scans (SOS for component 1, spectral 1..1, no data) before the end marker.
+        byte[] scan = [0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x01, 0x01, 0x00];
+        byte[] many = [.. jpeg[..^2], .. Enumerable.Range(0, 5_000).SelectMany(_ => scan), 0xFF, 0xD9];
+
+        Assert.Equal(AttachmentRejection.DamagedImage, (await RejectedAsync(many)).Reason);
+        await CleanAsync(jpeg, o => o.MaxJpegScans = 1);
+    }
+
+    [Fact]
     public async Task The_pixel_limit_is_a_setting()
     {
         var photo = PhoneJpeg(64, 32);
