@@ -84,6 +84,7 @@ public static class DependencyInjection
         services.AddSingleton<TriageService>();
         services.AddSingleton<ContactSearch>();
         services.AddSingleton<Floor>();
+        services.AddSingleton<Triage.Assistance.ContactAssistance>();
         services.AddSingleton<Forces.ForceAdministration>();
         services.AddSingleton<Supervision.SupervisionStatistics>();
 

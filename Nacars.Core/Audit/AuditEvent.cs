@@ -49,6 +49,7 @@ public static class AuditActions
     public const string ContactEdited = "contact.edited";
     public const string FastTimeCallLogged = "contact.fast-time-call";
     public const string Disseminated = "contact.disseminated";
+    public const string ReporterFlagResolved = "contact.reporter-flag";
     public const string NotDisseminated = "contact.not-disseminated";
     public const string Rerouted = "contact.rerouted";
     public const string ReportPreviewed = "report.previewed";

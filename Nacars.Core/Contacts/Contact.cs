@@ -44,6 +44,9 @@ public sealed class Contact
     public FastTimeCall? FastTimeCall { get; private set; }
     public NotDisseminatedReason? NotDisseminatedReason { get; private set; }
     public string? DecisionNote { get; private set; }
+    /// <summary>What the analyst decided about each detail the sanitisation guard flagged as able to identify the
+    /// reporter (by the flag's stable id, never its text). Encrypted at rest: a reason may quote the detail.</summary>
+    public List<ReporterFlagDecision> FlagDecisions { get; private set; } = [];
     public string? DecidedBy { get; private set; }
     public DateTime? DecidedAtUtc { get; private set; }
 
@@ -202,10 +205,34 @@ public sealed class Contact
         Touch();
     }
 
+    /// <summary>The analyst redacted a flagged detail (the text is already replaced) or kept it, with the reason, because
+    /// the force needs it and it cannot identify the reporter. Either way the decision is recorded once per flag.</summary>
+    public void ResolveReporterFlag(string flagId, bool keep, string? reason, string analyst, DateTime nowUtc)
+    {
+        RequireClaimant(analyst, "sanitise");
+        if (string.IsNullOrWhiteSpace(flagId)) throw new DomainRuleException("Which detail?");
+        if (keep && string.IsNullOrWhiteSpace(reason))
+            throw new DomainRuleException("Say why this detail can stay: what the force needs it for, and why it cannot identify the reporter.");
+        FlagDecisions.RemoveAll(d => d.FlagId == flagId);
+        FlagDecisions.Add(new ReporterFlagDecision(flagId, keep, keep ? reason!.Trim() : null, analyst, nowUtc));
+        Touch();
+    }
+
+    /// <summary>Details in the sanitised account that could identify the reporter and that no one has decided about
+    /// (the guard reads the text as it will be sent; anything flagged in the original and still there counts too).</summary>
+    public IReadOnlyList<Triage.Assistance.ReporterFlag> UnresolvedReporterFlags()
+    {
+        if (string.IsNullOrWhiteSpace(SanitisedAccount)) return [];
+        var kept = FlagDecisions.Where(d => d.Kept).Select(d => d.FlagId).ToHashSet(StringComparer.Ordinal);
+        return Triage.Assistance.SanitisationGuard.Unresolved(SanitisedAccount, kept, Reporter, Triage.Assistance.SanitisationGuard.Find(Account, Reporter));
+    }
+
     /// <summary>Why the contact cannot be sent yet; empty when it can.</summary>
     public IReadOnlyList<string> WhatBlocksDissemination()
     {
         var blocks = new List<string>();
+        if (UnresolvedReporterFlags() is { Count: > 0 } flags)
+            blocks.Add($"The sanitised account still has {flags.Count} detail{(flags.Count == 1 ? "" : "s")} that could identify the reporter: redact each, or keep it with a reason.");
         if (!ThresholdMet) blocks.Add("Tick all three threshold checks.");
         if (ForceCode == UnknownForce) blocks.Add("Choose the force the report goes to.");
         if (string.IsNullOrWhiteSpace(SanitisedAccount)) blocks.Add("Write the sanitised account.");

@@ -41,6 +41,11 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         b.Property(c => c.WhenHappened).HasConversion(sensitive.StringConverter);
         b.Property(c => c.SanitisedAccount).HasConversion(sensitive.StringConverter);
         b.Property(c => c.DecisionNote).HasConversion(sensitive.StringConverter);
+        // A small list kept with the contact (it is read with it at every send), as encrypted JSON.
+        b.Property(c => c.FlagDecisions).HasConversion(
+            v => sensitive.Protect(System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null)),
+            v => System.Text.Json.JsonSerializer.Deserialize<List<ReporterFlagDecision>>(sensitive.Unprotect(v), (System.Text.Json.JsonSerializerOptions?)null) ?? new List<ReporterFlagDecision>(),
+            new ValueComparer<List<ReporterFlagDecision>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
 
         b.ComplexProperty(c => c.Reporter, r =>
         {
@@ -88,7 +93,7 @@ internal sealed class ContactIdentifierConfiguration : IEntityTypeConfiguration<
         b.HasIndex(i => new { i.Kind, i.Hash, i.ContactId });
         b.HasIndex(i => i.ContactId);
         b.Property(i => i.Kind).HasMaxLength(32);
-        b.Property(i => i.Hash).HasMaxLength(32);
+        b.Property(i => i.Hash).HasMaxLength(24);
         b.HasOne<Contact>().WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -282,6 +282,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<string>("DecisionNote")
                         .HasColumnType("text");
 
+                    b.Property<string>("FlagDecisions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("FollowUpCodeHash")
                         .HasColumnType("text");
 
@@ -510,10 +514,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid");
 
-                    b.Property<byte[]>("Hash")
+                    b.Property<string>("Hash")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<string>("Kind")
                         .IsRequired()

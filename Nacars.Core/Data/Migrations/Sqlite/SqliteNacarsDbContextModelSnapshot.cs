@@ -269,6 +269,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("DecisionNote")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FlagDecisions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FollowUpCodeHash")
                         .HasColumnType("TEXT");
 
@@ -495,10 +499,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Hash")
+                    b.Property<string>("Hash")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()

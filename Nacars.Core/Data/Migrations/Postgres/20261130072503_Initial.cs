@@ -111,6 +111,7 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     SanitisedAccount = table.Column<string>(type: "text", nullable: true),
                     NotDisseminatedReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     DecisionNote = table.Column<string>(type: "text", nullable: true),
+                    FlagDecisions = table.Column<string>(type: "text", nullable: false),
                     DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
@@ -431,7 +432,7 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ContactId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false)
+                    Hash = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -109,6 +109,7 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     SanitisedAccount = table.Column<string>(type: "TEXT", nullable: true),
                     NotDisseminatedReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     DecisionNote = table.Column<string>(type: "TEXT", nullable: true),
+                    FlagDecisions = table.Column<string>(type: "TEXT", nullable: false),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
@@ -429,7 +430,7 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false)
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false)
                 },
                 constraints: table =>
                 {
