@@ -12,6 +12,7 @@ using Nacars.Core.Data;
 using Nacars.Core.Dissemination;
 using Nacars.Core.Events;
 using Nacars.Core.Intake;
+using Nacars.Core.Intake.Attachments;
 using Nacars.Core.Triage;
 
 namespace Nacars.Core;
@@ -79,6 +80,8 @@ public static class DependencyInjection
         services.AddSingleton<Audit.AuditChain>();
         services.AddHostedService<Audit.AuditSealer>();
 
+        // Files reporters attach: cleaned of metadata and stored encrypted (Nacars:Attachments).
+        services.AddNacarsAttachments(builder.Configuration);
         services.AddSingleton<IntakeService>();
         services.AddSingleton<IntakeDraftService>();
         services.AddSingleton<TriageService>();

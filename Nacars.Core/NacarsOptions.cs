@@ -23,6 +23,9 @@ public sealed class NacarsOptions
     public ProxyOptions Proxy { get; set; } = new();
     public LiveOptions Live { get; set; } = new();
     public SafetyOptions Safety { get; set; } = new();
+    /// <summary>Files reporters attach (bound again on its own as <see cref="Intake.Attachments.AttachmentOptions"/>
+    /// from the same section, so both agree).</summary>
+    public Intake.Attachments.AttachmentOptions Attachments { get; set; } = new();
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);

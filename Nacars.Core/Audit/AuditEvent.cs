@@ -41,6 +41,12 @@ public static class AuditActions
 {
     public const string ContactReceived = "contact.received";
     public const string FollowUpAdded = "contact.follow-up-added";
+    public const string QuestionAsked = "contact.question-asked";
+    public const string NewInformationRead = "contact.new-information-read";
+    public const string ContactReopened = "contact.reopened";
+    public const string AttachmentViewed = "attachment.viewed";
+    public const string AttachmentDownloaded = "attachment.downloaded";
+    public const string AttachmentInReport = "attachment.in-report";
     public const string ContactViewed = "contact.viewed";
     public const string ContactClaimed = "contact.claimed";
     public const string ContactReleased = "contact.released";

@@ -27,6 +27,15 @@ public sealed class Contact
     public CallDetails? Call { get; private set; }
     public string? FollowUpCodeHash { get; private set; }
     public List<FollowUp> FollowUps { get; private set; } = [];
+    /// <summary>Questions analysts asked the reporter, shown to them (never the analyst's name) when they return with
+    /// their reference and follow-up code, or read out by a call handler.</summary>
+    public List<ReporterQuestion> Questions { get; private set; } = [];
+    /// <summary>Cleaned copies of the files the reporter attached (the files themselves are in the encrypted store).</summary>
+    public List<ContactAttachment> Attachments { get; private set; } = [];
+    /// <summary>When information arrived from the reporter that no analyst has yet marked as read; null when there is
+    /// none. Set by every follow-up or answer, whatever the status, so nothing is saved unseen (ADR 0011): a decided
+    /// contact with new information is back in the open work until an analyst acknowledges it.</summary>
+    public DateTime? NewInformationAtUtc { get; private set; }
 
     // What triage decides.
     public ContactStatus Status { get; private set; }
@@ -92,14 +101,85 @@ public sealed class Contact
 
     public bool IsOpen => Status is ContactStatus.New or ContactStatus.InTriage;
     public bool ThresholdMet => CorroborableDetail is not null && AboutPolice is not null && NotPersonalComplaint is not null;
+    public bool HasNewInformation => NewInformationAtUtc is not null;
 
-    public FollowUp AddFollowUp(string text, DateTime nowUtc)
+    /// <summary>Information the reporter added later, typed by them online or keyed in by a call handler
+    /// (<paramref name="takenBy"/>), optionally answering one of the analysts' questions; it may be files alone
+    /// (<paramref name="withFiles"/>, attached next with <see cref="Attach"/>). Whatever the contact's status, it is
+    /// marked as new information for the analysts.</summary>
+    public FollowUp AddFollowUp(string? text, DateTime nowUtc, long? answersQuestion = null, string? takenBy = null, bool withFiles = false)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new DomainRuleException("A follow-up needs some text.");
-        var followUp = new FollowUp(Id, text, nowUtc);
+        if (string.IsNullOrWhiteSpace(text) && !withFiles) throw new DomainRuleException("A follow-up needs some text.");
+        if (answersQuestion is { } questionId && Questions.All(q => q.Id != questionId))
+            throw new DomainRuleException("That question was not asked about this contact.");
+        var followUp = new FollowUp(Id, text?.Trim() ?? "", nowUtc, answersQuestion, takenBy);
         FollowUps.Add(followUp);
+        NewInformationAtUtc ??= nowUtc;
         Touch();
         return followUp;
+    }
+
+    /// <summary>A file the reporter sent, already cleaned and stored, recorded with the contact (and the follow-up it
+    /// came with, if any) in the same save.</summary>
+    public ContactAttachment Attach(Intake.Attachments.StoredAttachment stored, DateTime nowUtc, FollowUp? withFollowUp = null)
+    {
+        if (withFollowUp is not null && !FollowUps.Contains(withFollowUp)) throw new DomainRuleException("That follow-up is not part of this contact.");
+        var attachment = new ContactAttachment(Id, stored, nowUtc, withFollowUp);
+        Attachments.Add(attachment);
+        Touch();
+        return attachment;
+    }
+
+    /// <summary>An analyst asks the reporter a question; the reporter sees it with their reference and follow-up code.
+    /// On an open contact only its claimant asks; on a decided one any analyst may (for example about new information).</summary>
+    public ReporterQuestion AskReporter(string text, string analyst, DateTime nowUtc)
+    {
+        if (IsOpen) RequireClaimant(analyst, "ask the reporter about");
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainRuleException("Write the question for the reporter.");
+        if (FollowUpCodeHash is null) throw new DomainRuleException($"The reporter of {Reference} has no follow-up code, so they cannot see a question.");
+        var question = new ReporterQuestion(Id, text.Trim(), analyst, nowUtc);
+        Questions.Add(question);
+        Touch();
+        return question;
+    }
+
+    /// <summary>An analyst has read the new information. On an open contact that is its claimant (it is their work);
+    /// on a decided one any analyst, who then decides whether it changes anything (a re-route, reopening).</summary>
+    public void AcknowledgeNewInformation(string analyst)
+    {
+        if (!HasNewInformation) throw new DomainRuleException($"{Reference} has no new information to mark as read.");
+        if (IsOpen) RequireClaimant(analyst, "mark the new information as read on");
+        NewInformationAtUtc = null;
+        Touch();
+    }
+
+    /// <summary>New information changed the picture of a contact that was not disseminated: it goes back into triage,
+    /// claimed by the analyst who reopened it, and its earlier decision is undone.</summary>
+    public void Reopen(string analyst, DateTime nowUtc)
+    {
+        if (Status != ContactStatus.NotDisseminated)
+            throw new DomainRuleException($"Only a contact that was not disseminated can be reopened; {Reference} is {Status}.");
+        if (string.IsNullOrWhiteSpace(analyst)) throw new DomainRuleException("Who is reopening it?");
+        Status = ContactStatus.InTriage;
+        ClaimedBy = analyst;
+        ClaimedAtUtc = nowUtc;
+        NotDisseminatedReason = null;
+        DecisionNote = null;
+        DecidedBy = null;
+        DecidedAtUtc = null;
+        Touch();
+    }
+
+    /// <summary>Whether a cleaned picture goes into the information report, on a page of its own. Only the analyst
+    /// chooses, and only pictures: a PDF or an image that could identify the reporter stays with the service.</summary>
+    public void IncludeAttachmentInReport(Guid attachmentId, bool include, string analyst)
+    {
+        RequireClaimant(analyst, "choose the images of the information report for");
+        var attachment = Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new DomainRuleException("That file is not part of this contact.");
+        if (include && attachment.Kind != Intake.Attachments.AttachmentKind.Picture)
+            throw new DomainRuleException("Only pictures can go into the information report.");
+        attachment.IncludeInReport = include;
+        Touch();
     }
 
     public void Claim(string analyst, DateTime nowUtc)
@@ -231,6 +311,7 @@ public sealed class Contact
     public IReadOnlyList<string> WhatBlocksDissemination()
     {
         var blocks = new List<string>();
+        if (HasNewInformation) blocks.Add(NewInformationBlocks);
         if (UnresolvedReporterFlags() is { Count: > 0 } flags)
             blocks.Add($"The sanitised account still has {flags.Count} detail{(flags.Count == 1 ? "" : "s")} that could identify the reporter: redact each, or keep it with a reason.");
         if (!ThresholdMet) blocks.Add("Tick all three threshold checks.");
@@ -258,6 +339,7 @@ public sealed class Contact
     public void DecideNotToDisseminate(NotDisseminatedReason reason, string? note, string analyst, DateTime nowUtc)
     {
         RequireClaimant(analyst, "decide on");
+        if (HasNewInformation) throw new DomainRuleException($"{Reference} cannot be decided yet: {NewInformationBlocks}");
         if (reason is Contacts.NotDisseminatedReason.Other or Contacts.NotDisseminatedReason.Duplicate
             or Contacts.NotDisseminatedReason.PersonalComplaint && string.IsNullOrWhiteSpace(note))
             throw new DomainRuleException(reason switch
@@ -285,6 +367,8 @@ public sealed class Contact
         DecidedBy = analyst;
         Touch();
     }
+
+    private const string NewInformationBlocks = "The reporter sent new information: read it and mark it as read first.";
 
     private void RequireOpen(string action)
     {

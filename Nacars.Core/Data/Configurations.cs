@@ -74,6 +74,10 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
 
         b.HasMany(c => c.FollowUps).WithOne().HasForeignKey(f => f.ContactId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.FollowUps).AutoInclude(false);
+        b.HasMany(c => c.Questions).WithOne().HasForeignKey(q => q.ContactId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.Cascade);
+        // Decided contacts with information no analyst has read yet are part of the open work: a small index of just them.
+        b.HasIndex(c => c.NewInformationAtUtc).HasDatabaseName("IX_Contacts_NewInformation").HasFilter("\"NewInformationAtUtc\" IS NOT NULL");
     }
 
     private void EncryptSubject(ComplexPropertyBuilder<SubjectDetails> s)
@@ -114,6 +118,37 @@ internal sealed class FollowUpConfiguration(SensitiveData sensitive) : IEntityTy
     {
         b.HasKey(f => f.Id);
         b.Property(f => f.Text).HasConversion(sensitive.StringConverter);
+        b.Property(f => f.TakenBy).HasMaxLength(256);
+        b.HasOne<ReporterQuestion>().WithMany().HasForeignKey(f => f.QuestionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReporterQuestionConfiguration(SensitiveData sensitive) : IEntityTypeConfiguration<ReporterQuestion>
+{
+    public void Configure(EntityTypeBuilder<ReporterQuestion> b)
+    {
+        b.HasKey(q => q.Id);
+        b.HasIndex(q => q.ContactId);
+        b.Property(q => q.AskedBy).HasMaxLength(256);
+        // An analyst's question may repeat what the reporter said: encrypted like the account.
+        b.Property(q => q.Text).HasConversion(sensitive.StringConverter);
+    }
+}
+
+internal sealed class ContactAttachmentConfiguration : IEntityTypeConfiguration<ContactAttachment>
+{
+    public void Configure(EntityTypeBuilder<ContactAttachment> b)
+    {
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => a.ContactId);
+        b.HasIndex(a => a.StoreKey).IsUnique();
+        // The key alone reveals nothing (random); the file it names is encrypted with the key ring.
+        b.Property(a => a.StoreKey).HasMaxLength(32);
+        b.Property(a => a.FileName).HasMaxLength(64);
+        b.Property(a => a.ContentType).HasMaxLength(64);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+        b.HasOne(a => a.FollowUp).WithMany().HasForeignKey(a => a.FollowUpId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

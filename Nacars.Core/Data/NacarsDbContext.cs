@@ -23,6 +23,8 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
 
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<ReporterQuestion> ReporterQuestions => Set<ReporterQuestion>();
+    public DbSet<ContactAttachment> ContactAttachments => Set<ContactAttachment>();
     public DbSet<Force> Forces => Set<Force>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DisseminationRecord> Disseminations => Set<DisseminationRecord>();
@@ -46,6 +48,8 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new ContactConfiguration(Sensitive));
         builder.ApplyConfiguration(new FollowUpConfiguration(Sensitive));
+        builder.ApplyConfiguration(new ReporterQuestionConfiguration(Sensitive));
+        builder.ApplyConfiguration(new ContactAttachmentConfiguration());
         builder.ApplyConfiguration(new ForceConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration(Sensitive));
         builder.ApplyConfiguration(new DisseminationConfiguration());

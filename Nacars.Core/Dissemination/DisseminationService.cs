@@ -20,7 +20,8 @@ public sealed class DisseminationService(
     IContactNotifier notifier,
     OutboxSignal outbox,
     TimeProvider clock,
-    IOptions<NacarsOptions> options)
+    IOptions<NacarsOptions> options,
+    Intake.Attachments.IAttachmentStore attachmentStore)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private ServiceIdentity Service => options.Value.Service;
@@ -57,7 +58,7 @@ public sealed class DisseminationService(
         if (force.IsUnknown) throw new DomainRuleException("Choose the force the report goes to.");
         if (string.IsNullOrWhiteSpace(force.NominatedMailbox))
             throw new DomainRuleException($"{force.Name} has no nominated mailbox yet. Ask an admin to add it in the force directory.");
-        var pdf = renderer.Render(InformationReport.From(contact, force, Service, Now));
+        var pdf = renderer.Render(InformationReport.From(contact, force, Service, Now, await ChosenImagesAsync(db, contact.Id, ct)));
         var dissemination = new Dissemination(Guid.CreateVersion7(), contact.Id, contact.Reference, force.Code, force.NominatedMailbox, Now, analyst, rerouteReason, contact.ReceivedAtUtc);
         var subject = $"NACARS information report {contact.Reference}{(contact.Urgent ? " URGENT" : "")}";
         var body = $"""
@@ -103,7 +104,25 @@ public sealed class DisseminationService(
         var force = await db.Forces.AsNoTracking().SingleAsync(f => f.Code == contact.ForceCode, ct);
         db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.ReportPreviewed, reference));
         await db.SaveChangesAsync(ct);
-        return InformationReport.From(contact, force, Service, Now);
+        return InformationReport.From(contact, force, Service, Now, await ChosenImagesAsync(db, contact.Id, ct));
+    }
+
+    /// <summary>The cleaned pictures the analyst chose for the report, read back from the encrypted store, oldest first.
+    /// Only those: the reporter's other files never leave the service.</summary>
+    private async Task<IReadOnlyList<ReportImage>> ChosenImagesAsync(NacarsDbContext db, Guid contactId, CancellationToken ct)
+    {
+        var chosen = await db.ContactAttachments.AsNoTracking()
+            .Where(a => a.ContactId == contactId && a.IncludeInReport && a.Kind == Intake.Attachments.AttachmentKind.Picture)
+            .OrderBy(a => a.ReceivedAtUtc).ThenBy(a => a.Id).ToListAsync(ct);
+        var images = new List<ReportImage>(chosen.Count);
+        foreach (var a in chosen)
+        {
+            await using var content = await attachmentStore.OpenReadAsync(a.StoreKey, ct);
+            using var copy = new MemoryStream((int)Math.Min(a.Length, int.MaxValue));
+            await content.CopyToAsync(copy, ct);
+            images.Add(new ReportImage($"{a.FileName} · {a.Width} × {a.Height} pixels · received {UkTime.Format(a.ReceivedAtUtc)} (UK) · metadata removed · SHA-256 {a.Sha256}", copy.ToArray()));
+        }
+        return images;
     }
 
     public byte[] Render(InformationReport report) => renderer.Render(report);

@@ -19,21 +19,29 @@ public sealed record InformationReport(
     Grading Grading,
     FastTimeCall? FastTimeCall,
     ReporterDetails? ConsentedReporter,
-    DateTime PreparedAtUtc)
+    DateTime PreparedAtUtc,
+    IReadOnlyList<ReportImage>? Images = null)
 {
-    public static InformationReport From(Contact contact, Force force, ServiceIdentity service, DateTime nowUtc)
+    /// <summary>The cleaned pictures the analyst chose for the force, each drawn on a page of its own.</summary>
+    public IReadOnlyList<ReportImage> ImagePages => Images ?? [];
+
+    public static InformationReport From(Contact contact, Force force, ServiceIdentity service, DateTime nowUtc, IReadOnlyList<ReportImage>? images = null)
     {
         if (string.IsNullOrWhiteSpace(contact.SanitisedAccount)) throw new DomainRuleException("Write the sanitised account first.");
         if (contact.Grading is null) throw new DomainRuleException("Grade the information first.");
         return new InformationReport(service.Name, service.QueriesContact, contact.Reference, contact.ReceivedAtUtc, contact.Channel, force.Name,
             contact.Urgent, contact.Categories.Select(Contacts.Categories.LabelOf).ToList(), contact.Subject, contact.SanitisedAccount,
-            contact.Grading, contact.FastTimeCall, contact.Reporter.MayBeSharedWithForce ? contact.Reporter : null, nowUtc);
+            contact.Grading, contact.FastTimeCall, contact.Reporter.MayBeSharedWithForce ? contact.Reporter : null, nowUtc, images);
     }
 
     public string FileName => FileNameFor(Reference);
 
     public static string FileNameFor(string reference) => $"NACARS-information-report-{reference}.pdf";
 }
+
+/// <summary>A picture the reporter sent, as cleaned (no metadata), that the analyst chose to include.</summary>
+/// <param name="Caption">What the force reads above it: which picture, its fingerprint, never the reporter's file name.</param>
+public sealed record ReportImage(string Caption, byte[] Content);
 
 /// <summary>Renders the information report. Behind an interface so the PDF library can change without the workflow.</summary>
 public interface IInformationReportRenderer

@@ -79,6 +79,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
             : $"C — lawful sharing permitted with conditions: {r.Grading.HandlingConditions}", Font(10));
         layout.Gap(10);
         layout.Paragraphs($"Queries about this report: {r.QueriesContact}, quoting reference {r.Reference}.", Font(9), Grey);
+        for (var i = 0; i < r.ImagePages.Count; i++) layout.ImagePage(r.ImagePages[i], i + 1, r.ImagePages.Count);
 
         // Page numbers and markings need the page count, so they are drawn last.
         for (var i = 0; i < pages.Count; i++)
@@ -134,6 +135,23 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
         }
 
         public void Gap(double points) => _y += points;
+
+        /// <summary>A picture on a page of its own, under its caption, as large as the page allows without enlarging it
+        /// beyond its own size (a small screenshot stays sharp).</summary>
+        public void ImagePage(ReportImage image, int number, int count)
+        {
+            _y = double.MaxValue; // always a fresh page
+            Heading(count == 1 ? "Image provided by the reporter" : $"Image {number} of {count} provided by the reporter");
+            Paragraphs(image.Caption, renderer.Font(9), Grey);
+            Gap(6);
+            using var stream = new MemoryStream(image.Content, writable: false);
+            using var picture = XImage.FromStream(stream);
+            var room = (Width: Width, Height: Bottom - _y);
+            var natural = (Width: picture.PointWidth, Height: picture.PointHeight);
+            var scale = Math.Min(1, Math.Min(room.Width / natural.Width, room.Height / natural.Height));
+            _gfx.DrawImage(picture, Margin, _y, natural.Width * scale, natural.Height * scale);
+            _y += natural.Height * scale;
+        }
 
         public void Heading(string text)
         {

@@ -1,16 +1,18 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
 using Nacars.Core.Data;
 using Nacars.Core.Events;
 using Nacars.Core.Forces;
+using Nacars.Core.Intake.Attachments;
 
 namespace Nacars.Core.Intake;
 
 /// <summary>What the reporter takes away: shown once, never stored in the clear.</summary>
-public sealed record SubmittedReport(string Reference, string FollowUpCode, bool Urgent);
+public sealed record SubmittedReport(string Reference, string FollowUpCode, bool Urgent, int Files = 0);
 
 /// <summary>A telephone report in progress: the public fields plus the call details.</summary>
 public sealed class TelephoneReport
@@ -21,38 +23,112 @@ public sealed class TelephoneReport
     public bool InterpreterUsed { get; set; }
 }
 
-/// <summary>Receives contacts from both channels. Each contact is saved with its audit event in one transaction,
-/// then announced to the dashboards.</summary>
+/// <summary>An analyst's question as the reporter sees it: never who asked.</summary>
+public sealed record ReporterQuestionView(long Id, DateTime AskedAtUtc, string Text, bool Answered);
+
+/// <summary>What a reporter (or a call handler for a caller) sees after giving the right reference and follow-up code.</summary>
+public sealed record ReporterDialogue(string Reference, IReadOnlyList<ReporterQuestionView> Questions);
+
+/// <summary>What a reporter adds later: free text, answers to the analysts' questions (by question id), or both. The
+/// follow-up page's field names are this class's properties under the prefix <c>FollowUp.</c>.</summary>
+public sealed class FollowUpSubmission
+{
+    public string? Reference { get; set; }
+    public string? Code { get; set; }
+    public string? Text { get; set; }
+    public Dictionary<long, string?> Answers { get; set; } = [];
+}
+
+/// <summary>Receives contacts from both channels. Each contact is saved with its audit event (and the records of its
+/// cleaned files) in one transaction, then announced to the dashboards.</summary>
 public sealed class IntakeService(
     IDbContextFactory<NacarsDbContext> dbFactory,
     IContactNotifier notifier,
     TimeProvider clock,
-    IOptions<NacarsOptions> options)
+    IOptions<NacarsOptions> options,
+    AttachmentIntake attachments,
+    IAttachmentStore attachmentStore,
+    ILogger<IntakeService> logger)
 {
     public const string PublicActor = "public";
+    /// <summary>The field a refused file's problem is reported against (next to the file input).</summary>
+    public const string AttachmentsField = "Attachments";
     private static readonly IReadOnlyCollection<string> ForceCodes = ForceDirectory.Entries.Select(e => e.Code).ToHashSet();
+
+    /// <summary>The limits on files (MaxFiles 0: the forms take none).</summary>
+    public AttachmentOptions AttachmentLimits => attachments.Options;
 
     public IReadOnlyList<ValidationProblem> Validate(ReportSubmission report) =>
         ReportValidator.Validate(report, options.Value.Intake, ForceCodes);
 
+    /// <summary>A report from the public form, with the files the reporter chose (cleaned and stored only once the text
+    /// is valid; all or none; removed again if the report cannot be saved).</summary>
     public Task<SubmittedReport> SubmitOnlineAsync(ReportSubmission report, CancellationToken ct = default) =>
-        SubmitAsync(report, Channel.Online, PublicActor, null, null, ct);
+        SubmitOnlineAsync(report, [], ct);
+
+    public Task<SubmittedReport> SubmitOnlineAsync(ReportSubmission report, IReadOnlyList<Stream> files, CancellationToken ct = default) =>
+        SubmitAsync(report, Channel.Online, PublicActor, null, null, files, ct);
 
     public Task<SubmittedReport> SubmitByTelephoneAsync(TelephoneReport call, string callHandler, Guid? draftId, CancellationToken ct = default)
     {
+        ReportValidator.RemoveControlCharacters(call.Report);
         var problems = new List<ValidationProblem>(Validate(call.Report));
         if (call.CallStartedAtUtc is null) problems.Add(new("CallStartedAtUtc", "Record when the call started."));
         if (!call.AnonymityStatementRead) problems.Add(new("AnonymityStatementRead", "Read the anonymity statement to the caller and tick the box."));
         if (problems.Count > 0) throw new ReportRejectedException(problems);
         var details = new CallDetails(call.CallStartedAtUtc!.Value, call.AnonymityStatementRead, call.InterpreterUsed, callHandler);
-        return SubmitAsync(call.Report, Channel.Telephone, callHandler, details, draftId, ct);
+        return SubmitAsync(call.Report, Channel.Telephone, callHandler, details, draftId, [], ct);
     }
 
-    private async Task<SubmittedReport> SubmitAsync(ReportSubmission r, Channel channel, string actor, CallDetails? call, Guid? draftId, CancellationToken ct)
+    private async Task<SubmittedReport> SubmitAsync(ReportSubmission r, Channel channel, string actor, CallDetails? call, Guid? draftId,
+        IReadOnlyList<Stream> files, CancellationToken ct)
     {
+        ReportValidator.RemoveControlCharacters(r);
         var problems = Validate(r);
         if (problems.Count > 0) throw new ReportRejectedException(problems);
+        var stored = await AcceptFilesAsync(files, ct);
+        try
+        {
+            return await SaveReportAsync(r, channel, actor, call, draftId, stored, ct);
+        }
+        catch
+        {
+            // Nothing half-saved: the cleaned copies go if the report they belong to could not be saved.
+            await DiscardAsync(stored);
+            throw;
+        }
+    }
 
+    /// <summary>Cleans and stores the files, all or none; a refusal becomes a problem next to the file input.</summary>
+    private async Task<IReadOnlyList<StoredAttachment>> AcceptFilesAsync(IReadOnlyList<Stream> files, CancellationToken ct)
+    {
+        if (files.Count == 0) return [];
+        try
+        {
+            if (attachments.Options.MaxFiles <= 0)
+                throw new AttachmentRejectedException(AttachmentRejection.TooManyFiles, "Files are not accepted.");
+            return await attachments.AcceptAllAsync(files, ct);
+        }
+        catch (AttachmentRejectedException refused)
+        {
+            // The reason only: never the file's name or content.
+            logger.LogInformation("A reporter's file was refused: {Reason}", refused.Reason);
+            throw new ReportRejectedException([new(AttachmentsField, ReportText.Refusal(refused, attachments.Options))]);
+        }
+    }
+
+    private async Task DiscardAsync(IReadOnlyList<StoredAttachment> stored)
+    {
+        foreach (var file in stored)
+        {
+            try { await attachmentStore.DeleteAsync(file.Key, CancellationToken.None); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { logger.LogWarning(e, "A cleaned file of a report that was not saved could not be removed"); }
+        }
+    }
+
+    private async Task<SubmittedReport> SaveReportAsync(ReportSubmission r, Channel channel, string actor, CallDetails? call, Guid? draftId,
+        IReadOnlyList<StoredAttachment> stored, CancellationToken ct)
+    {
         var code = FollowUpCode.New();
         var codeHash = FollowUpCode.Hash(code);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -66,11 +142,12 @@ public sealed class IntakeService(
             var contact = Contact.Receive(Reference.NewReference(), channel, now, r.Account!.Trim(), categories,
                 ReportValidator.Clean(r.ForceCode), subject, ReportValidator.Clean(r.WhenHappened), ReportValidator.Clean(r.WhereHappened),
                 ReportValidator.Clean(r.HowKnown), r.ImmediateDanger, ReportValidator.ReporterFrom(r), codeHash, call);
+            foreach (var file in stored) contact.Attach(file, now);
 
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Contacts.Add(contact);
             db.AuditEvents.Add(new AuditEvent(now, actor, AuditActions.ContactReceived, contact.Reference,
-                $"{channel}{(contact.Urgent ? ", immediate danger" : "")}"));
+                $"{channel}{(contact.Urgent ? ", immediate danger" : "")}{(stored.Count > 0 ? $", {stored.Count} file(s)" : "")}"));
             if (draftId is { } id)
             {
                 var draft = await db.IntakeDrafts.SingleOrDefaultAsync(d => d.Id == id && d.Owner == actor, ct);
@@ -88,7 +165,7 @@ public sealed class IntakeService(
             // The event's time is when the report was accepted: saved, so it cannot be lost.
             await notifier.PublishAsync(new ContactEvent(ContactEventKind.ContactReceived, contact.Reference, contact.Status.ToString(), null,
                 clock.GetUtcNow().UtcDateTime, contact.Urgent ? "urgent" : null, contact.Urgent));
-            return new SubmittedReport(contact.Reference, code, contact.Urgent);
+            return new SubmittedReport(contact.Reference, code, contact.Urgent, stored.Count);
         }
     }
 
@@ -98,26 +175,109 @@ public sealed class IntakeService(
         return await db.Contacts.AnyAsync(c => c.Reference == reference, ct);
     }
 
-    /// <summary>Adds the reporter's later information. Returns false, saying nothing more, when the reference or
-    /// code is wrong, so a guesser learns nothing about which references exist.</summary>
-    public async Task<bool> AddFollowUpAsync(string? typedReference, string? code, string text, CancellationToken ct = default)
+    /// <summary>The questions analysts asked about a report, for the reporter who gives its reference and follow-up
+    /// code. Null, saying nothing more, when either is wrong: a guesser learns nothing about which references exist.</summary>
+    /// <param name="callHandler">The call handler reading the questions to a caller: their reading is audited like any
+    /// view of a contact (DPA 2018 s.62). Null for the reporter online.</param>
+    public async Task<ReporterDialogue?> OpenDialogueAsync(string? typedReference, string? code, CancellationToken ct = default, string? callHandler = null)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new ReportRejectedException([new("Text", "Tell us what you want to add.")]);
-        if (text.Length > options.Value.Intake.FollowUpMaxLength)
-            throw new ReportRejectedException([new("Text", $"What you add must be {options.Value.Intake.FollowUpMaxLength:N0} characters or fewer.")]);
         var reference = Reference.Normalise(typedReference);
-        if (reference is null) return false;
-
+        if (reference is null) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct);
-        if (contact is null || !FollowUpCode.Matches(code, contact.FollowUpCodeHash)) return false;
+        var contact = await db.Contacts.AsNoTracking().Where(c => c.Reference == reference)
+            .Select(c => new { c.Id, c.FollowUpCodeHash }).SingleOrDefaultAsync(ct);
+        if (contact is null || !FollowUpCode.Matches(code, contact.FollowUpCodeHash)) return null;
+        var dialogue = new ReporterDialogue(reference, await QuestionsAsync(db, contact.Id, ct));
+        if (callHandler is not null)
+        {
+            db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow().UtcDateTime, callHandler, AuditActions.ContactViewed, reference,
+                $"questions read to the caller ({dialogue.Questions.Count})"));
+            await db.SaveChangesAsync(ct);
+        }
+        return dialogue;
+    }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        contact.AddFollowUp(text.Trim(), now);
-        db.AuditEvents.Add(new AuditEvent(now, PublicActor, AuditActions.FollowUpAdded, reference));
-        await db.SaveChangesAsync(ct);
-        await notifier.PublishAsync(new ContactEvent(ContactEventKind.FollowUpAdded, reference, contact.Status.ToString(), null, now, Urgent: contact.Urgent));
-        return true;
+    /// <summary>The confirmation of a report again (in the other language), for the reporter who gives its reference
+    /// and code; null, saying nothing more, when either is wrong.</summary>
+    public async Task<SubmittedReport?> ConfirmationAsync(string? typedReference, string? code, CancellationToken ct = default)
+    {
+        var reference = Reference.Normalise(typedReference);
+        if (reference is null || code is null) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.AsNoTracking().Where(c => c.Reference == reference)
+            .Select(c => new { c.FollowUpCodeHash, c.ImmediateDanger, Files = c.Attachments.Count(a => a.FollowUpId == null) }).SingleOrDefaultAsync(ct);
+        return contact is not null && FollowUpCode.Matches(code, contact.FollowUpCodeHash)
+            ? new SubmittedReport(reference, code.Trim().ToUpperInvariant(), contact.ImmediateDanger, contact.Files) : null;
+    }
+
+    private static async Task<IReadOnlyList<ReporterQuestionView>> QuestionsAsync(NacarsDbContext db, Guid contactId, CancellationToken ct)
+    {
+        var questions = await db.ReporterQuestions.AsNoTracking().Where(q => q.ContactId == contactId).OrderBy(q => q.AskedAtUtc)
+            .Select(q => new { q.Id, q.AskedAtUtc, q.Text }).ToListAsync(ct);
+        var answered = await db.FollowUps.AsNoTracking().Where(f => f.ContactId == contactId && f.QuestionId != null)
+            .Select(f => f.QuestionId!.Value).Distinct().ToListAsync(ct);
+        return [.. questions.Select(q => new ReporterQuestionView(q.Id, q.AskedAtUtc, q.Text, answered.Contains(q.Id)))];
+    }
+
+    /// <summary>The reporter's later information as plain text (kept for callers with nothing else to add).</summary>
+    public Task<bool> AddFollowUpAsync(string? typedReference, string? code, string text, CancellationToken ct = default) =>
+        AddFollowUpAsync(new FollowUpSubmission { Reference = typedReference, Code = code, Text = text }, PublicActor, [], ct);
+
+    /// <summary>
+    /// Adds what a reporter sends later: text, answers to the analysts' questions and files, all in one save with the
+    /// audit event. <paramref name="actor"/> is <see cref="PublicActor"/> online, or the call handler who keyed it in for
+    /// a caller. Returns false, saying nothing more, when the reference or code is wrong. The contact is marked as having
+    /// new information and announced, so an analyst sees it even if it was decided long ago (ADR 0011).
+    /// </summary>
+    /// <exception cref="ReportRejectedException">Nothing to add, too long, or a file refused; nothing was saved.</exception>
+    public async Task<bool> AddFollowUpAsync(FollowUpSubmission s, string actor, IReadOnlyList<Stream> files, CancellationToken ct = default)
+    {
+        var limits = options.Value.Intake;
+        var text = ReportValidator.Clean(s.Text is null ? null : ReportValidator.WithoutControlCharacters(s.Text));
+        var answers = s.Answers.Where(a => !string.IsNullOrWhiteSpace(a.Value))
+            .Select(a => (QuestionId: a.Key, Text: ReportValidator.Clean(ReportValidator.WithoutControlCharacters(a.Value!))!))
+            .Where(a => a.Text is not null).OrderBy(a => a.QuestionId).ToList();
+        var problems = new List<ValidationProblem>();
+        if (text is null && answers.Count == 0 && files.Count == 0) problems.Add(new(nameof(FollowUpSubmission.Text), ReportText.Get("Problem.FollowUp.Required")));
+        if (text is { Length: var length } && length > limits.FollowUpMaxLength)
+            problems.Add(new(nameof(FollowUpSubmission.Text), ReportText.Format("Problem.FollowUp.TooLong", limits.FollowUpMaxLength, length)));
+        foreach (var (id, answer) in answers.Where(a => a.Text.Length > limits.FollowUpMaxLength))
+            problems.Add(new($"Answers[{id}]", ReportText.Format("Problem.Answer.TooLong", limits.FollowUpMaxLength, answer.Length)));
+        if (problems.Count > 0) throw new ReportRejectedException(problems);
+
+        var reference = Reference.Normalise(s.Reference);
+        if (reference is null) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contact = await db.Contacts.Include(c => c.Questions).SingleOrDefaultAsync(c => c.Reference == reference, ct);
+        if (contact is null || !FollowUpCode.Matches(s.Code, contact.FollowUpCodeHash)) return false;
+
+        var stored = await AcceptFilesAsync(files, ct);
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var takenBy = actor == PublicActor ? null : actor;
+            // Only questions asked about this contact are answered (a tampered form cannot attach an answer elsewhere).
+            var added = answers.Where(a => contact.Questions.Any(q => q.Id == a.QuestionId))
+                .Select(a => contact.AddFollowUp(a.Text, now, a.QuestionId, takenBy)).ToList();
+            if (text is not null || (added.Count == 0 && stored.Count > 0)) added.Add(contact.AddFollowUp(text, now, null, takenBy, withFiles: stored.Count > 0));
+            if (added.Count == 0) throw new ReportRejectedException([new(nameof(FollowUpSubmission.Text), ReportText.Get("Problem.FollowUp.Required"))]);
+            foreach (var file in stored) contact.Attach(file, now, added[^1]);
+            var answered = added.Count(f => f.QuestionId is not null);
+            db.AuditEvents.Add(new AuditEvent(now, actor, AuditActions.FollowUpAdded, reference, string.Join(", ", new[]
+            {
+                answered > 0 ? $"{answered} answer(s)" : null, text is not null ? "information" : null, stored.Count > 0 ? $"{stored.Count} file(s)" : null,
+                contact.IsOpen ? null : $"new information on a {contact.Status} contact",
+            }.OfType<string>())));
+            await db.SaveChangesAsync(ct);
+            await notifier.PublishAsync(new ContactEvent(ContactEventKind.FollowUpAdded, reference, contact.Status.ToString(), null, now,
+                contact.IsOpen ? null : "new-information", contact.Urgent));
+            return true;
+        }
+        catch
+        {
+            await DiscardAsync(stored);
+            throw;
+        }
     }
 }
 

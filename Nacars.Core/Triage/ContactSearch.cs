@@ -6,13 +6,16 @@ using Nacars.Core.Data;
 namespace Nacars.Core.Triage;
 
 /// <summary>A queue row: what the dashboard shows, with no account text and nothing about the reporter.</summary>
+/// <param name="NewInformation">The reporter sent information (an answer, more detail, files) no analyst has read yet:
+/// the row says "reply received".</param>
 public sealed record QueueItem(
     string Reference, DateTime ReceivedAtUtc, Channel Channel, string ReportedForceCode, string ForceCode,
     IReadOnlyList<string> Categories, bool Urgent, ContactStatus Status, string? ClaimedBy, int FollowUps,
-    bool FastTimeCallLogged = false, string? DecidedBy = null);
+    bool FastTimeCallLogged = false, string? DecidedBy = null, bool NewInformation = false);
 
-/// <summary>Which contacts by status: the open work queue (new and in triage), any, or one status.</summary>
-public enum StatusFilter { Open, Any, New, InTriage, Disseminated, NotDisseminated }
+/// <summary>Which contacts by status: the open work queue (new and in triage, and decided ones with new information
+/// from the reporter, ADR 0011), any, one status, or only those with new information.</summary>
+public enum StatusFilter { Open, Any, New, InTriage, Disseminated, NotDisseminated, NewInformation }
 
 /// <summary>
 /// What the queue shows. The open work queue is in working order (urgent first, then oldest); any other view is a
@@ -58,7 +61,13 @@ public sealed record StaffName(string Id, string UserName, string DisplayName);
 public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, QueueCursor? Next);
 
 /// <summary>The figures above the queue: the open work, and what was decided today (UK day).</summary>
-public sealed record QueueCounts(int New, int InTriage, int UrgentOpen, int DecidedToday);
+/// <param name="NewInformation">Contacts with information from the reporter no analyst has read (decided ones included).</param>
+/// <param name="DecidedWithNewInformation">Of those, the decided ones: open work beyond New and In triage.</param>
+public sealed record QueueCounts(int New, int InTriage, int UrgentOpen, int DecidedToday, int NewInformation = 0, int DecidedWithNewInformation = 0)
+{
+    /// <summary>Everything in the open work queue.</summary>
+    public int Open => New + InTriage + DecidedWithNewInformation;
+}
 
 /// <summary>
 /// Finds contacts for the queue and for search, across every status and date, a page at a time. Each query reads an
@@ -110,11 +119,16 @@ public sealed class ContactSearch(IDbContextFactory<NacarsDbContext> dbFactory, 
             .GroupBy(c => new { c.Status, c.Urgent }).Select(g => new { g.Key.Status, g.Key.Urgent, Count = g.Count() }).ToListAsync(ct);
         var todayStartUtc = UkTime.ToUtc(UkTime.FromUtc(clock.GetUtcNow().UtcDateTime).Date);
         var decidedToday = await db.Contacts.CountAsync(c => c.DecidedAtUtc >= todayStartUtc, ct);
+        // Read from the small index of contacts with unread information (there are few at any moment).
+        var withNews = await db.Contacts.Where(c => c.NewInformationAtUtc != null)
+            .GroupBy(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage).Select(g => new { Open = g.Key, Count = g.Count() }).ToListAsync(ct);
         return new QueueCounts(
             open.Where(o => o.Status == ContactStatus.New).Sum(o => o.Count),
             open.Where(o => o.Status == ContactStatus.InTriage).Sum(o => o.Count),
             open.Where(o => o.Urgent).Sum(o => o.Count),
-            decidedToday);
+            decidedToday,
+            withNews.Sum(n => n.Count),
+            withNews.Where(n => !n.Open).Sum(n => n.Count));
     }
 
     /// <summary>Staff who work contacts (analysts and supervisors), for the analyst filter: by id, so a filtered
@@ -134,7 +148,8 @@ public sealed class ContactSearch(IDbContextFactory<NacarsDbContext> dbFactory, 
         IQueryable<Contact> q = db.Contacts.AsNoTracking();
         q = f.Status switch
         {
-            StatusFilter.Open => q.Where(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage),
+            StatusFilter.Open => q.Where(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage || c.NewInformationAtUtc != null),
+            StatusFilter.NewInformation => q.Where(c => c.NewInformationAtUtc != null),
             StatusFilter.New => q.Where(c => c.Status == ContactStatus.New),
             StatusFilter.InTriage => q.Where(c => c.Status == ContactStatus.InTriage),
             StatusFilter.Disseminated => q.Where(c => c.Status == ContactStatus.Disseminated),
@@ -192,5 +207,5 @@ public sealed class ContactSearch(IDbContextFactory<NacarsDbContext> dbFactory, 
 
     private static IQueryable<QueueItem> ToItems(IQueryable<Contact> contacts) => contacts.Select(c => new QueueItem(
         c.Reference, c.ReceivedAtUtc, c.Channel, c.ReportedForceCode, c.ForceCode, c.Categories, c.Urgent, c.Status, c.ClaimedBy,
-        c.FollowUps.Count, c.FastTimeCall != null, c.DecidedBy));
+        c.FollowUps.Count, c.FastTimeCall != null, c.DecidedBy, c.NewInformationAtUtc != null));
 }

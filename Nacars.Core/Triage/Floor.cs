@@ -27,7 +27,9 @@ public sealed record FloorSnapshot(
     /// <summary>Retrying after a failed attempt, or failed for good (a person must act).</summary>
     int OutboxFailing,
     /// <summary>Still not accepted after the attempts allowed: an alarm.</summary>
-    int OutboxStuck)
+    int OutboxStuck,
+    /// <summary>Contacts with information from the reporter no analyst has read, decided ones included (ADR 0011).</summary>
+    int NewInformation = 0)
 {
     public int New => Open.Count(c => c.Status == ContactStatus.New);
     public int InTriage => Open.Count(c => c.Status == ContactStatus.InTriage);
@@ -91,6 +93,7 @@ public sealed class Floor(IDbContextFactory<NacarsDbContext> dbFactory, TimeProv
         var lastWeek = today.AddDays(-7);
         var received = await db.ForceDayFigures.Where(f => f.Day == today || f.Day == lastWeek)
             .GroupBy(f => f.Day).Select(g => new { Day = g.Key, Received = g.Sum(f => f.Received) }).ToListAsync(ct);
+        var newInformation = await db.Contacts.CountAsync(c => c.NewInformationAtUtc != null, ct);
         var outbox = await db.OutboxMessages.Where(m => m.State != OutboxState.Sent)
             .GroupBy(m => new { m.State, Retrying = m.Attempts > 0 }).Select(g => new { g.Key.State, g.Key.Retrying, Count = g.Count() }).ToListAsync(ct);
 
@@ -101,6 +104,7 @@ public sealed class Floor(IDbContextFactory<NacarsDbContext> dbFactory, TimeProv
             received.Where(r => r.Day == lastWeek).Sum(r => r.Received),
             outbox.Where(o => o.State is OutboxState.Queued or OutboxState.Sending).Sum(o => o.Count),
             outbox.Where(o => (o.State is OutboxState.Queued or OutboxState.Sending && o.Retrying) || o.State == OutboxState.Failed).Sum(o => o.Count),
-            outbox.Where(o => o.State == OutboxState.Stuck).Sum(o => o.Count));
+            outbox.Where(o => o.State == OutboxState.Stuck).Sum(o => o.Count),
+            newInformation);
     }
 }

@@ -4,18 +4,30 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Data;
 using Nacars.Core.Events;
 using Nacars.Core.Forces;
+using Nacars.Core.Intake.Attachments;
 
 namespace Nacars.Core.Triage;
 
+/// <summary>A reporter's file opened by a member of staff: its facts and its decrypted content (dispose it).</summary>
+public sealed record OpenedAttachment(ContactAttachment Attachment, Stream Content) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
+}
+
 /// <summary>Working a contact: every change goes through the aggregate's guarded methods, is audited in the same
 /// transaction, and is announced to every dashboard.</summary>
-public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, IContactNotifier notifier, TimeProvider clock)
+public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, IContactNotifier notifier, TimeProvider clock, IAttachmentStore attachmentStore)
 {
+    /// <summary>A contact with everything the contact page shows: follow-ups, questions, files (one query each rather
+    /// than one query multiplying the three).</summary>
+    private static IQueryable<Contact> Whole(NacarsDbContext db) =>
+        db.Contacts.AsNoTracking().Include(c => c.FollowUps).Include(c => c.Questions).Include(c => c.Attachments).AsSplitQuery();
+
     /// <summary>Opens a contact for reading. Every opening is audited (DPA 2018 s.62).</summary>
     public async Task<Contact?> OpenAsync(string reference, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = await db.Contacts.AsNoTracking().Include(c => c.FollowUps).SingleOrDefaultAsync(c => c.Reference == reference, ct);
+        var contact = await Whole(db).SingleOrDefaultAsync(c => c.Reference == reference, ct);
         if (contact is null) return null;
         db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.ContactViewed, reference));
         await db.SaveChangesAsync(ct);
@@ -26,7 +38,7 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
     public async Task<Contact?> ReloadAsync(string reference, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Contacts.AsNoTracking().Include(c => c.FollowUps).SingleOrDefaultAsync(c => c.Reference == reference, ct);
+        return await Whole(db).SingleOrDefaultAsync(c => c.Reference == reference, ct);
     }
 
     public Task<Contact> ClaimAsync(string reference, string analyst, CancellationToken ct = default) =>
@@ -88,6 +100,45 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
         ChangeAsync(reference, analyst, c => c.DecideNotToDisseminate(reason, note, analyst, Now), AuditActions.NotDisseminated,
             reason.ToString(), ContactEventKind.ContactDecided, ct);
 
+    /// <summary>Asks the reporter a question they see when they return with their reference and code (or a call handler
+    /// reads out). The text is encrypted at rest; the audit says a question was asked, not what.</summary>
+    public Task<Contact> AskReporterAsync(string reference, string analyst, string question, int maxLength, CancellationToken ct = default)
+    {
+        var text = Intake.ReportValidator.WithoutControlCharacters(question ?? "").Trim();
+        if (text.Length > maxLength) throw new DomainRuleException($"A question must be {maxLength:N0} characters or fewer (it is {text.Length:N0}).");
+        return ChangeAsync(reference, analyst, c => c.AskReporter(text, analyst, Now), AuditActions.QuestionAsked, "asked the reporter a question",
+            ContactEventKind.ContactUpdated, ct, include: q => q.Include(c => c.Questions));
+    }
+
+    /// <summary>An analyst has read the reporter's new information (ADR 0011).</summary>
+    public Task<Contact> AcknowledgeNewInformationAsync(string reference, string analyst, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.AcknowledgeNewInformation(analyst), AuditActions.NewInformationRead, null, ContactEventKind.ContactUpdated, ct,
+            detailAfter: null, include: null, detailBefore: c => $"read new information on a {c.Status} contact");
+
+    /// <summary>New information changes the picture of a contact that was not disseminated: back into triage, claimed.</summary>
+    public Task<Contact> ReopenAsync(string reference, string analyst, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.Reopen(analyst, Now), AuditActions.ContactReopened, "reopened after new information", ContactEventKind.ContactClaimed, ct);
+
+    /// <summary>Puts a cleaned picture into the information report, or takes it out.</summary>
+    public Task<Contact> IncludeAttachmentInReportAsync(string reference, string analyst, Guid attachmentId, bool include, CancellationToken ct = default) =>
+        ChangeAsync(reference, analyst, c => c.IncludeAttachmentInReport(attachmentId, include, analyst), AuditActions.AttachmentInReport,
+            $"{(include ? "included" : "removed")} {attachmentId}", ContactEventKind.ContactUpdated, ct, include: q => q.Include(c => c.Attachments));
+
+    /// <summary>Opens one of the reporter's files for a member of staff to view or download; each opening is audited
+    /// (DPA 2018 s.62) before a byte is served. Only pictures are viewed in the page: anything else, or a picture asked
+    /// for as a download, is recorded as downloaded. Null when the contact has no such file.</summary>
+    public async Task<OpenedAttachment?> OpenAttachmentAsync(string reference, Guid attachmentId, string actor, bool download, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var attachment = await db.ContactAttachments.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == attachmentId && db.Contacts.Any(c => c.Id == a.ContactId && c.Reference == reference), ct);
+        if (attachment is null) return null;
+        db.AuditEvents.Add(new AuditEvent(Now, actor, download || !attachment.IsPicture ? AuditActions.AttachmentDownloaded : AuditActions.AttachmentViewed, reference,
+            $"{attachment.FileName} sha256 {attachment.Sha256}"));
+        await db.SaveChangesAsync(ct);
+        return new OpenedAttachment(attachment, await attachmentStore.OpenReadAsync(attachment.StoreKey, ct));
+    }
+
     /// <summary>Which fast-time contact to ring now for the contact's force (in or out of UK office hours).</summary>
     public async Task<(Force Force, FastTimeContact Contact)?> FastTimeContactAsync(string forceCode, CancellationToken ct = default)
     {
@@ -99,13 +150,15 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private async Task<Contact> ChangeAsync(string reference, string actor, Action<Contact> change, string auditAction, string? detail,
-        ContactEventKind? announce, CancellationToken ct, Func<string?>? detailAfter = null)
+        ContactEventKind? announce, CancellationToken ct, Func<string?>? detailAfter = null,
+        Func<IQueryable<Contact>, IQueryable<Contact>>? include = null, Func<Contact, string>? detailBefore = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct)
+        var contact = await (include?.Invoke(db.Contacts) ?? db.Contacts).SingleOrDefaultAsync(c => c.Reference == reference, ct)
             ?? throw new DomainRuleException($"There is no contact {reference}.");
+        var before = detailBefore?.Invoke(contact);
         change(contact);
-        db.AuditEvents.Add(new AuditEvent(Now, actor, auditAction, reference, detailAfter?.Invoke() ?? detail));
+        db.AuditEvents.Add(new AuditEvent(Now, actor, auditAction, reference, detailAfter?.Invoke() ?? before ?? detail));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -300,6 +300,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("NewInformationAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NotDisseminatedReason")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -485,6 +488,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NewInformationAtUtc")
+                        .HasDatabaseName("IX_Contacts_NewInformation")
+                        .HasFilter("\"NewInformationAtUtc\" IS NOT NULL");
+
                     b.HasIndex("ReceivedAtUtc")
                         .HasDatabaseName("IX_Contacts_Urgent")
                         .HasFilter("\"Urgent\"");
@@ -501,6 +508,73 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.HasIndex("Status", "ReceivedAtUtc");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Nacars.Core.Contacts.ContactAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("FollowUpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IncludeInReport")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StoreKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("FollowUpId");
+
+                    b.HasIndex("StoreKey")
+                        .IsUnique();
+
+                    b.ToTable("ContactAttachments");
                 });
 
             modelBuilder.Entity("Nacars.Core.Contacts.ContactIdentifier", b =>
@@ -544,8 +618,15 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("QuestionId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TakenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -555,7 +636,39 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("QuestionId");
+
                     b.ToTable("FollowUps");
+                });
+
+            modelBuilder.Entity("Nacars.Core.Contacts.ReporterQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AskedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ReporterQuestions");
                 });
 
             modelBuilder.Entity("Nacars.Core.Data.KeyCheck", b =>
@@ -1042,6 +1155,22 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nacars.Core.Contacts.ContactAttachment", b =>
+                {
+                    b.HasOne("Nacars.Core.Contacts.Contact", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nacars.Core.Contacts.FollowUp", "FollowUp")
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("FollowUp");
+                });
+
             modelBuilder.Entity("Nacars.Core.Contacts.ContactIdentifier", b =>
                 {
                     b.HasOne("Nacars.Core.Contacts.Contact", null)
@@ -1058,11 +1187,29 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Nacars.Core.Contacts.ReporterQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Nacars.Core.Contacts.ReporterQuestion", b =>
+                {
+                    b.HasOne("Nacars.Core.Contacts.Contact", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Nacars.Core.Contacts.Contact", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("FollowUps");
+
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }

@@ -287,6 +287,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("NewInformationAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NotDisseminatedReason")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -472,6 +475,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NewInformationAtUtc")
+                        .HasDatabaseName("IX_Contacts_NewInformation")
+                        .HasFilter("\"NewInformationAtUtc\" IS NOT NULL");
+
                     b.HasIndex("ReceivedAtUtc")
                         .HasDatabaseName("IX_Contacts_Urgent")
                         .HasFilter("\"Urgent\"");
@@ -488,6 +495,73 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.HasIndex("Status", "ReceivedAtUtc");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Nacars.Core.Contacts.ContactAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludeInReport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("FollowUpId");
+
+                    b.HasIndex("StoreKey")
+                        .IsUnique();
+
+                    b.ToTable("ContactAttachments");
                 });
 
             modelBuilder.Entity("Nacars.Core.Contacts.ContactIdentifier", b =>
@@ -527,7 +601,14 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -538,7 +619,37 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("QuestionId");
+
                     b.ToTable("FollowUps");
+                });
+
+            modelBuilder.Entity("Nacars.Core.Contacts.ReporterQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AskedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ReporterQuestions");
                 });
 
             modelBuilder.Entity("Nacars.Core.Data.KeyCheck", b =>
@@ -1023,6 +1134,22 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nacars.Core.Contacts.ContactAttachment", b =>
+                {
+                    b.HasOne("Nacars.Core.Contacts.Contact", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nacars.Core.Contacts.FollowUp", "FollowUp")
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("FollowUp");
+                });
+
             modelBuilder.Entity("Nacars.Core.Contacts.ContactIdentifier", b =>
                 {
                     b.HasOne("Nacars.Core.Contacts.Contact", null)
@@ -1039,11 +1166,29 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Nacars.Core.Contacts.ReporterQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Nacars.Core.Contacts.ReporterQuestion", b =>
+                {
+                    b.HasOne("Nacars.Core.Contacts.Contact", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Nacars.Core.Contacts.Contact", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("FollowUps");
+
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }

@@ -100,6 +100,7 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     HowKnown = table.Column<string>(type: "TEXT", nullable: true),
                     ImmediateDanger = table.Column<bool>(type: "INTEGER", nullable: false),
                     FollowUpCodeHash = table.Column<string>(type: "TEXT", nullable: true),
+                    NewInformationAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     ClaimedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -444,6 +445,28 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReporterQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AskedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AskedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReporterQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReporterQuestions_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FollowUps",
                 columns: table => new
                 {
@@ -451,7 +474,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TakenBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -462,6 +487,48 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         principalTable: "Contacts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_ReporterQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "ReporterQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContactAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FollowUpId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StoreKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: true),
+                    Height = table.Column<int>(type: "INTEGER", nullable: true),
+                    PageCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IncludeInReport = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContactAttachments_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContactAttachments_FollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "FollowUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -534,6 +601,22 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                 filter: "\"Hash\" IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContactAttachments_ContactId",
+                table: "ContactAttachments",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactAttachments_FollowUpId",
+                table: "ContactAttachments",
+                column: "FollowUpId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactAttachments_StoreKey",
+                table: "ContactAttachments",
+                column: "StoreKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContactIdentifiers_ContactId",
                 table: "ContactIdentifiers",
                 column: "ContactId");
@@ -552,6 +635,12 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                 name: "IX_Contacts_ForceCode_ReceivedAtUtc",
                 table: "Contacts",
                 columns: new[] { "ForceCode", "ReceivedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_NewInformation",
+                table: "Contacts",
+                column: "NewInformationAtUtc",
+                filter: "\"NewInformationAtUtc\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_ReceivedAtUtc_Reference",
@@ -603,6 +692,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                 column: "ContactId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_QuestionId",
+                table: "FollowUps",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ForceDayFigures_Day",
                 table: "ForceDayFigures",
                 column: "Day");
@@ -627,6 +721,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                 name: "IX_OutboxMessages_State_SentAtUtc_CreatedAtUtc",
                 table: "OutboxMessages",
                 columns: new[] { "State", "SentAtUtc", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReporterQuestions_ContactId",
+                table: "ReporterQuestions",
+                column: "ContactId");
         }
 
         /// <inheritdoc />
@@ -657,6 +756,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "ContactAttachments");
+
+            migrationBuilder.DropTable(
                 name: "ContactIdentifiers");
 
             migrationBuilder.DropTable(
@@ -664,9 +766,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Disseminations");
-
-            migrationBuilder.DropTable(
-                name: "FollowUps");
 
             migrationBuilder.DropTable(
                 name: "ForceDayFigures");
@@ -691,6 +790,12 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "FollowUps");
+
+            migrationBuilder.DropTable(
+                name: "ReporterQuestions");
 
             migrationBuilder.DropTable(
                 name: "Contacts");

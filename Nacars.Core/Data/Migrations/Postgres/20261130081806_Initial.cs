@@ -102,6 +102,7 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     HowKnown = table.Column<string>(type: "text", nullable: true),
                     ImmediateDanger = table.Column<bool>(type: "boolean", nullable: false),
                     FollowUpCodeHash = table.Column<string>(type: "text", nullable: true),
+                    NewInformationAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ClaimedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     ClaimedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -446,6 +447,28 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReporterQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AskedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AskedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReporterQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReporterQuestions_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FollowUps",
                 columns: table => new
                 {
@@ -453,7 +476,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ContactId = table.Column<Guid>(type: "uuid", nullable: false),
                     ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false)
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    QuestionId = table.Column<long>(type: "bigint", nullable: true),
+                    TakenBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -464,6 +489,48 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         principalTable: "Contacts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_ReporterQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "ReporterQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContactAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FollowUpId = table.Column<long>(type: "bigint", nullable: true),
+                    StoreKey = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: true),
+                    Height = table.Column<int>(type: "integer", nullable: true),
+                    PageCount = table.Column<int>(type: "integer", nullable: true),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IncludeInReport = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContactAttachments_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContactAttachments_FollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "FollowUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -536,6 +603,22 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 filter: "\"Hash\" IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContactAttachments_ContactId",
+                table: "ContactAttachments",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactAttachments_FollowUpId",
+                table: "ContactAttachments",
+                column: "FollowUpId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactAttachments_StoreKey",
+                table: "ContactAttachments",
+                column: "StoreKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContactIdentifiers_ContactId",
                 table: "ContactIdentifiers",
                 column: "ContactId");
@@ -554,6 +637,12 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 name: "IX_Contacts_ForceCode_ReceivedAtUtc",
                 table: "Contacts",
                 columns: new[] { "ForceCode", "ReceivedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_NewInformation",
+                table: "Contacts",
+                column: "NewInformationAtUtc",
+                filter: "\"NewInformationAtUtc\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_ReceivedAtUtc_Reference",
@@ -605,6 +694,11 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 column: "ContactId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_QuestionId",
+                table: "FollowUps",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ForceDayFigures_Day",
                 table: "ForceDayFigures",
                 column: "Day");
@@ -629,6 +723,11 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 name: "IX_OutboxMessages_State_SentAtUtc_CreatedAtUtc",
                 table: "OutboxMessages",
                 columns: new[] { "State", "SentAtUtc", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReporterQuestions_ContactId",
+                table: "ReporterQuestions",
+                column: "ContactId");
         }
 
         /// <inheritdoc />
@@ -659,6 +758,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "ContactAttachments");
+
+            migrationBuilder.DropTable(
                 name: "ContactIdentifiers");
 
             migrationBuilder.DropTable(
@@ -666,9 +768,6 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Disseminations");
-
-            migrationBuilder.DropTable(
-                name: "FollowUps");
 
             migrationBuilder.DropTable(
                 name: "ForceDayFigures");
@@ -693,6 +792,12 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "FollowUps");
+
+            migrationBuilder.DropTable(
+                name: "ReporterQuestions");
 
             migrationBuilder.DropTable(
                 name: "Contacts");
