@@ -21,7 +21,9 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Items.ContainsKey(BaseUriSelfKey) ? "'self'" : "'none'");
+            // An endpoint may set a stricter policy of its own (a reporter's file is served sandboxed).
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Items.ContainsKey(BaseUriSelfKey) ? "'self'" : "'none'");
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

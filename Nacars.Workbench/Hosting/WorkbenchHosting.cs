@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,6 +15,7 @@ using Nacars.Workbench.Components;
 using Nacars.Workbench.Features.Account;
 using Nacars.Workbench.Features.Dissemination;
 using Nacars.Workbench.Features.Supervision;
+using Nacars.Workbench.Features.Triage;
 using Nacars.Workbench.Realtime;
 
 namespace Nacars.Workbench.Hosting;
@@ -22,6 +24,8 @@ public static class WorkbenchHosting
 {
     public const string PublicSubmitLimit = "public-submit";
     public const string FollowUpLimit = "public-follow-up";
+    /// <summary>Set on a public form post that went over the per-client limit: the page shows the form, saves nothing.</summary>
+    public const string RateLimitedKey = "nacars.rate-limited";
     private const string ReadyTag = "ready";
 
     /// <summary>The web front: Blazor (static public pages, interactive staff pages), sign-in, the hub, limits.</summary>
@@ -30,6 +34,15 @@ public static class WorkbenchHosting
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        // English and Welsh public pages: .resx per language, the language taken from the address only (PublicLanguage).
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(PublicLanguage.English);
+            o.SupportedCultures = o.SupportedUICultures = [PublicLanguage.English, PublicLanguage.Welsh];
+            o.RequestCultureProviders = [new PublicLanguage.FromPath()];
+            o.ApplyCurrentCultureToResponseHeaders = false;
+        });
         services.AddSignalR();
 
         services.AddCascadingAuthenticationState();
@@ -93,9 +106,18 @@ public static class WorkbenchHosting
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         o.OnRejected = async (context, ct) =>
         {
-            context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
-            var staff = context.HttpContext.Request.Path.StartsWithSegments("/Account");
-            await context.HttpContext.Response.WriteAsync(staff ? TooManyRequestsPage.StaffHtml : TooManyRequestsPage.Html, ct);
+            var http = context.HttpContext;
+            // A reporter over the limit gets their own form back, filled in, with the message (nothing typed is lost):
+            // the page is rendered without handling the post (it sees RateLimited and saves nothing).
+            if (PublicFormReader.IsPublicFormPath(http.Request.Path) && http.GetEndpoint()?.RequestDelegate is { } page && http.Request.HasFormContentType)
+            {
+                http.Items[RateLimitedKey] = true;
+                await page(http);
+                return;
+            }
+            http.Response.ContentType = "text/html; charset=utf-8";
+            var staff = http.Request.Path.StartsWithSegments("/Account");
+            await http.Response.WriteAsync(staff ? TooManyRequestsPage.StaffHtml : TooManyRequestsPage.Html(http), ct);
         };
         StaffSessions.AddSignInLimit(o);
         o.AddPolicy(PublicSubmitLimit, http => Partition(http, i => i.SubmissionsPerWindow));
@@ -118,6 +140,8 @@ public static class WorkbenchHosting
     public static WebApplication UseWorkbench(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // First: error pages, status pages and the 429 page all speak the language of the address they answer.
+        app.UseRequestLocalization();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -133,7 +157,9 @@ public static class WorkbenchHosting
             context.RequestServices.GetRequiredService<StaffActivity>().Touch(context.User, context.RequestServices.GetRequiredService<TimeProvider>());
             return next(context);
         });
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = StatusPages.ReExecuteAsync, CreateScopeForStatusCodePages = true });
+        // Before the rate limiter: a post over the limit is shown again filled in, so its form must already be read.
+        app.UseMiddleware<PublicFormReader>();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
@@ -147,6 +173,7 @@ public static class WorkbenchHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapStaffSessionEndpoints();
         app.MapReportPreview();
+        app.MapAttachmentViewer();
         app.MapSupervisionExports();
         return app;
     }
@@ -154,14 +181,22 @@ public static class WorkbenchHosting
 
 internal static class TooManyRequestsPage
 {
-    public const string Html = """
-        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Please wait a moment – National Anti-Corruption and Abuse Reporting Service</title><link rel="stylesheet" href="/css/site.css"></head>
-        <body><a class="quick-exit" href="https://www.bbc.co.uk/weather" data-testid="quick-exit" rel="noreferrer">Leave this site</a>
-        <main class="public"><h1>Please wait a moment</h1>
-        <p>We have had a lot of reports from this connection in a short time. Your information matters to us: please wait ten minutes and try again.</p>
-        <p>If anyone is in immediate danger, call 999 now.</p></main></body></html>
-        """;
+    /// <summary>The public's "please wait" page, in the language of the address (for what is not a form post).</summary>
+    public static string Html(HttpContext http)
+    {
+        var text = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Features.Intake.PublicText>>();
+        var encode = System.Text.Encodings.Web.HtmlEncoder.Default;
+        string T(string key) => encode.Encode(text[key]);
+        var minutes = Math.Max(1, http.RequestServices.GetRequiredService<IOptions<NacarsOptions>>().Value.Intake.RateLimitWindowSeconds / 60);
+        return $"""
+            <!DOCTYPE html><html lang="{PublicLanguage.HtmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{T("TooMany.Title")} – {T("Layout.ServiceName")}</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><a class="quick-exit" href="https://www.bbc.co.uk/weather" data-testid="quick-exit" rel="noreferrer">{T("Layout.QuickExit")}</a>
+            <main class="public public-width" id="main"><h1>{T("TooMany.Title")}</h1>
+            <p>{encode.Encode(string.Format(System.Globalization.CultureInfo.CurrentCulture, text["TooMany.Text"], minutes))}</p>
+            <p>{T("Intro.Danger")}</p></main></body></html>
+            """;
+    }
 
     public const string StaffHtml = """
         <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -170,4 +205,47 @@ internal static class TooManyRequestsPage
         <p>There have been many sign-in attempts from this connection in a short time. Wait a few minutes and try again.
         If these attempts were not yours, tell an administrator.</p></main></body></html>
         """;
+}
+
+/// <summary>Status pages (404 and the like) in the public's look and language for public addresses, and the staff page
+/// for staff addresses, re-executed as ASP.NET Core's own UseStatusCodePagesWithReExecute does.</summary>
+internal static class StatusPages
+{
+    private static readonly string[] StaffAreas = ["/triage", "/intake", "/supervision", "/admin", "/Account", "/wallboard", "/hubs", "/health", "/_blazor", "/_framework", "/_content", "/not-found"];
+
+    public static bool IsStaffPath(PathString path) => path == "/" || StaffAreas.Any(a => path.StartsWithSegments(a, StringComparison.OrdinalIgnoreCase));
+
+    public static async Task ReExecuteAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var originalPath = http.Request.Path;
+        var code = http.Response.StatusCode;
+        var newPath = IsStaffPath(originalPath) ? "/not-found" : PublicLanguage.Link($"/problem/{code}");
+        var originalQuery = http.Request.QueryString;
+        var routeValues = http.Features.Get<Microsoft.AspNetCore.Http.Features.IRouteValuesFeature>()?.RouteValues;
+        var originalEndpoint = http.GetEndpoint();
+        http.Features.Set<IStatusCodeReExecuteFeature>(new StatusCodeReExecuteFeature
+        {
+            OriginalPathBase = http.Request.PathBase.Value!,
+            OriginalPath = originalPath.Value!,
+            OriginalQueryString = originalQuery.HasValue ? originalQuery.Value : null,
+            Endpoint = originalEndpoint,
+            RouteValues = routeValues is null ? null : new Microsoft.AspNetCore.Routing.RouteValueDictionary(routeValues),
+        });
+        // Routing runs again for the new path.
+        http.SetEndpoint(null);
+        routeValues?.Clear();
+        http.Request.Path = newPath;
+        http.Request.QueryString = QueryString.Empty;
+        try
+        {
+            await context.Next(http);
+        }
+        finally
+        {
+            http.Request.QueryString = originalQuery;
+            http.Request.Path = originalPath;
+            http.Features.Set<IStatusCodeReExecuteFeature?>(null);
+        }
+    }
 }
