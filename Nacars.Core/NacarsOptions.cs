@@ -26,6 +26,7 @@ public sealed class NacarsOptions
     /// <summary>Files reporters attach (bound again on its own as <see cref="Intake.Attachments.AttachmentOptions"/>
     /// from the same section, so both agree).</summary>
     public Intake.Attachments.AttachmentOptions Attachments { get; set; } = new();
+    public LimitsOptions Limits { get; set; } = new();
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);
@@ -135,6 +136,25 @@ public sealed class SecurityOptions
     /// <summary>Sign-in attempts (password, code) per client per window, in memory only; lockout per account is separate.</summary>
     public int SignInAttemptsPerWindow { get; set; } = 20;
     public int SignInWindowSeconds { get; set; } = 300;
+}
+
+/// <summary>Bounds on what one instance accepts, so a flood or a very long account degrades service, not the server.</summary>
+public sealed class LimitsOptions
+{
+    /// <summary>Open TCP connections per instance (Kestrel). Each open staff page holds one.</summary>
+    public int MaxConnections { get; set; } = 2000;
+    /// <summary>Open WebSocket connections per instance: staff pages and hub clients.</summary>
+    public int MaxWebSocketConnections { get; set; } = 1000;
+    /// <summary>Request body limit for every endpoint that does not set its own (a 20,000-character report is far below it).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>Largest message an open staff page may send: a 20,000-character account in any script, as UTF-8 and
+    /// escaped, fits with room to spare (SignalR's default of 32 KB dropped the page).</summary>
+    public long MaxCircuitMessageBytes { get; set; } = 512 * 1024;
+    /// <summary>Pages whose connection dropped are kept this long, and this many, to reconnect without losing state.</summary>
+    public int DisconnectedCircuitMinutes { get; set; } = 3;
+    public int DisconnectedCircuitsRetained { get; set; } = 100;
+    /// <summary>HTTPS port redirected to outside Development (a proxy that terminates TLS says https itself).</summary>
+    public int HttpsPort { get; set; } = 443;
 }
 
 public sealed class SafetyOptions

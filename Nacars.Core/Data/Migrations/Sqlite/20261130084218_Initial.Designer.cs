@@ -12,7 +12,7 @@ using Nacars.Core.Data;
 namespace Nacars.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNacarsDbContext))]
-    [Migration("20261130081754_Initial")]
+    [Migration("20261130084218_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nacars.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNacarsDbContext))]
-    [Migration("20261130081806_Initial")]
+    [Migration("20261130084225_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
