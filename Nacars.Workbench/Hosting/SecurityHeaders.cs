@@ -8,6 +8,8 @@ namespace Nacars.Workbench.Hosting;
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string BaseUriSelfKey = "nacars.base-uri-self";
+    /// <summary>Set by an endpoint that writes a stricter Content-Security-Policy of its own (a reporter's file, sandboxed).</summary>
+    public const string OwnPolicyKey = "nacars.own-csp";
 
     // MudBlazor sets style attributes, hence 'unsafe-inline' for styles only; scripts stay strictly 'self'.
     // Blazor's interactive pages resolve their URLs against <base href="/">, so they get base-uri 'self';
@@ -21,8 +23,9 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            // An endpoint may set a stricter policy of its own (a reporter's file is served sandboxed).
-            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            // Always ours, replacing the framework's weaker frame-ancestors-only policy (this callback runs last, as the
+            // middleware is first), unless an endpoint asked to keep its stricter own (a reporter's file, sandboxed).
+            if (!context.Items.ContainsKey(OwnPolicyKey))
                 headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Items.ContainsKey(BaseUriSelfKey) ? "'self'" : "'none'");
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";

@@ -179,7 +179,10 @@ public static class WorkbenchHosting
             context.RequestServices.GetRequiredService<StaffActivity>().Touch(context.User, context.RequestServices.GetRequiredService<TimeProvider>());
             return next(context);
         });
-        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = StatusPages.ReExecuteAsync, CreateScopeForStatusCodePages = true });
+        // Status pages (404 and the like) are the public's static page, in the language of the address asked for: the
+        // culture was set from the original path above and flows into the re-execution. The framework's re-execution
+        // routes again (a hand-made one that only called the next middleware rendered an empty 404).
+        app.UseStatusCodePagesWithReExecute("/problem/{0}", createScopeForStatusCodePages: true);
         // Before the rate limiter: a post over the limit is shown again filled in, so its form must already be read.
         app.UseMiddleware<PublicFormReader>();
         app.UseRateLimiter();
@@ -229,45 +232,10 @@ internal static class TooManyRequestsPage
         """;
 }
 
-/// <summary>Status pages (404 and the like) in the public's look and language for public addresses, and the staff page
-/// for staff addresses, re-executed as ASP.NET Core's own UseStatusCodePagesWithReExecute does.</summary>
+/// <summary>Staff areas: their status pages carry no language alternates (staff pages are English only).</summary>
 internal static class StatusPages
 {
     private static readonly string[] StaffAreas = ["/triage", "/intake", "/supervision", "/admin", "/Account", "/wallboard", "/hubs", "/health", "/_blazor", "/_framework", "/_content", "/not-found"];
 
     public static bool IsStaffPath(PathString path) => path == "/" || StaffAreas.Any(a => path.StartsWithSegments(a, StringComparison.OrdinalIgnoreCase));
-
-    public static async Task ReExecuteAsync(StatusCodeContext context)
-    {
-        var http = context.HttpContext;
-        var originalPath = http.Request.Path;
-        var code = http.Response.StatusCode;
-        var newPath = IsStaffPath(originalPath) ? "/not-found" : PublicLanguage.Link($"/problem/{code}");
-        var originalQuery = http.Request.QueryString;
-        var routeValues = http.Features.Get<Microsoft.AspNetCore.Http.Features.IRouteValuesFeature>()?.RouteValues;
-        var originalEndpoint = http.GetEndpoint();
-        http.Features.Set<IStatusCodeReExecuteFeature>(new StatusCodeReExecuteFeature
-        {
-            OriginalPathBase = http.Request.PathBase.Value!,
-            OriginalPath = originalPath.Value!,
-            OriginalQueryString = originalQuery.HasValue ? originalQuery.Value : null,
-            Endpoint = originalEndpoint,
-            RouteValues = routeValues is null ? null : new Microsoft.AspNetCore.Routing.RouteValueDictionary(routeValues),
-        });
-        // Routing runs again for the new path.
-        http.SetEndpoint(null);
-        routeValues?.Clear();
-        http.Request.Path = newPath;
-        http.Request.QueryString = QueryString.Empty;
-        try
-        {
-            await context.Next(http);
-        }
-        finally
-        {
-            http.Request.QueryString = originalQuery;
-            http.Request.Path = originalPath;
-            http.Features.Set<IStatusCodeReExecuteFeature?>(null);
-        }
-    }
 }

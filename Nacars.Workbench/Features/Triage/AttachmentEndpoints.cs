@@ -29,6 +29,7 @@ public static class AttachmentEndpoints
             http.Response.RegisterForDisposeAsync(opened);
             var attachment = opened.Attachment;
             var inline = !asDownload && attachment.IsPicture;
+            http.Items[SecurityHeadersMiddleware.OwnPolicyKey] = true;
             http.Response.Headers.ContentSecurityPolicy = Sandbox;
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = "no-store";
