@@ -81,9 +81,22 @@ internal sealed class PublicFormReader(RequestDelegate next, IOptions<Attachment
         {
             // The framework's reader, as every post used before (this is the busy path), with room for long text.
             context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { ValueLengthLimit = TextValueLimit }));
+            // Kept in memory (never a temporary file: it is the reporter's words), so a body the framework refuses can be
+            // read again below; Kestrel's own body limit bounds it first.
+            context.Request.EnableBuffering(bufferThreshold: TextTotalLimit, bufferLimit: TextTotalLimit);
             try
             {
                 await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException e) when (context.Request.Body.CanSeek)
+            {
+                // The framework's reader refuses some characters once decoded (a NUL, %00). The same body is read again
+                // leniently, so the words come back or are saved: the validator removes control characters.
+                logger.LogInformation("A public form post was read leniently: {Problem}", e.GetType().Name);
+                context.Request.Body.Position = 0;
+                using var text = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+                var fields = QueryHelpers.ParseQuery(await text.ReadToEndAsync(context.RequestAborted));
+                context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(fields)));
             }
             catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
             {
@@ -114,7 +127,9 @@ internal sealed class PublicFormReader(RequestDelegate next, IOptions<Attachment
             var values = 0;
             while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition()) continue;
+                // Not IsFormDisposition(): that means "a field and not a file", and skipped every file.
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)) continue;
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
                 if (string.IsNullOrEmpty(name)) continue;
                 if (disposition.IsFileDisposition())
