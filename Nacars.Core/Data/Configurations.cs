@@ -140,6 +140,9 @@ internal sealed class ContactAttachmentConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ContactAttachment> b)
     {
         b.HasKey(a => a.Id);
+        // The aggregate sets the id (a version-7 Guid); without this, EF takes a file attached to a contact loaded from
+        // the database for an existing row and UPDATEs nothing (a follow-up with a file failed).
+        b.Property(a => a.Id).ValueGeneratedNever();
         b.HasIndex(a => a.ContactId);
         b.HasIndex(a => a.StoreKey).IsUnique();
         // The key alone reveals nothing (random); the file it names is encrypted with the key ring.

@@ -116,7 +116,9 @@ public class AttachmentUploadTests(ReporterDialogueTests.App app) : IClassFixtur
         var response = await PublicPosts.MultipartAsync(client, "/report/follow-up", "follow-up",
             [new("FollowUp.Reference", report.Reference), new("FollowUp.Code", report.FollowUpCode), new("FollowUp.Action", "send"), new("FollowUp.Text", "A photo of the car.")],
             "FollowUp.Files", [(TestFiles.PhoneJpeg(), "car.jpg", "image/jpeg")]);
-        Assert.Contains("data-testid=\"followup-added\"", await response.Content.ReadAsStringAsync(Ct));
+        var added = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(added.Contains("data-testid=\"followup-added\"", StringComparison.Ordinal),
+            string.Join("\n", app.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)).TakeLast(2)));
         var contact = (await app.Services.GetRequiredService<TriageService>().ReloadAsync(report.Reference, Ct))!;
         var attachment = Assert.Single(contact.Attachments);
         Assert.Equal(Assert.Single(contact.FollowUps).Id, attachment.FollowUpId);
@@ -127,8 +129,9 @@ public class AttachmentUploadTests(ReporterDialogueTests.App app) : IClassFixtur
         Assert.Equal("image/jpeg", view.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("sandbox", string.Join(";", view.Headers.GetValues("Content-Security-Policy")));
         Assert.Equal(attachment.Length, (await view.Content.ReadAsByteArrayAsync(Ct)).Length);
-        var download = await analyst.GetAsync($"/triage/{report.Reference}/attachments/{attachment.Id:N}?download=1", Ct);
-        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        var download = await analyst.GetAsync($"/triage/{report.Reference}/attachments/{attachment.Id:N}?download=true", Ct);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.True(download.Content.Headers.ContentDisposition is { DispositionType: "attachment" }, download.ToString() + download.Content.Headers);
 
         await using var db = await app.Db.CreateDbContextAsync(Ct);
         var audit = await db.AuditEvents.AsNoTracking().Where(e => e.ContactReference == report.Reference).Select(e => e.Action).ToListAsync(Ct);

@@ -100,7 +100,7 @@ public class RejectedPostTests(ReporterDialogueTests.App app) : IClassFixture<Re
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("<html lang=\"cy\"", html);
         Assert.Contains(Words, html);
-        Assert.Contains("data-testid=\"attachments-not-kept\"", html);
+        Assert.Contains("id=\"report-attachments-error\"", html);
         Assert.Equal(before, await ContactCountAsync());
     }
 }

@@ -16,8 +16,9 @@ public static class AttachmentEndpoints
 {
     public const string Sandbox = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
+    /// <summary>The viewer's address; "download=true" because minimal APIs bind a bool from true/false only ("1" was a 400).</summary>
     public static string PathFor(string reference, Guid id, bool download = false) =>
-        $"/triage/{Uri.EscapeDataString(reference)}/attachments/{id:N}{(download ? "?download=1" : "")}";
+        $"/triage/{Uri.EscapeDataString(reference)}/attachments/{id:N}{(download ? "?download=true" : "")}";
 
     public static IEndpointRouteBuilder MapAttachmentViewer(this IEndpointRouteBuilder endpoints)
     {
@@ -33,9 +34,10 @@ public static class AttachmentEndpoints
             http.Response.Headers.ContentSecurityPolicy = Sandbox;
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = "no-store";
-            http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment") { FileName = attachment.FileName }.ToString();
+            if (inline) http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = attachment.FileName }.ToString();
             http.Response.ContentLength = attachment.Length;
-            return Results.Stream(opened.Content, attachment.ContentType, enableRangeProcessing: false);
+            // A download names the file through the result itself, which writes "attachment; filename=…".
+            return Results.Stream(opened.Content, attachment.ContentType, fileDownloadName: inline ? null : attachment.FileName, enableRangeProcessing: false);
         }).RequireAuthorization(Policies.Triage);
         return endpoints;
     }

@@ -513,7 +513,6 @@ namespace Nacars.Core.Data.Migrations.Postgres
             modelBuilder.Entity("Nacars.Core.Contacts.ContactAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ContactId")

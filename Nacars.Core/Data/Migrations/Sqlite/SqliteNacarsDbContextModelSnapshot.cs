@@ -500,7 +500,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Nacars.Core.Contacts.ContactAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ContactId")
