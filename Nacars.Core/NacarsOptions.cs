@@ -24,6 +24,7 @@ public sealed class NacarsOptions
     public LiveOptions Live { get; set; } = new();
     public SafetyOptions Safety { get; set; } = new();
     public LimitsOptions Limits { get; set; } = new();
+    public RetentionOptions Retention { get; set; } = new();
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);
@@ -133,6 +134,25 @@ public sealed class SecurityOptions
     /// <summary>Sign-in attempts (password, code) per client per window, in memory only; lockout per account is separate.</summary>
     public int SignInAttemptsPerWindow { get; set; } = 20;
     public int SignInWindowSeconds { get; set; } = 300;
+}
+
+/// <summary>How long the service keeps what it was told (UK GDPR storage limitation; DPA 2018 Part 3 for what goes to forces).</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>A contact not disseminated is purged this long after the decision: only what the figures count stays
+    /// (force, dates, status, reason, urgency); every word and everything about the reporter and the subject goes.</summary>
+    public int PurgeNotDisseminatedAfterMonths { get; set; } = 12;
+    /// <summary>A disseminated contact's original account and reporter details are minimised this long after it was
+    /// sent: what went to the force (the sanitised account, the subject, the grading) stays.</summary>
+    public int MinimiseDisseminatedAfterMonths { get; set; } = 24;
+    /// <summary>Call handlers' drafts are deleted this long after they were last touched.</summary>
+    public int DraftsExpireAfterDays { get; set; } = 30;
+    /// <summary>A reporter's follow-up code stops working this long after the report.</summary>
+    public int FollowUpCodesExpireAfterMonths { get; set; } = 12;
+    /// <summary>A sent report's PDF leaves the outbox this long after the relay accepted it (the dissemination record stays).</summary>
+    public int SentReportsLeaveOutboxAfterDays { get; set; } = 30;
+    /// <summary>The daily run, in UK local time.</summary>
+    public TimeOnly RunAt { get; set; } = new(2, 30);
 }
 
 /// <summary>Bounds on what one instance accepts, so a flood or a very long account degrades service, not the server.</summary>

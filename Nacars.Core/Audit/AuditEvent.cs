@@ -63,6 +63,7 @@ public static class AuditActions
     public const string ExportDownloaded = "supervision.export";
     public const string TestMailSent = "mail.test";
     public const string AuditVerified = "audit.verified";
+    public const string RetentionRun = "retention.run";
     public const string AuditBroken = "audit.broken";
     public const string StaffSignedIn = "staff.signed-in";
     public const string StaffSignInFailed = "staff.sign-in-failed";

@@ -50,6 +50,13 @@ public sealed class Contact
     public string? DecidedBy { get; private set; }
     public DateTime? DecidedAtUtc { get; private set; }
 
+    /// <summary>When retention looks at this contact again (purge or minimise), set when it is decided.</summary>
+    public DateTime? ReviewAtUtc { get; private set; }
+    /// <summary>Purged: every word and detail gone, only what the figures count kept.</summary>
+    public DateTime? PurgedAtUtc { get; private set; }
+    /// <summary>Minimised: the original account and the reporter's details gone; what the force received kept.</summary>
+    public DateTime? MinimisedAtUtc { get; private set; }
+
     /// <summary>Optimistic concurrency: two analysts acting at once, one wins.</summary>
     public long Version { get; private set; }
 
@@ -283,6 +290,52 @@ public sealed class Contact
         if (toForceCode == UnknownForce) throw new DomainRuleException("Choose a real force to re-route to.");
         ForceCode = toForceCode;
         DecidedBy = analyst;
+        Touch();
+    }
+
+    public void ScheduleReview(DateTime reviewAtUtc) => ReviewAtUtc = reviewAtUtc;
+
+    public const string PurgedText = "[purged under the retention schedule]";
+    public const string MinimisedText = "[original account minimised under the retention schedule; the sanitised account is what the force received]";
+
+    /// <summary>Retention, for a contact not disseminated: keeps the reference and what the figures count (force, dates,
+    /// status, reason, urgency, who decided) and nothing anyone said. Follow-ups and identifiers go with it (the service).</summary>
+    public void Purge(DateTime nowUtc)
+    {
+        if (IsOpen) throw new DomainRuleException($"{Reference} is still open: it cannot be purged.");
+        Account = PurgedText;
+        ReportedSubject = Subject = SubjectDetails.None;
+        WhenHappened = WhereHappened = HowKnown = null;
+        Reporter = ReporterDetails.Anonymous;
+        FollowUpCodeHash = null;
+        SanitisedAccount = null;
+        DecisionNote = null;
+        FastTimeCall = null;
+        FlagDecisions = [];
+        PurgedAtUtc = nowUtc;
+        ReviewAtUtc = null;
+        Touch();
+    }
+
+    /// <summary>Retention, for a disseminated contact: the reporter's own words and details go; what the force received
+    /// (the sanitised account, the subject, grading, categories) stays for the force's later questions.</summary>
+    public void Minimise(DateTime nowUtc)
+    {
+        if (Status != ContactStatus.Disseminated) throw new DomainRuleException($"Only a disseminated contact is minimised; {Reference} is {Status}.");
+        Account = MinimisedText;
+        WhenHappened = WhereHappened = HowKnown = null;
+        Reporter = ReporterDetails.Anonymous;
+        ReportedSubject = SubjectDetails.None;
+        FollowUpCodeHash = null;
+        FlagDecisions = [];
+        MinimisedAtUtc = nowUtc;
+        ReviewAtUtc = null;
+        Touch();
+    }
+
+    public void ExpireFollowUpCode()
+    {
+        FollowUpCodeHash = null;
         Touch();
     }
 

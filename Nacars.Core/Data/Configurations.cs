@@ -22,6 +22,8 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         // Search across every status, newest first, and within one force.
         b.HasIndex(c => new { c.ReceivedAtUtc, c.Reference });
         b.HasIndex(c => new { c.ForceCode, c.ReceivedAtUtc });
+        // The retention run finds what is due from this index alone.
+        b.HasIndex(c => c.ReviewAtUtc).HasFilter("\"ReviewAtUtc\" IS NOT NULL");
         // The latest urgent contacts, newest first: a small index of just them (the filter is valid on both providers).
         b.HasIndex(c => c.ReceivedAtUtc).HasDatabaseName("IX_Contacts_Urgent").HasFilter("\"Urgent\"");
         b.Property(c => c.Reference).HasMaxLength(13);

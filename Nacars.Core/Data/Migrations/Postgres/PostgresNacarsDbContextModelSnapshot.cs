@@ -300,9 +300,15 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("MinimisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NotDisseminatedReason")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("PurgedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -320,6 +326,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ReviewAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SanitisedAccount")
                         .HasColumnType("text");
@@ -491,6 +500,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReviewAtUtc")
+                        .HasFilter("\"ReviewAtUtc\" IS NOT NULL");
 
                     b.HasIndex("DecidedAtUtc", "DecidedBy");
 

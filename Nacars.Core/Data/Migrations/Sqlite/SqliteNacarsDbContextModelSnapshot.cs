@@ -287,8 +287,14 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("MinimisedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NotDisseminatedReason")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
@@ -306,6 +312,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("ReportedForceCode")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SanitisedAccount")
@@ -478,6 +487,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReviewAtUtc")
+                        .HasFilter("\"ReviewAtUtc\" IS NOT NULL");
 
                     b.HasIndex("DecidedAtUtc", "DecidedBy");
 

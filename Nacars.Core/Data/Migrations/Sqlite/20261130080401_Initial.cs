@@ -112,6 +112,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     FlagDecisions = table.Column<string>(type: "TEXT", nullable: false),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PurgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MinimisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     AboutPolice_AtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AboutPolice_By = table.Column<string>(type: "TEXT", nullable: true),
@@ -563,6 +566,12 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                 table: "Contacts",
                 column: "Reference",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ReviewAtUtc",
+                table: "Contacts",
+                column: "ReviewAtUtc",
+                filter: "\"ReviewAtUtc\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_Status_ReceivedAtUtc",

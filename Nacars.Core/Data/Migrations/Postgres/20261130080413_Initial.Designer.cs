@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nacars.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNacarsDbContext))]
-    [Migration("20261130072503_Initial")]
+    [Migration("20261130080413_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -303,9 +303,15 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("MinimisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NotDisseminatedReason")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("PurgedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -323,6 +329,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ReviewAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SanitisedAccount")
                         .HasColumnType("text");
@@ -494,6 +503,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReviewAtUtc")
+                        .HasFilter("\"ReviewAtUtc\" IS NOT NULL");
 
                     b.HasIndex("DecidedAtUtc", "DecidedBy");
 

@@ -114,6 +114,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     FlagDecisions = table.Column<string>(type: "text", nullable: false),
                     DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PurgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MinimisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     AboutPolice_AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     AboutPolice_By = table.Column<string>(type: "text", nullable: true),
@@ -565,6 +568,12 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 table: "Contacts",
                 column: "Reference",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ReviewAtUtc",
+                table: "Contacts",
+                column: "ReviewAtUtc",
+                filter: "\"ReviewAtUtc\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_Status_ReceivedAtUtc",

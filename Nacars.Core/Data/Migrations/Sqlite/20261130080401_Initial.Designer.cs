@@ -12,7 +12,7 @@ using Nacars.Core.Data;
 namespace Nacars.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNacarsDbContext))]
-    [Migration("20261130072456_Initial")]
+    [Migration("20261130080401_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -290,8 +290,14 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("MinimisedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NotDisseminatedReason")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
@@ -309,6 +315,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("ReportedForceCode")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SanitisedAccount")
@@ -481,6 +490,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReviewAtUtc")
+                        .HasFilter("\"ReviewAtUtc\" IS NOT NULL");
 
                     b.HasIndex("DecidedAtUtc", "DecidedBy");
 
