@@ -90,8 +90,8 @@ internal readonly record struct CountedSend(string ForceCode, DateTime ContactRe
 /// <summary>
 /// What a save changes in the running totals: each contact added, changed or removed takes away what it counted
 /// before and adds what it counts now, so every workflow move (a decision, a re-route, a force assigned, urgency
-/// flagged) is counted without the workflow knowing. <see cref="NacarsDbContext"/> works it out before it saves and
-/// applies it in the same transaction, so the totals can never disagree with the contacts they count.
+/// flagged) is counted without the workflow knowing. <see cref="SupervisionFiguresOnSave"/> works it out before each save
+/// and applies it in the same transaction, so the totals can never disagree with the contacts they count.
 /// </summary>
 /// <remarks>Writes that bypass the change tracker (<c>ExecuteUpdate</c>, SQL) are not counted: the contacts'
 /// counted columns must only change through the tracker, and start-up rebuilds the totals if they disagree with the
