@@ -105,6 +105,7 @@ public sealed class SupervisionScenario : IScenario
             ["Reference"] = "'B' || printf('%012d', n.i)",
             ["ReceivedAtUtc"] = "strftime('%Y-%m-%d %H:%M:%S', 'now', '-' || (n.i % 360) || ' days', '-' || (n.i % 24) || ' hours')",
             ["ForceCode"] = $"json_extract('[{forces.Replace('\'', '"')}]', '$[' || (n.i % 48) || ']')",
+            ["DecidedForceCode"] = $"CASE WHEN n.i % 100 < 85 THEN json_extract('[{forces.Replace('\'', '"')}]', '$[' || (n.i % 48) || ']') END",
             ["Status"] = "CASE WHEN n.i % 100 < 35 THEN 'Disseminated' WHEN n.i % 100 < 85 THEN 'NotDisseminated' WHEN n.i % 100 < 95 THEN 'New' ELSE 'InTriage' END",
             ["NotDisseminatedReason"] = "CASE WHEN n.i % 100 >= 35 AND n.i % 100 < 85 THEN json_extract('[\"InsufficientDetail\",\"NotAboutPolice\",\"PersonalComplaint\",\"Duplicate\",\"MaliciousOrTest\"]', '$[' || (n.i % 5) || ']') END",
             ["Urgent"] = "n.i % 20 = 0",

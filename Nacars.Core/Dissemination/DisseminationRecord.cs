@@ -17,6 +17,9 @@ public sealed class Dissemination
     public string CreatedBy { get; private set; } = "";
     /// <summary>Why it was re-routed; null for the first dissemination.</summary>
     public string? RerouteReason { get; private set; }
+    /// <summary>For a re-route, the force that decided the contact and had its first send: the supervision figures
+    /// count the re-route as re-routed out of that force and in to <see cref="ForceCode"/>. Null for a first send.</summary>
+    public string? ReroutedFromForceCode { get; private set; }
     /// <summary>Seconds from the contact's receipt to the relay's acceptance of this send (null until then): a
     /// timeliness measure kept so supervision reads it from an index, not a copy of the delivery state.</summary>
     public int? SecondsFromReceipt { get; private set; }
@@ -24,8 +27,11 @@ public sealed class Dissemination
 
     private Dissemination() { }
 
-    public Dissemination(Guid id, Guid contactId, string reference, string forceCode, string recipient, DateTime nowUtc, string createdBy, string? rerouteReason, DateTime contactReceivedAtUtc)
+    public Dissemination(Guid id, Guid contactId, string reference, string forceCode, string recipient, DateTime nowUtc, string createdBy, string? rerouteReason,
+        DateTime contactReceivedAtUtc, string? reroutedFromForceCode = null)
     {
+        if ((rerouteReason is null) != (reroutedFromForceCode is null))
+            throw new ArgumentException("A re-route names the force it is re-routed from; a first send does not.", nameof(reroutedFromForceCode));
         ContactReceivedAtUtc = contactReceivedAtUtc;
         Id = id;
         ContactId = contactId;
@@ -35,6 +41,7 @@ public sealed class Dissemination
         CreatedAtUtc = nowUtc;
         CreatedBy = createdBy;
         RerouteReason = rerouteReason;
+        ReroutedFromForceCode = reroutedFromForceCode;
     }
 
     /// <summary>The relay accepted the report: how long it took from receipt is recorded once.</summary>

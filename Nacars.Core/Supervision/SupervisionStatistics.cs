@@ -70,22 +70,15 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
             .GroupBy(f => new { f.ForceCode, f.Month })
             .Select(g => new Cell(g.Key.ForceCode, g.Key.Month, g.Sum(f => f.Received), g.Sum(f => f.Open), g.Sum(f => f.Disseminated),
                 g.Sum(f => f.NotDisseminated), g.Sum(f => f.Urgent), g.Sum(f => f.InsufficientDetail), g.Sum(f => f.NotAboutPolice),
-                g.Sum(f => f.PersonalComplaint), g.Sum(f => f.Duplicate), g.Sum(f => f.MaliciousOrTest), g.Sum(f => f.OtherReason), g.Sum(f => f.FirstSent)))
+                g.Sum(f => f.PersonalComplaint), g.Sum(f => f.Duplicate), g.Sum(f => f.MaliciousOrTest), g.Sum(f => f.OtherReason), g.Sum(f => f.FirstSent),
+                g.Sum(f => f.ReroutedIn), g.Sum(f => f.ReroutedOut)))
             .ToListAsync(ct);
 
         var byForce = cells.GroupBy(c => c.ForceCode).ToDictionary(g => g.Key, g => g.ToList());
         var timeliness = await TimelinessAsync(db, filter, byForce.ToDictionary(kv => kv.Key, kv => kv.Value.Sum(c => c.FirstSent)), ct);
 
-        var reroutes = db.Disseminations.Where(d => d.RerouteReason != null && d.CreatedAtUtc >= filter.FromUtc && d.CreatedAtUtc < filter.ToUtcExclusive);
-        var reroutedIn = await reroutes.GroupBy(d => d.ForceCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var reroutedOut = await (from r in reroutes
-                                 join first in db.Disseminations.Where(d => d.RerouteReason == null) on r.ContactId equals first.ContactId
-                                 group r by first.ForceCode into g
-                                 select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-
         var forces = (filter.ForceCode is { } only ? ForceDirectory.Entries.Where(e => e.Code == only) : ForceDirectory.Entries).Select(f =>
-            Rate(f, byForce.GetValueOrDefault(f.Code, []), timeliness.GetValueOrDefault(f.Code),
-                reroutedIn.GetValueOrDefault(f.Code), reroutedOut.GetValueOrDefault(f.Code))).ToList();
+            Rate(f, byForce.GetValueOrDefault(f.Code, []), timeliness.GetValueOrDefault(f.Code))).ToList();
 
         var byMonth = cells.GroupBy(c => c.Month).ToDictionary(g => g.Key,
             g => (Received: g.Sum(c => c.Received), Disseminated: g.Sum(c => c.Disseminated)));
@@ -127,7 +120,8 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
     }
 
     private sealed record Cell(string ForceCode, string Month, int Received, int Open, int Disseminated, int NotDisseminated, int Urgent,
-        int InsufficientDetail, int NotAboutPolice, int PersonalComplaint, int Duplicate, int MaliciousOrTest, int OtherReason, int FirstSent)
+        int InsufficientDetail, int NotAboutPolice, int PersonalComplaint, int Duplicate, int MaliciousOrTest, int OtherReason, int FirstSent,
+        int ReroutedIn, int ReroutedOut)
     {
         public IEnumerable<(NotDisseminatedReason Reason, int Count)> Reasons =>
         [
@@ -137,12 +131,12 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
         ];
     }
 
-    private static ForceRate Rate((string Code, string Name) force, IReadOnlyCollection<Cell> cells, (double? Median, double? P90) timeliness, int reroutedIn, int reroutedOut) => new(
+    private static ForceRate Rate((string Code, string Name) force, IReadOnlyCollection<Cell> cells, (double? Median, double? P90) timeliness) => new(
         force.Code, force.Name,
         cells.Sum(c => c.Received), cells.Sum(c => c.Disseminated), cells.Sum(c => c.NotDisseminated), cells.Sum(c => c.Open), cells.Sum(c => c.Urgent),
         timeliness.Median, timeliness.P90,
         cells.SelectMany(c => c.Reasons).Where(r => r.Count != 0).GroupBy(r => r.Reason).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
-        reroutedIn, reroutedOut);
+        cells.Sum(c => c.ReroutedIn), cells.Sum(c => c.ReroutedOut));
 
     public static ForceRate National(IReadOnlyList<ForceRate> rows) => new("national", "National total",
         rows.Sum(r => r.Received), rows.Sum(r => r.Disseminated), rows.Sum(r => r.NotDisseminated), rows.Sum(r => r.Open), rows.Sum(r => r.Urgent),

@@ -24,6 +24,7 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Property(c => c.ReportedForceCode).HasMaxLength(40);
         b.Property(c => c.ForceCode).HasMaxLength(40);
+        b.Property(c => c.DecidedForceCode).HasMaxLength(40);
         b.Property(c => c.ClaimedBy).HasMaxLength(256);
         b.Property(c => c.DecidedBy).HasMaxLength(256);
 

@@ -18,6 +18,7 @@ internal sealed class DisseminationConfiguration : IEntityTypeConfiguration<Diss
         b.HasIndex(d => new { d.CreatedAtUtc, d.ContactId }).HasDatabaseName("IX_Disseminations_Reroutes").HasFilter("\"RerouteReason\" IS NOT NULL");
         b.Property(d => d.Reference).HasMaxLength(13);
         b.Property(d => d.ForceCode).HasMaxLength(40);
+        b.Property(d => d.ReroutedFromForceCode).HasMaxLength(40);
         b.Property(d => d.Recipient).HasMaxLength(254);
     }
 }

@@ -279,6 +279,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("DecidedForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("DecisionNote")
                         .HasColumnType("text");
 
@@ -626,6 +630,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<string>("RerouteReason")
                         .HasColumnType("text");
 
+                    b.Property<string>("ReroutedFromForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("integer");
 
@@ -924,6 +932,12 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReroutedIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReroutedOut")
                         .HasColumnType("integer");
 
                     b.Property<int>("Urgent")

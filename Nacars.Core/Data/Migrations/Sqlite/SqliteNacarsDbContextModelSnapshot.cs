@@ -266,6 +266,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DecisionNote")
                         .HasColumnType("TEXT");
 
@@ -607,6 +611,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("RerouteReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReroutedFromForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("INTEGER");
 
@@ -905,6 +913,12 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReroutedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReroutedOut")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Urgent")

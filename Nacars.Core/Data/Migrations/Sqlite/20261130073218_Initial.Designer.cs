@@ -12,7 +12,7 @@ using Nacars.Core.Data;
 namespace Nacars.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNacarsDbContext))]
-    [Migration("20261130070207_Initial")]
+    [Migration("20261130073218_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -267,6 +267,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedForceCode")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionNote")
@@ -610,6 +614,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("RerouteReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReroutedFromForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("INTEGER");
 
@@ -908,6 +916,12 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReroutedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReroutedOut")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Urgent")

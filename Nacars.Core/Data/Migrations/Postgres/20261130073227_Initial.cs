@@ -113,6 +113,7 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     DecisionNote = table.Column<string>(type: "text", nullable: true),
                     DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedForceCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     AboutPolice_AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     AboutPolice_By = table.Column<string>(type: "text", nullable: true),
@@ -178,6 +179,7 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "text", nullable: false),
                     RerouteReason = table.Column<string>(type: "text", nullable: true),
+                    ReroutedFromForceCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     SecondsFromReceipt = table.Column<int>(type: "integer", nullable: true),
                     ContactReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -204,7 +206,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     Duplicate = table.Column<int>(type: "integer", nullable: false),
                     MaliciousOrTest = table.Column<int>(type: "integer", nullable: false),
                     OtherReason = table.Column<int>(type: "integer", nullable: false),
-                    FirstSent = table.Column<int>(type: "integer", nullable: false)
+                    FirstSent = table.Column<int>(type: "integer", nullable: false),
+                    ReroutedIn = table.Column<int>(type: "integer", nullable: false),
+                    ReroutedOut = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

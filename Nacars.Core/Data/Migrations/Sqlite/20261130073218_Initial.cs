@@ -111,6 +111,7 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     DecisionNote = table.Column<string>(type: "TEXT", nullable: true),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedForceCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     AboutPolice_AtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AboutPolice_By = table.Column<string>(type: "TEXT", nullable: true),
@@ -176,6 +177,7 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     RerouteReason = table.Column<string>(type: "TEXT", nullable: true),
+                    ReroutedFromForceCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     SecondsFromReceipt = table.Column<int>(type: "INTEGER", nullable: true),
                     ContactReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -202,7 +204,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     Duplicate = table.Column<int>(type: "INTEGER", nullable: false),
                     MaliciousOrTest = table.Column<int>(type: "INTEGER", nullable: false),
                     OtherReason = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstSent = table.Column<int>(type: "INTEGER", nullable: false)
+                    FirstSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReroutedIn = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReroutedOut = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nacars.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNacarsDbContext))]
-    [Migration("20261130070214_Initial")]
+    [Migration("20261130073227_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -281,6 +281,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecidedForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("DecisionNote")
                         .HasColumnType("text");
@@ -629,6 +633,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<string>("RerouteReason")
                         .HasColumnType("text");
 
+                    b.Property<string>("ReroutedFromForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("integer");
 
@@ -927,6 +935,12 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReroutedIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReroutedOut")
                         .HasColumnType("integer");
 
                     b.Property<int>("Urgent")
