@@ -1,3 +1,5 @@
+using Nacars.Core.Contacts;
+
 namespace Nacars.Core.Dissemination;
 
 /// <summary>How a delivery reads on the contact page (its OutboxMessage holds the detail, including Stuck, shown as
@@ -24,6 +26,9 @@ public sealed class Dissemination
     /// timeliness measure kept so supervision reads it from an index, not a copy of the delivery state.</summary>
     public int? SecondsFromReceipt { get; private set; }
     public DateTime ContactReceivedAtUtc { get; private set; }
+    /// <summary>The UK month the contact was received ("2026-11"): supervision reads timeliness per force and month from
+    /// an index on it.</summary>
+    public string ContactReceivedMonth { get; private set; } = "";
 
     private Dissemination() { }
 
@@ -33,6 +38,7 @@ public sealed class Dissemination
         if ((rerouteReason is null) != (reroutedFromForceCode is null))
             throw new ArgumentException("A re-route names the force it is re-routed from; a first send does not.", nameof(reroutedFromForceCode));
         ContactReceivedAtUtc = contactReceivedAtUtc;
+        ContactReceivedMonth = Supervision.Months.Of(DateOnly.FromDateTime(UkTime.FromUtc(contactReceivedAtUtc)));
         Id = id;
         ContactId = contactId;
         Reference = reference;

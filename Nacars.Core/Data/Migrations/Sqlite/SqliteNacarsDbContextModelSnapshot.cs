@@ -586,6 +586,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("ContactReceivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactReceivedMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -628,7 +633,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
 
-                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc")
+                    b.HasIndex("ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason")
+                        .HasDatabaseName("IX_Disseminations_TimelinessByMonth")
+                        .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason")
                         .HasDatabaseName("IX_Disseminations_Timeliness")
                         .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 

@@ -12,7 +12,7 @@ using Nacars.Core.Data;
 namespace Nacars.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNacarsDbContext))]
-    [Migration("20261130073218_Initial")]
+    [Migration("20261130080909_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -589,6 +589,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("ContactReceivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactReceivedMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -631,7 +636,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
 
-                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc")
+                    b.HasIndex("ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason")
+                        .HasDatabaseName("IX_Disseminations_TimelinessByMonth")
+                        .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason")
                         .HasDatabaseName("IX_Disseminations_Timeliness")
                         .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 

@@ -181,7 +181,8 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     RerouteReason = table.Column<string>(type: "text", nullable: true),
                     ReroutedFromForceCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     SecondsFromReceipt = table.Column<int>(type: "integer", nullable: true),
-                    ContactReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ContactReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ContactReceivedMonth = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -599,7 +600,13 @@ namespace Nacars.Core.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Disseminations_Timeliness",
                 table: "Disseminations",
-                columns: new[] { "ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc" },
+                columns: new[] { "ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason" },
+                filter: "\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disseminations_TimelinessByMonth",
+                table: "Disseminations",
+                columns: new[] { "ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason" },
                 filter: "\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nacars.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNacarsDbContext))]
-    [Migration("20261130073227_Initial")]
+    [Migration("20261130080916_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -608,6 +608,11 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("ContactReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ContactReceivedMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -650,7 +655,11 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
 
-                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc")
+                    b.HasIndex("ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason")
+                        .HasDatabaseName("IX_Disseminations_TimelinessByMonth")
+                        .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason")
                         .HasDatabaseName("IX_Disseminations_Timeliness")
                         .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 

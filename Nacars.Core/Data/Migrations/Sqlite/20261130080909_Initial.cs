@@ -179,7 +179,8 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     RerouteReason = table.Column<string>(type: "TEXT", nullable: true),
                     ReroutedFromForceCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     SecondsFromReceipt = table.Column<int>(type: "INTEGER", nullable: true),
-                    ContactReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ContactReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ContactReceivedMonth = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -597,7 +598,13 @@ namespace Nacars.Core.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Disseminations_Timeliness",
                 table: "Disseminations",
-                columns: new[] { "ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc" },
+                columns: new[] { "ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason" },
+                filter: "\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disseminations_TimelinessByMonth",
+                table: "Disseminations",
+                columns: new[] { "ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason" },
                 filter: "\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
