@@ -11,7 +11,7 @@ public static class BenchRunner
         // with thousands; assist is pure and in-process; supervision runs last because it fills the database with a
         // million synthetic contacts.
         [new CircuitsScenario(), new DashboardsScenario(), new PushScenario(), new TwoInstancePushScenario(), new IntakeScenario(), new PdfScenario(),
-            new AttachmentsScenario(), new DispatchScenario(), new AssistScenario(), new SupervisionScenario()];
+            new AttachmentsScenario(), new DispatchScenario(), new AssistScenario(), new SupervisionScenario(), new RelatedScenario()];
 
     public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(IEnumerable<string> names, BenchSize size, TextWriter log, CancellationToken ct = default)
     {

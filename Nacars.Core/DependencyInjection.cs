@@ -53,7 +53,8 @@ public static class DependencyInjection
         {
             var nacars = sp.GetRequiredService<IOptions<NacarsOptions>>().Value;
             var o = new DbContextOptionsBuilder<NacarsDbContext>().UseApplicationServiceProvider(sp)
-                .AddInterceptors(sp.GetRequiredService<Contacts.ContactIdentifiersOnSave>(), sp.GetRequiredService<Supervision.SupervisionFiguresOnSave>());
+                .AddInterceptors(sp.GetRequiredService<Contacts.ContactIdentifiersOnSave>(), sp.GetRequiredService<Supervision.SupervisionFiguresOnSave>(),
+                    sp.GetRequiredService<Retention.RetentionScheduleOnSave>());
             if (nacars.Database.Provider == DatabaseProvider.Postgres) DbProviders.Postgres(o, DbProviders.PostgresConnectionString(nacars));
             else DbProviders.Sqlite(o, DbProviders.SqliteConnectionString(nacars.ResolvedDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
             return o.Options;
@@ -77,6 +78,9 @@ public static class DependencyInjection
             : sp.GetRequiredService<ContactNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<PostgresContactEvents>());
 
+        services.AddSingleton<Retention.RetentionPurge>();
+        services.AddSingleton<Retention.RetentionScheduleOnSave>();
+        services.AddHostedService<Retention.RetentionJob>();
         services.AddSingleton<Audit.AuditChain>();
         services.AddHostedService<Audit.AuditSealer>();
 
@@ -85,6 +89,7 @@ public static class DependencyInjection
         services.AddSingleton<TriageService>();
         services.AddSingleton<ContactSearch>();
         services.AddSingleton<Floor>();
+        services.AddSingleton<Triage.Assistance.ContactAssistance>();
         services.AddSingleton<Forces.ForceAdministration>();
         services.AddSingleton<Supervision.SupervisionStatistics>();
 

@@ -23,6 +23,8 @@ public sealed class NacarsOptions
     public ProxyOptions Proxy { get; set; } = new();
     public LiveOptions Live { get; set; } = new();
     public SafetyOptions Safety { get; set; } = new();
+    public LimitsOptions Limits { get; set; } = new();
+    public RetentionOptions Retention { get; set; } = new();
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);
@@ -132,6 +134,44 @@ public sealed class SecurityOptions
     /// <summary>Sign-in attempts (password, code) per client per window, in memory only; lockout per account is separate.</summary>
     public int SignInAttemptsPerWindow { get; set; } = 20;
     public int SignInWindowSeconds { get; set; } = 300;
+}
+
+/// <summary>How long the service keeps what it was told (UK GDPR storage limitation; DPA 2018 Part 3 for what goes to forces).</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>A contact not disseminated is purged this long after the decision: only what the figures count stays
+    /// (force, dates, status, reason, urgency); every word and everything about the reporter and the subject goes.</summary>
+    public int PurgeNotDisseminatedAfterMonths { get; set; } = 12;
+    /// <summary>A disseminated contact's original account and reporter details are minimised this long after it was
+    /// sent: what went to the force (the sanitised account, the subject, the grading) stays.</summary>
+    public int MinimiseDisseminatedAfterMonths { get; set; } = 24;
+    /// <summary>Call handlers' drafts are deleted this long after they were last touched.</summary>
+    public int DraftsExpireAfterDays { get; set; } = 30;
+    /// <summary>A reporter's follow-up code stops working this long after the report.</summary>
+    public int FollowUpCodesExpireAfterMonths { get; set; } = 12;
+    /// <summary>A sent report's PDF leaves the outbox this long after the relay accepted it (the dissemination record stays).</summary>
+    public int SentReportsLeaveOutboxAfterDays { get; set; } = 30;
+    /// <summary>The daily run, in UK local time.</summary>
+    public TimeOnly RunAt { get; set; } = new(2, 30);
+}
+
+/// <summary>Bounds on what one instance accepts, so a flood or a very long account degrades service, not the server.</summary>
+public sealed class LimitsOptions
+{
+    /// <summary>Open TCP connections per instance (Kestrel). Each open staff page holds one.</summary>
+    public int MaxConnections { get; set; } = 2000;
+    /// <summary>Open WebSocket connections per instance: staff pages and hub clients.</summary>
+    public int MaxWebSocketConnections { get; set; } = 1000;
+    /// <summary>Request body limit for every endpoint that does not set its own (a 20,000-character report is far below it).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>Largest message an open staff page may send: a 20,000-character account in any script, as UTF-8 and
+    /// escaped, fits with room to spare (SignalR's default of 32 KB dropped the page).</summary>
+    public long MaxCircuitMessageBytes { get; set; } = 512 * 1024;
+    /// <summary>Pages whose connection dropped are kept this long, and this many, to reconnect without losing state.</summary>
+    public int DisconnectedCircuitMinutes { get; set; } = 3;
+    public int DisconnectedCircuitsRetained { get; set; } = 100;
+    /// <summary>HTTPS port redirected to outside Development (a proxy that terminates TLS says https itself).</summary>
+    public int HttpsPort { get; set; } = 443;
 }
 
 public sealed class SafetyOptions

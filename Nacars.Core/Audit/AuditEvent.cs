@@ -49,6 +49,7 @@ public static class AuditActions
     public const string ContactEdited = "contact.edited";
     public const string FastTimeCallLogged = "contact.fast-time-call";
     public const string Disseminated = "contact.disseminated";
+    public const string ReporterFlagResolved = "contact.reporter-flag";
     public const string NotDisseminated = "contact.not-disseminated";
     public const string Rerouted = "contact.rerouted";
     public const string ReportPreviewed = "report.previewed";
@@ -62,6 +63,7 @@ public static class AuditActions
     public const string ExportDownloaded = "supervision.export";
     public const string TestMailSent = "mail.test";
     public const string AuditVerified = "audit.verified";
+    public const string RetentionRun = "retention.run";
     public const string AuditBroken = "audit.broken";
     public const string StaffSignedIn = "staff.signed-in";
     public const string StaffSignInFailed = "staff.sign-in-failed";

@@ -44,11 +44,21 @@ public sealed class Contact
     public FastTimeCall? FastTimeCall { get; private set; }
     public NotDisseminatedReason? NotDisseminatedReason { get; private set; }
     public string? DecisionNote { get; private set; }
+    /// <summary>What the analyst decided about each detail the sanitisation guard flagged as able to identify the
+    /// reporter (by the flag's stable id, never its text). Encrypted at rest: a reason may quote the detail.</summary>
+    public List<ReporterFlagDecision> FlagDecisions { get; private set; } = [];
     public string? DecidedBy { get; private set; }
     public DateTime? DecidedAtUtc { get; private set; }
     /// <summary>The force the contact was decided for, set by the decision and never changed by a re-route: the
     /// supervision figures count the decision against it (a re-route counts as re-routed out of it).</summary>
     public string? DecidedForceCode { get; private set; }
+
+    /// <summary>When retention looks at this contact again (purge or minimise), set when it is decided.</summary>
+    public DateTime? ReviewAtUtc { get; private set; }
+    /// <summary>Purged: every word and detail gone, only what the figures count kept.</summary>
+    public DateTime? PurgedAtUtc { get; private set; }
+    /// <summary>Minimised: the original account and the reporter's details gone; what the force received kept.</summary>
+    public DateTime? MinimisedAtUtc { get; private set; }
 
     /// <summary>Optimistic concurrency: two analysts acting at once, one wins.</summary>
     public long Version { get; private set; }
@@ -205,10 +215,34 @@ public sealed class Contact
         Touch();
     }
 
+    /// <summary>The analyst redacted a flagged detail (the text is already replaced) or kept it, with the reason, because
+    /// the force needs it and it cannot identify the reporter. Either way the decision is recorded once per flag.</summary>
+    public void ResolveReporterFlag(string flagId, bool keep, string? reason, string analyst, DateTime nowUtc)
+    {
+        RequireClaimant(analyst, "sanitise");
+        if (string.IsNullOrWhiteSpace(flagId)) throw new DomainRuleException("Which detail?");
+        if (keep && string.IsNullOrWhiteSpace(reason))
+            throw new DomainRuleException("Say why this detail can stay: what the force needs it for, and why it cannot identify the reporter.");
+        FlagDecisions.RemoveAll(d => d.FlagId == flagId);
+        FlagDecisions.Add(new ReporterFlagDecision(flagId, keep, keep ? reason!.Trim() : null, analyst, nowUtc));
+        Touch();
+    }
+
+    /// <summary>Details in the sanitised account that could identify the reporter and that no one has decided about
+    /// (the guard reads the text as it will be sent; anything flagged in the original and still there counts too).</summary>
+    public IReadOnlyList<Triage.Assistance.ReporterFlag> UnresolvedReporterFlags()
+    {
+        if (string.IsNullOrWhiteSpace(SanitisedAccount)) return [];
+        var kept = FlagDecisions.Where(d => d.Kept).Select(d => d.FlagId).ToHashSet(StringComparer.Ordinal);
+        return Triage.Assistance.SanitisationGuard.Unresolved(SanitisedAccount, kept, Reporter, Triage.Assistance.SanitisationGuard.Find(Account, Reporter));
+    }
+
     /// <summary>Why the contact cannot be sent yet; empty when it can.</summary>
     public IReadOnlyList<string> WhatBlocksDissemination()
     {
         var blocks = new List<string>();
+        if (UnresolvedReporterFlags() is { Count: > 0 } flags)
+            blocks.Add($"The sanitised account still has {flags.Count} detail{(flags.Count == 1 ? "" : "s")} that could identify the reporter: redact each, or keep it with a reason.");
         if (!ThresholdMet) blocks.Add("Tick all three threshold checks.");
         if (ForceCode == UnknownForce) blocks.Add("Choose the force the report goes to.");
         if (string.IsNullOrWhiteSpace(SanitisedAccount)) blocks.Add("Write the sanitised account.");
@@ -262,6 +296,52 @@ public sealed class Contact
         if (toForceCode == UnknownForce) throw new DomainRuleException("Choose a real force to re-route to.");
         DecidedForceCode ??= ForceCode; // a contact decided before the column existed
         ForceCode = toForceCode;
+        Touch();
+    }
+
+    public void ScheduleReview(DateTime reviewAtUtc) => ReviewAtUtc = reviewAtUtc;
+
+    public const string PurgedText = "[purged under the retention schedule]";
+    public const string MinimisedText = "[original account minimised under the retention schedule; the sanitised account is what the force received]";
+
+    /// <summary>Retention, for a contact not disseminated: keeps the reference and what the figures count (force, dates,
+    /// status, reason, urgency, who decided) and nothing anyone said. Follow-ups and identifiers go with it (the service).</summary>
+    public void Purge(DateTime nowUtc)
+    {
+        if (IsOpen) throw new DomainRuleException($"{Reference} is still open: it cannot be purged.");
+        Account = PurgedText;
+        ReportedSubject = Subject = SubjectDetails.None;
+        WhenHappened = WhereHappened = HowKnown = null;
+        Reporter = ReporterDetails.Anonymous;
+        FollowUpCodeHash = null;
+        SanitisedAccount = null;
+        DecisionNote = null;
+        FastTimeCall = null;
+        FlagDecisions = [];
+        PurgedAtUtc = nowUtc;
+        ReviewAtUtc = null;
+        Touch();
+    }
+
+    /// <summary>Retention, for a disseminated contact: the reporter's own words and details go; what the force received
+    /// (the sanitised account, the subject, grading, categories) stays for the force's later questions.</summary>
+    public void Minimise(DateTime nowUtc)
+    {
+        if (Status != ContactStatus.Disseminated) throw new DomainRuleException($"Only a disseminated contact is minimised; {Reference} is {Status}.");
+        Account = MinimisedText;
+        WhenHappened = WhereHappened = HowKnown = null;
+        Reporter = ReporterDetails.Anonymous;
+        ReportedSubject = SubjectDetails.None;
+        FollowUpCodeHash = null;
+        FlagDecisions = [];
+        MinimisedAtUtc = nowUtc;
+        ReviewAtUtc = null;
+        Touch();
+    }
+
+    public void ExpireFollowUpCode()
+    {
+        FollowUpCodeHash = null;
         Touch();
     }
 

@@ -14,11 +14,11 @@ public sealed class ContactIdentifier
     public long Id { get; private set; }
     public Guid ContactId { get; private set; }
     public string Kind { get; private set; } = "";
-    public byte[] Hash { get; private set; } = [];
+    public string Hash { get; private set; } = "";
 
     private ContactIdentifier() { }
 
-    public ContactIdentifier(Guid contactId, string kind, byte[] hash)
+    public ContactIdentifier(Guid contactId, string kind, string hash)
     {
         ContactId = contactId;
         Kind = kind;
@@ -32,6 +32,11 @@ public static class IdentifierKinds
 {
     public const string SubjectNumber = "subject-number";
     public const string SubjectSurname = "subject-surname";
+    /// <summary>Identifiers related contacts share (a collar number in a force, a registration, a phone …): the
+    /// assistance engine's kinds, prefixed, so subject search and related contacts never match each other's rows.</summary>
+    public const string RelatedPrefix = "rel:";
+
+    public static bool IsSubject(string kind) => kind is SubjectNumber or SubjectSurname;
 
     /// <summary>The digits of a collar, shoulder or warrant number (a rank prefix or spacing is not part of it).</summary>
     public static string? NormaliseNumber(string? number)

@@ -2,19 +2,27 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Nacars.Core.Data;
+using Nacars.Core.Triage.Assistance;
 
 namespace Nacars.Core.Contacts;
 
 /// <summary>
-/// Keeps each contact's <see cref="ContactIdentifier"/> hashes in step with the contact, in the same save: written
-/// when the contact is received and again whenever its subject is corrected, so no workflow code has to remember to
-/// and search never disagrees with the contact (CleanArchitecture's save interceptor pattern).
+/// Keeps each contact's <see cref="ContactIdentifier"/> hashes in step with the contact, in the same save: the subject's
+/// number and surname (for search) and the identifiers another contact about the same officer would share (for related
+/// contacts: a collar number in a force, a registration, a phone, a handle …). Written when the contact is received and
+/// again whenever its subject, force or account changes or a follow-up is added, so no workflow code has to remember
+/// to, and search never disagrees with the contact (CleanArchitecture's save interceptor pattern).
 /// </summary>
 public sealed class ContactIdentifiersOnSave(IdentifierHasher hasher) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is NacarsDbContext db) Apply(db, existing: ids => db.ContactIdentifiers.Where(i => ids.Contains(i.ContactId)).ToList());
+        if (eventData.Context is NacarsDbContext db)
+        {
+            var changed = Changed(db);
+            Apply(db, changed, changed.Count == 0 ? [] : db.ContactIdentifiers.Where(i => changed.Contains(i.ContactId)).ToList(),
+                changed.Count == 0 ? [] : StoredFollowUps(db, changed).ToList());
+        }
         return result;
     }
 
@@ -23,40 +31,67 @@ public sealed class ContactIdentifiersOnSave(IdentifierHasher hasher) : SaveChan
     {
         if (eventData.Context is NacarsDbContext db)
         {
-            var changed = ChangedSubjects(db);
+            var changed = Changed(db);
             var existing = changed.Count == 0 ? [] : await db.ContactIdentifiers.Where(i => changed.Contains(i.ContactId)).ToListAsync(cancellationToken);
-            Apply(db, _ => existing);
+            var followUps = changed.Count == 0 ? [] : await StoredFollowUps(db, changed).ToListAsync(cancellationToken);
+            Apply(db, changed, existing, followUps);
         }
         return result;
     }
 
-    private void Apply(NacarsDbContext db, Func<List<Guid>, List<ContactIdentifier>> existing)
-    {
-        foreach (var entry in db.ChangeTracker.Entries<Contact>().Where(e => e.State == EntityState.Added).ToList())
-            foreach (var identifier in HashesOf(entry.Entity)) db.ContactIdentifiers.Add(identifier);
+    /// <summary>Follow-ups already saved for the contacts whose identifiers are rewritten (the new ones are in the tracker).</summary>
+    private static IQueryable<FollowUpText> StoredFollowUps(NacarsDbContext db, List<Guid> contacts) =>
+        db.FollowUps.AsNoTracking().Where(f => contacts.Contains(f.ContactId)).Select(f => new FollowUpText(f.ContactId, f.Id, f.Text));
 
-        var changed = ChangedSubjects(db);
+    private sealed record FollowUpText(Guid ContactId, long Id, string Text);
+
+    private void Apply(NacarsDbContext db, List<Guid> changed, List<ContactIdentifier> existing, List<FollowUpText> stored)
+    {
+        var addedFollowUps = db.ChangeTracker.Entries<FollowUp>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        foreach (var entry in db.ChangeTracker.Entries<Contact>().Where(e => e.State == EntityState.Added).ToList())
+            foreach (var identifier in HashesOf(entry.Entity, addedFollowUps.Where(f => f.ContactId == entry.Entity.Id).Select(f => f.Text)))
+                db.ContactIdentifiers.Add(identifier);
+
         if (changed.Count == 0) return;
-        var stored = existing(changed).Where(i => i.Kind is IdentifierKinds.SubjectNumber or IdentifierKinds.SubjectSurname)
-            .ToLookup(i => i.ContactId);
+        var have = existing.ToLookup(i => i.ContactId);
         foreach (var entry in db.ChangeTracker.Entries<Contact>().Where(e => changed.Contains(e.Entity.Id)).ToList())
         {
-            var wanted = HashesOf(entry.Entity).ToList();
-            var have = stored[entry.Entity.Id].ToList();
-            foreach (var old in have.Where(h => !wanted.Any(w => Same(w, h)))) db.ContactIdentifiers.Remove(old);
-            foreach (var add in wanted.Where(w => !have.Any(h => Same(w, h)))) db.ContactIdentifiers.Add(add);
+            var texts = stored.Where(f => f.ContactId == entry.Entity.Id).OrderBy(f => f.Id).Select(f => f.Text)
+                .Concat(addedFollowUps.Where(f => f.ContactId == entry.Entity.Id).Select(f => f.Text));
+            var wanted = HashesOf(entry.Entity, texts).ToList();
+            var current = have[entry.Entity.Id].ToList();
+            foreach (var old in current.Where(h => !wanted.Any(w => Same(w, h)))) db.ContactIdentifiers.Remove(old);
+            foreach (var add in wanted.Where(w => !current.Any(h => Same(w, h)))) db.ContactIdentifiers.Add(add);
         }
     }
 
-    private static bool Same(ContactIdentifier a, ContactIdentifier b) => a.Kind == b.Kind && a.Hash.AsSpan().SequenceEqual(b.Hash);
+    private static bool Same(ContactIdentifier a, ContactIdentifier b) => a.Kind == b.Kind && a.Hash == b.Hash;
 
-    private static List<Guid> ChangedSubjects(NacarsDbContext db) =>
-        db.ChangeTracker.Entries<Contact>().Where(e => e.State == EntityState.Modified && SubjectChanged(e)).Select(e => e.Entity.Id).ToList();
+    /// <summary>Contacts already saved whose identifiers may have changed: subject, force or account edited, or a
+    /// follow-up added.</summary>
+    private static List<Guid> Changed(NacarsDbContext db)
+    {
+        var withNewFollowUps = db.ChangeTracker.Entries<FollowUp>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.ContactId).ToHashSet();
+        return db.ChangeTracker.Entries<Contact>()
+            .Where(e => e.State == EntityState.Modified && (withNewFollowUps.Contains(e.Entity.Id) || IdentifyingChanged(e)))
+            .Select(e => e.Entity.Id).ToList();
+    }
 
-    private static bool SubjectChanged(EntityEntry<Contact> entry) =>
+    private static bool IdentifyingChanged(EntityEntry<Contact> entry) =>
         entry.ComplexProperty(c => c.Subject).Properties.Any(p => p.IsModified)
-        || entry.ComplexProperty(c => c.ReportedSubject).Properties.Any(p => p.IsModified);
+        || entry.ComplexProperty(c => c.ReportedSubject).Properties.Any(p => p.IsModified)
+        || entry.Property(c => c.ForceCode).IsModified
+        || entry.Property(c => c.Account).IsModified;
 
-    private IEnumerable<ContactIdentifier> HashesOf(Contact contact) =>
-        IdentifierKinds.OfSubject(contact).Distinct().Select(i => new ContactIdentifier(contact.Id, i.Kind, hasher.Hash(i.Kind, i.Value)));
+    /// <summary>Every identifier of a contact, hashed with the service's key.</summary>
+    private IEnumerable<ContactIdentifier> HashesOf(Contact contact, IEnumerable<string> followUps)
+    {
+        var subject = IdentifierKinds.OfSubject(contact);
+        var text = string.Join("\n\n", followUps.Prepend(contact.Account));
+        var related = RelatedIdentifiers.From(text, contact.Subject, contact.ForceCode)
+            .Concat(contact.ReportedSubject == contact.Subject ? [] : RelatedIdentifiers.From("", contact.ReportedSubject, contact.ForceCode))
+            .Select(r => (Kind: IdentifierKinds.RelatedPrefix + r.Kind, Value: r.NormalisedValue));
+        return subject.Concat(related).Distinct()
+            .Select(i => new ContactIdentifier(contact.Id, i.Kind, hasher.Hash(i.Kind, i.Value)));
+    }
 }

@@ -56,3 +56,6 @@ public sealed class FollowUp
         ReceivedAtUtc = receivedAtUtc;
     }
 }
+
+/// <summary>What an analyst decided about one detail the sanitisation guard flagged: redacted, or kept with a reason.</summary>
+public sealed record ReporterFlagDecision(string FlagId, bool Kept, string? Reason, string By, DateTime AtUtc);

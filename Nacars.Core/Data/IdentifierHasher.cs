@@ -39,11 +39,12 @@ public sealed class IdentifierHasher(IServiceProvider services)
         lock (_gate) _key = Convert.FromBase64String(secret.Value);
     }
 
-    public byte[] Hash(string kind, string normalisedValue)
+    /// <summary>The first 128 bits of HMAC-SHA256(kind + value), as base64: short enough to index and compare in a
+    /// query's IN list, far too many to collide among a service's contacts.</summary>
+    public string Hash(string kind, string normalisedValue)
     {
-        var key = Key;
-        var input = Encoding.UTF8.GetBytes($"{kind}\n{normalisedValue}");
-        return HMACSHA256.HashData(key, input);
+        var mac = HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes($"{kind}\n{normalisedValue}"));
+        return Convert.ToBase64String(mac, 0, 16);
     }
 
     private byte[] Key

@@ -50,7 +50,7 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         builder.ApplyConfiguration(new FollowUpConfiguration(Sensitive));
         builder.ApplyConfiguration(new ForceConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration(Sensitive));
-        builder.ApplyConfiguration(new DisseminationConfiguration());
+        builder.ApplyConfiguration(new DisseminationConfiguration(Sensitive));
         builder.ApplyConfiguration(new OutboxMessageConfiguration(Sensitive));
         builder.ApplyConfiguration(new IntakeDraftConfiguration(Sensitive));
         builder.ApplyConfiguration(new KeyCheckConfiguration(Sensitive));

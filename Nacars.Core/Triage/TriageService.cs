@@ -61,6 +61,21 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
     public Task<Contact> WriteSanitisedAccountAsync(string reference, string analyst, string text, CancellationToken ct = default) =>
         ChangeAsync(reference, analyst, c => c.WriteSanitisedAccount(text, analyst), AuditActions.ContactEdited, "sanitised account", null, ct);
 
+    /// <summary>One click on a flagged detail: redact it (the text is replaced by its neutral phrase in the sanitised
+    /// account) or keep it with the reason. Audited either way; the reason is in the (encrypted) audit detail.</summary>
+    public Task<Contact> ResolveReporterFlagAsync(string reference, string analyst, string flagId, bool keep, string? reason, CancellationToken ct = default)
+    {
+        string? kind = null;
+        return ChangeAsync(reference, analyst, c =>
+        {
+            var flag = c.UnresolvedReporterFlags().FirstOrDefault(f => f.FlagId == flagId)
+                ?? throw new DomainRuleException("That detail is no longer in the sanitised account.");
+            kind = flag.Kind;
+            if (!keep) c.WriteSanitisedAccount(c.SanitisedAccount![..flag.Start] + flag.Replacement + c.SanitisedAccount[flag.End..], analyst);
+            c.ResolveReporterFlag(flagId, keep, reason, analyst, Now);
+        }, AuditActions.ReporterFlagResolved, null, ContactEventKind.ContactUpdated, ct, () => keep ? $"kept a {kind} detail: {reason?.Trim()}" : $"redacted a {kind} detail");
+    }
+
     public Task<Contact> GradeAsync(string reference, string analyst, Grading grading, CancellationToken ct = default) =>
         ChangeAsync(reference, analyst, c => c.Grade(grading, analyst), AuditActions.ContactEdited, $"graded {grading}", ContactEventKind.ContactUpdated, ct);
 
@@ -84,13 +99,13 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private async Task<Contact> ChangeAsync(string reference, string actor, Action<Contact> change, string auditAction, string? detail,
-        ContactEventKind? announce, CancellationToken ct)
+        ContactEventKind? announce, CancellationToken ct, Func<string?>? detailAfter = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct)
             ?? throw new DomainRuleException($"There is no contact {reference}.");
         change(contact);
-        db.AuditEvents.Add(new AuditEvent(Now, actor, auditAction, reference, detail));
+        db.AuditEvents.Add(new AuditEvent(Now, actor, auditAction, reference, detailAfter?.Invoke() ?? detail));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -241,6 +241,7 @@ public class SignInThrottleTests(SignInThrottleTests.FewAttempts app) : IClassFi
             last = await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login",
                 new() { ["Input.Email"] = $"nobody{i}@example.org", ["Input.Password"] = "not-the-password" });
         Assert.Equal((HttpStatusCode)429, last.StatusCode);
+        Assert.Equal("DENY", last.Headers.GetValues("X-Frame-Options").Single()); // the headers are on a 429 too
         Assert.Contains("Too many sign-in attempts", await last.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }

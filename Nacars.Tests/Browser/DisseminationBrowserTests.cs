@@ -17,7 +17,7 @@ public class DisseminationBrowserTests(BrowserFixture browser, KestrelWorkbenchF
         var ct = TestContext.Current.CancellationToken;
         var submitted = await app.Services.GetRequiredService<IntakeService>().SubmitOnlineAsync(new ReportSubmission
         {
-            Account = "PC Daniel Hart at Maidstone took £200 from a garage owner to lose paperwork. Call me on 07700 900123.",
+            Account = "PC 4471 Daniel Hart at Maidstone police station took £200 from a garage owner to lose paperwork. Call me on 07700 900123.",
             ForceCode = "kent", Categories = ["money-or-favours"], SubjectName = "Daniel Hart", SubjectRole = "PC",
         }, ct);
         var reference = submitted.Reference;
@@ -36,17 +36,32 @@ public class DisseminationBrowserTests(BrowserFixture browser, KestrelWorkbenchF
         await page.ClickAsync("[data-testid='claim']");
         await Expect(page.Locator("[data-testid='release']")).ToBeVisibleAsync();
 
+        // Assistance: the details are highlighted, and one click copies the officer's number into the subject.
+        var assist = page.Locator("[data-testid='assist-panel']");
+        await Expect(assist.Locator("[data-testid='entity'][data-kind='officer-number']")).ToHaveTextAsync("PC 4471");
+        await Expect(assist.Locator("[data-testid='entity'][data-kind='phone']")).ToBeVisibleAsync();
+        await assist.Locator("[data-testid='entity'][data-kind='officer-number']").ClickAsync();
+        await Expect(page.Locator("[data-testid='subject-number']")).ToHaveValueAsync("PC 4471");
+
         foreach (var check in new[] { "check-corroborable", "check-about-police", "check-not-personal-complaint" })
         {
             await page.CheckAsync($"[data-testid='{check}']");
             await Expect(page.Locator($"[data-testid='{check}-by']")).ToBeVisibleAsync();
         }
+        // The draft starts redacted; the analyst writes their own, which still gives the reporter's number away.
+        await Expect(page.Locator("[data-testid='redacted-draft-note']")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid='sanitised-account']")).Not.ToHaveValueAsync(new System.Text.RegularExpressions.Regex("07700"));
         await page.FillAsync("[data-testid='sanitised-account']", "A police constable at a Kent station is alleged to have taken cash to lose paperwork. Reporter on 07700 900123.");
-        await page.Keyboard.PressAsync("Tab");
-        await Expect(page.Locator("[data-testid='pii-warning']")).ToBeVisibleAsync(); // the phone number is flagged
-        await page.FillAsync("[data-testid='sanitised-account']", "A police constable at a Kent station is alleged to have taken cash to lose paperwork.");
-        await page.Keyboard.PressAsync("Tab");
-        await Expect(page.Locator("[data-testid='pii-warning']")).ToHaveCountAsync(0);
+        await page.ClickAsync("[data-testid='save-sanitised']");
+        var flag = page.Locator("[data-testid='reporter-flag']");
+        await Expect(flag).ToHaveCountAsync(1);
+        await Expect(flag).ToContainTextAsync("07700 900123");
+        await page.ShotAsync("contact-reporter-flag");
+        // Sending is refused while the flag stands (the server refuses too: see AssistanceIntegrationTests).
+        await Expect(page.Locator("[data-testid='disseminate-blockers']")).ToContainTextAsync("could identify the reporter");
+        await page.ClickAsync("[data-testid='redact-flag']");
+        await Expect(page.Locator("[data-testid='reporter-flag']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid='sanitised-account']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\[contact details removed\]"));
         await page.SelectOptionAsync("[data-testid='grade-source']", "B");
         await page.SelectOptionAsync("[data-testid='grade-assessment']", "3");
         await page.SelectOptionAsync("[data-testid='grade-handling']", "P");

@@ -14,6 +14,8 @@ public static class Startup
     public static async Task<int> RunWorkbenchAsync(this WebApplication app, string[] args)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nacars.Startup");
+        // Pure: reads and writes files, needs no database or key ring.
+        if (args.FirstOrDefault() == "analyse-accounts") return await AnalyseAccountsCli.RunAsync(args[1..], Console.Out);
         try
         {
             await PrepareAsync(app);
@@ -127,5 +129,30 @@ public static class VerifyAuditCommand
         var result = await chain.VerifyAsync();
         await output.WriteLineAsync($"Audit trail {result.Summary}");
         return result.Intact ? 0 : 1;
+    }
+}
+
+/// <summary><c>analyse-accounts --input IN.jsonl --output OUT.jsonl</c>: the assistance engine over a file of accounts
+/// (one JSON object a line, with at least "id" and "account"), one line of results each.</summary>
+public static class AnalyseAccountsCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter console)
+    {
+        string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+        if (Arg("--input") is not { } input || Arg("--output") is not { } output)
+        {
+            await console.WriteLineAsync("usage: analyse-accounts --input accounts.jsonl --output results.jsonl");
+            return 2;
+        }
+        if (!File.Exists(input))
+        {
+            await console.WriteLineAsync($"No file {input}.");
+            return 2;
+        }
+        using var reader = new StreamReader(input);
+        await using var writer = new StreamWriter(output);
+        var count = await Nacars.Core.Triage.Assistance.AnalyseAccountsCommand.RunAsync(reader, writer);
+        await console.WriteLineAsync($"Analysed {count} accounts into {output}.");
+        return 0;
     }
 }

@@ -28,7 +28,27 @@ public static class WorkbenchHosting
     public static WebApplicationBuilder AddWorkbench(this WebApplicationBuilder builder, string[] args)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        var limits = builder.Configuration.GetSection(NacarsOptions.Section).GetSection("Limits").Get<LimitsOptions>() ?? new LimitsOptions();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxConcurrentConnections = limits.MaxConnections;
+            k.Limits.MaxConcurrentUpgradedConnections = limits.MaxWebSocketConnections;
+            k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(o =>
+            {
+                o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(limits.DisconnectedCircuitMinutes);
+                o.DisconnectedCircuitMaxRetained = limits.DisconnectedCircuitsRetained;
+            })
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = limits.MaxCircuitMessageBytes);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.AddHttpsRedirection(o => o.HttpsPort = limits.HttpsPort);
         services.AddMudServices();
         services.AddSignalR();
 
@@ -117,13 +137,15 @@ public static class WorkbenchHosting
 
     public static WebApplication UseWorkbench(this WebApplication app)
     {
+        // First, so every response carries the headers whatever answers it: redirects, 401/403, errors, files, 429s.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
-        app.UseMiddleware<SecurityHeadersMiddleware>();
         // Before the status code pages, as WebApplication would place them: a 401 from the hub stays a 401.
         app.UseAuthentication();
         app.UseAuthorization();

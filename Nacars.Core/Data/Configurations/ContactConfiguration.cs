@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Nacars.Core.Contacts;
 
@@ -15,6 +16,8 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         // Search across every status, newest first, and within one force.
         b.HasIndex(c => new { c.ReceivedAtUtc, c.Reference });
         b.HasIndex(c => new { c.ForceCode, c.ReceivedAtUtc });
+        // The retention run finds what is due from this index alone.
+        b.HasIndex(c => c.ReviewAtUtc).HasFilter("\"ReviewAtUtc\" IS NOT NULL");
         // The latest urgent contacts, newest first: a small index of just them (the filter is valid on both providers).
         b.HasIndex(c => c.ReceivedAtUtc).HasDatabaseName("IX_Contacts_Urgent").HasFilter("\"Urgent\"");
         b.Property(c => c.Reference).HasMaxLength(13);
@@ -35,6 +38,11 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         b.Property(c => c.WhenHappened).HasConversion(sensitive.StringConverter);
         b.Property(c => c.SanitisedAccount).HasConversion(sensitive.StringConverter);
         b.Property(c => c.DecisionNote).HasConversion(sensitive.StringConverter);
+        // A small list kept with the contact (it is read with it at every send), as encrypted JSON.
+        b.Property(c => c.FlagDecisions).HasConversion(
+            v => sensitive.Protect(System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null)),
+            v => System.Text.Json.JsonSerializer.Deserialize<List<ReporterFlagDecision>>(sensitive.Unprotect(v), (System.Text.Json.JsonSerializerOptions?)null) ?? new List<ReporterFlagDecision>(),
+            new ValueComparer<List<ReporterFlagDecision>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
 
         b.ComplexProperty(c => c.Reporter, r =>
         {

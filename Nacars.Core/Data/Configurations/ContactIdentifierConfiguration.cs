@@ -13,7 +13,7 @@ internal sealed class ContactIdentifierConfiguration : IEntityTypeConfiguration<
         b.HasIndex(i => new { i.Kind, i.Hash, i.ContactId });
         b.HasIndex(i => i.ContactId);
         b.Property(i => i.Kind).HasMaxLength(32);
-        b.Property(i => i.Hash).HasMaxLength(32);
+        b.Property(i => i.Hash).HasMaxLength(24);
         b.HasOne<Contact>().WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Cascade);
     }
 }

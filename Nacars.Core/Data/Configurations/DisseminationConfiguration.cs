@@ -4,10 +4,13 @@ using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 
 namespace Nacars.Core.Data.Configurations;
 
-internal sealed class DisseminationConfiguration : IEntityTypeConfiguration<DisseminationRecord>
+internal sealed class DisseminationConfiguration(SensitiveData sensitive) : IEntityTypeConfiguration<DisseminationRecord>
 {
     public void Configure(EntityTypeBuilder<DisseminationRecord> b)
     {
+        // Why a report was re-routed may name people or places: encrypted like the account (nullness, which the
+        // indexes below filter on, is kept).
+        b.Property(d => d.RerouteReason).HasConversion(sensitive.StringConverter);
         b.HasKey(d => d.Id);
         b.HasIndex(d => d.ContactId);
         b.HasIndex(d => new { d.ForceCode, d.CreatedAtUtc });

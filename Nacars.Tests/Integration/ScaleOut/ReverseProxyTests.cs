@@ -129,6 +129,21 @@ public class ReverseProxyTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await PostAsAsync("198.51.100.23"));
     }
 
+    [Fact]
+    public async Task The_proxy_limits_posts_to_the_public_form_across_every_instance()
+    {
+        using var client = new HttpClient { BaseAddress = _proxy.BaseAddress };
+        var statuses = new List<(HttpStatusCode Status, string Body)>();
+        for (var i = 0; i < 25; i++)
+        {
+            using var response = await client.PostAsync("report", new FormUrlEncodedContent(new Dictionary<string, string> { ["Report.Account"] = "x" }), Ct);
+            statuses.Add((response.StatusCode, await response.Content.ReadAsStringAsync(Ct)));
+        }
+        // The first few reach an instance (which refuses them for their own reasons); past the burst, nginx answers itself.
+        Assert.Contains(statuses, s => s.Status == HttpStatusCode.TooManyRequests && s.Body.Contains("nginx", StringComparison.Ordinal));
+        Assert.Contains(statuses, s => !s.Body.Contains("<center>nginx</center>", StringComparison.Ordinal));
+    }
+
     private static async Task<string> SubmitAsync(WorkbenchFactory app, string account) =>
         (await app.Services.GetRequiredService<IntakeService>().SubmitOnlineAsync(new ReportSubmission { Account = account, ForceCode = "kent" }, Ct)).Reference;
 }

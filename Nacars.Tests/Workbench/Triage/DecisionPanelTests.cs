@@ -51,4 +51,23 @@ public class DecisionPanelTests(WorkbenchFactory app) : WorkbenchComponentTest(a
         cut.Find("[data-testid='disseminate']").Click();
         Assert.Equal(1, sends);
     }
+
+    [Fact]
+    public async Task Duplicate_of_a_related_contact_prefills_the_reason_and_the_reference_for_the_analyst_to_record()
+    {
+        RenderProviders();
+        (NotDisseminatedReason Reason, string? Note)? recorded = null;
+        var cut = Render<DecisionPanel>(p => p
+            .Add(x => x.Contact, ContactWorkflowTests.ReadyToSend())
+            .Add(x => x.Disabled, false)
+            .Add(x => x.OnDisseminate, () => { })
+            .Add(x => x.OnNotDisseminated, d => recorded = d));
+
+        await cut.InvokeAsync(() => cut.Instance.PrefillDuplicate("NAC-7K3M-Q9XD"));
+
+        Assert.Equal(nameof(NotDisseminatedReason.Duplicate), cut.Find("[data-testid='not-disseminate-reason']").GetAttribute("value"));
+        Assert.Null(recorded); // nothing is decided until the analyst records it
+        cut.Find("[data-testid='not-disseminate']").Click();
+        Assert.Equal((NotDisseminatedReason.Duplicate, "NAC-7K3M-Q9XD"), recorded);
+    }
 }

@@ -286,6 +286,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<string>("DecisionNote")
                         .HasColumnType("text");
 
+                    b.Property<string>("FlagDecisions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("FollowUpCodeHash")
                         .HasColumnType("text");
 
@@ -300,9 +304,15 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("MinimisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NotDisseminatedReason")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("PurgedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -320,6 +330,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ReviewAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SanitisedAccount")
                         .HasColumnType("text");
@@ -492,6 +505,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ReviewAtUtc")
+                        .HasFilter("\"ReviewAtUtc\" IS NOT NULL");
+
                     b.HasIndex("DecidedAtUtc", "DecidedBy");
 
                     b.HasIndex("ForceCode", "ReceivedAtUtc");
@@ -514,10 +530,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid");
 
-                    b.Property<byte[]>("Hash")
+                    b.Property<string>("Hash")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<string>("Kind")
                         .IsRequired()

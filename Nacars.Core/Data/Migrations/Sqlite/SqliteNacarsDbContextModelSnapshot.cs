@@ -273,6 +273,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("DecisionNote")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FlagDecisions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FollowUpCodeHash")
                         .HasColumnType("TEXT");
 
@@ -287,8 +291,14 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("MinimisedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NotDisseminatedReason")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
@@ -306,6 +316,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("ReportedForceCode")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SanitisedAccount")
@@ -479,6 +492,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ReviewAtUtc")
+                        .HasFilter("\"ReviewAtUtc\" IS NOT NULL");
+
                     b.HasIndex("DecidedAtUtc", "DecidedBy");
 
                     b.HasIndex("ForceCode", "ReceivedAtUtc");
@@ -499,10 +515,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Hash")
+                    b.Property<string>("Hash")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -109,9 +109,13 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     SanitisedAccount = table.Column<string>(type: "TEXT", nullable: true),
                     NotDisseminatedReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     DecisionNote = table.Column<string>(type: "TEXT", nullable: true),
+                    FlagDecisions = table.Column<string>(type: "TEXT", nullable: false),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DecidedForceCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ReviewAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PurgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MinimisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
                     AboutPolice_AtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AboutPolice_By = table.Column<string>(type: "TEXT", nullable: true),
@@ -434,7 +438,7 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false)
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -567,6 +571,12 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                 table: "Contacts",
                 column: "Reference",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ReviewAtUtc",
+                table: "Contacts",
+                column: "ReviewAtUtc",
+                filter: "\"ReviewAtUtc\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_Status_ReceivedAtUtc",

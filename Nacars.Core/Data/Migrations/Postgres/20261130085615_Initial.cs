@@ -111,9 +111,13 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     SanitisedAccount = table.Column<string>(type: "text", nullable: true),
                     NotDisseminatedReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     DecisionNote = table.Column<string>(type: "text", nullable: true),
+                    FlagDecisions = table.Column<string>(type: "text", nullable: false),
                     DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DecidedForceCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ReviewAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PurgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MinimisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     AboutPolice_AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     AboutPolice_By = table.Column<string>(type: "text", nullable: true),
@@ -436,7 +440,7 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ContactId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false)
+                    Hash = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -569,6 +573,12 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 table: "Contacts",
                 column: "Reference",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ReviewAtUtc",
+                table: "Contacts",
+                column: "ReviewAtUtc",
+                filter: "\"ReviewAtUtc\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_Status_ReceivedAtUtc",
