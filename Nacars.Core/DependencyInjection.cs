@@ -53,7 +53,8 @@ public static class DependencyInjection
         {
             var nacars = sp.GetRequiredService<IOptions<NacarsOptions>>().Value;
             var o = new DbContextOptionsBuilder<NacarsDbContext>().UseApplicationServiceProvider(sp)
-                .AddInterceptors(sp.GetRequiredService<Contacts.ContactIdentifiersOnSave>(), sp.GetRequiredService<Retention.RetentionScheduleOnSave>());
+                .AddInterceptors(sp.GetRequiredService<Contacts.ContactIdentifiersOnSave>(), sp.GetRequiredService<Supervision.SupervisionFiguresOnSave>(),
+                    sp.GetRequiredService<Retention.RetentionScheduleOnSave>());
             if (nacars.Database.Provider == DatabaseProvider.Postgres) DbProviders.Postgres(o, DbProviders.PostgresConnectionString(nacars));
             else DbProviders.Sqlite(o, DbProviders.SqliteConnectionString(nacars.ResolvedDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
             return o.Options;
@@ -67,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IdentifierHasher>();
         services.AddSingleton<Contacts.ContactIdentifiersOnSave>();
+        services.AddSingleton<Supervision.SupervisionFiguresOnSave>();
 
         // Dashboard events: in process on SQLite; on Postgres also to and from every other instance (LISTEN/NOTIFY).
         services.AddSingleton<ContactNotifier>();

@@ -49,6 +49,9 @@ public sealed class Contact
     public List<ReporterFlagDecision> FlagDecisions { get; private set; } = [];
     public string? DecidedBy { get; private set; }
     public DateTime? DecidedAtUtc { get; private set; }
+    /// <summary>The force the contact was decided for, set by the decision and never changed by a re-route: the
+    /// supervision figures count the decision against it (a re-route counts as re-routed out of it).</summary>
+    public string? DecidedForceCode { get; private set; }
 
     /// <summary>When retention looks at this contact again (purge or minimise), set when it is decided.</summary>
     public DateTime? ReviewAtUtc { get; private set; }
@@ -259,6 +262,7 @@ public sealed class Contact
         DecisionNote = null;
         DecidedBy = analyst;
         DecidedAtUtc = nowUtc;
+        DecidedForceCode = ForceCode;
         Touch();
     }
 
@@ -278,18 +282,20 @@ public sealed class Contact
         DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         DecidedBy = analyst;
         DecidedAtUtc = nowUtc;
+        DecidedForceCode = ForceCode;
         Touch();
     }
 
-    /// <summary>A disseminated contact goes to another force as well (a second dissemination).</summary>
-    public void Reroute(string toForceCode, string reason, string analyst)
+    /// <summary>A disseminated contact goes to another force as well (a second dissemination). The decision stays the
+    /// one made (who, when, for which force); who re-routed it is on the dissemination and in the audit trail.</summary>
+    public void Reroute(string toForceCode, string reason)
     {
         if (Status != ContactStatus.Disseminated) throw new DomainRuleException($"Only a disseminated contact can be re-routed; {Reference} is {Status}.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Say why the contact is re-routed.");
         if (toForceCode == ForceCode) throw new DomainRuleException("The contact has already gone to that force.");
         if (toForceCode == UnknownForce) throw new DomainRuleException("Choose a real force to re-route to.");
+        DecidedForceCode ??= ForceCode; // a contact decided before the column existed
         ForceCode = toForceCode;
-        DecidedBy = analyst;
         Touch();
     }
 

@@ -114,12 +114,13 @@ public class ContactWorkflowTests
     public void Only_a_disseminated_contact_can_be_rerouted_and_only_to_a_different_real_force()
     {
         var c = ReadyToSend();
-        Assert.Throws<DomainRuleException>(() => c.Reroute("met", "Subject moved force", Analyst));
+        Assert.Throws<DomainRuleException>(() => c.Reroute("met", "Subject moved force"));
         c.Disseminate(Analyst, Now);
-        Assert.Throws<DomainRuleException>(() => c.Reroute("kent", "Same force", Analyst));
-        Assert.Throws<DomainRuleException>(() => c.Reroute("unknown", "No force", Analyst));
-        c.Reroute("met", "Subject transferred to the Met", Analyst);
+        Assert.Throws<DomainRuleException>(() => c.Reroute("kent", "Same force"));
+        Assert.Throws<DomainRuleException>(() => c.Reroute("unknown", "No force"));
+        c.Reroute("met", "Subject transferred to the Met");
         Assert.Equal("met", c.ForceCode);
+        Assert.Equal(("kent", Analyst), (c.DecidedForceCode, c.DecidedBy)); // the decision stays the one made
     }
 
     [Fact]

@@ -47,28 +47,26 @@ public class SupervisionFiguresTests(SupervisionFiguresTests.EmptyService app) :
         await ChangeAsync(refused, c => { c.Claim(Analyst, Now); c.DecideNotToDisseminate(NotDisseminatedReason.PersonalComplaint, "Signposted to the force's complaints team.", Analyst, Now); });
         await ChangeAsync(sent, c => { c.Claim(Analyst, Now); MakeReady(c); c.Disseminate(Analyst, Now); });
         var report = await ReportAsync(sent, "kent", rerouteReason: null);
-        await ChangeAsync(sent, c => c.Reroute("sussex", "Wrong force", "supervisor@example.org"));
-        var rerouted = await ReportAsync(sent, "sussex", rerouteReason: "Wrong force");
+        await ChangeAsync(sent, c => c.Reroute("sussex", "Wrong force"));
+        var rerouted = await ReportAsync(sent, "sussex", rerouteReason: "Wrong force", reroutedFrom: "kent");
         Assert.Equal(0, await KentAsync(july1, f => f.FirstSent));          // queued, not sent yet
         await SendAsync(report);
         await SendAsync(rerouted);                                              // a re-route is not a first send
         await SendAsync(report);                                                // sent again: still one first send
 
-        Assert.Equal((2, 1, 1, 1), await KentAsync(july1, f => (f.Received, f.Open, f.Urgent, f.PersonalComplaint)));
+        // The re-routed contact keeps Kent's decision; Sussex counts it as re-routed in, Kent as re-routed out.
+        Assert.Equal((3, 1, 1, 1), await KentAsync(july1, f => (f.Received, f.Open, f.Urgent, f.PersonalComplaint)));
+        Assert.Equal((1, 1, 1, 0), await KentAsync(july1, f => (f.Disseminated, f.FirstSent, f.ReroutedOut, f.ReroutedIn)));
         Assert.Equal((1, 1), await ReadAsync("met", july1, f => (f.Received, f.Open)));
-        Assert.Equal((1, 1), await ReadAsync("sussex", july1, f => (f.Received, f.Disseminated)));
-        Assert.Equal(0, await KentAsync(july1, f => f.Disseminated));
-        Assert.Equal(1, await KentAsync(july1, f => f.FirstSent));
-        Assert.Equal(0, await ReadAsync("sussex", july1, f => f.FirstSent));
+        Assert.Equal((0, 0, 0, 1, 0), await ReadAsync("sussex", july1, f => (f.Received, f.Disseminated, f.FirstSent, f.ReroutedIn, f.ReroutedOut)));
 
-        // The refusal is the analyst's; the re-route hands the sent contact's decision to the supervisor (as the
-        // contacts themselves say: DecidedBy is who acted last).
+        // Both decisions stay the analyst's: a re-route is not a decision.
         await using (var db = await app.Db.CreateDbContextAsync(Ct))
         {
             var decisions = await db.AnalystDayFigures.Where(f => f.Day == new DateOnly(2026, 6, 15) && f.Decisions != 0)
                 .OrderBy(f => f.Analyst).Select(f => new { f.Analyst, f.Decisions }).ToListAsync(Ct);
-            Assert.Contains(decisions, d => d is { Analyst: Analyst, Decisions: >= 1 });
-            Assert.Contains(decisions, d => d is { Analyst: "supervisor@example.org", Decisions: >= 1 });
+            Assert.Contains(decisions, d => d is { Analyst: Analyst, Decisions: >= 2 });
+            Assert.DoesNotContain(decisions, d => d.Analyst == "supervisor@example.org");
         }
         await AssertEqualToRecountAsync();
     }
@@ -131,11 +129,11 @@ public class SupervisionFiguresTests(SupervisionFiguresTests.EmptyService app) :
         await db.SaveChangesAsync(Ct);
     }
 
-    private async Task<Guid> ReportAsync(Guid contactId, string force, string? rerouteReason)
+    private async Task<Guid> ReportAsync(Guid contactId, string force, string? rerouteReason, string? reroutedFrom = null)
     {
         await using var db = await app.Db.CreateDbContextAsync(Ct);
         var contact = await db.Contacts.SingleAsync(c => c.Id == contactId, Ct);
-        var report = new DisseminationRecord(Guid.NewGuid(), contact.Id, contact.Reference, force, $"{force}@example.org", Now, Analyst, rerouteReason, contact.ReceivedAtUtc);
+        var report = new DisseminationRecord(Guid.NewGuid(), contact.Id, contact.Reference, force, $"{force}@example.org", Now, Analyst, rerouteReason, contact.ReceivedAtUtc, reroutedFrom);
         db.Disseminations.Add(report);
         await db.SaveChangesAsync(Ct);
         return report.Id;
@@ -171,7 +169,8 @@ public class SupervisionFiguresTests(SupervisionFiguresTests.EmptyService app) :
     {
         var forces = (await db.ForceDayFigures.AsNoTracking().ToListAsync(Ct))
             .Select(f => (f.ForceCode, f.Day, f.Month, Counts: new[] { f.Received, f.Open, f.Disseminated, f.NotDisseminated, f.Urgent,
-                f.InsufficientDetail, f.NotAboutPolice, f.PersonalComplaint, f.Duplicate, f.MaliciousOrTest, f.OtherReason, f.FirstSent }))
+                f.InsufficientDetail, f.NotAboutPolice, f.PersonalComplaint, f.Duplicate, f.MaliciousOrTest, f.OtherReason, f.FirstSent,
+                f.ReroutedIn, f.ReroutedOut }))
             .Where(f => f.Counts.Any(n => n != 0))
             .Select(f => $"{f.ForceCode} {f.Day:yyyy-MM-dd} {f.Month}: {string.Join(",", f.Counts)}");
         var analysts = (await db.AnalystDayFigures.AsNoTracking().Where(f => f.Decisions != 0).ToListAsync(Ct))

@@ -87,7 +87,8 @@ public class SupervisionStatisticsTests(SupervisionStatisticsTests.NoDemoData ap
         Assert.Equal(5, kent.Received);
         Assert.Equal(3, kent.Disseminated);
         Assert.Equal(2, kent.NotDisseminated);
-        Assert.Equal(60.0, kent.RatePercent);
+        Assert.Equal(60.0, kent.RateOfReceivedPercent);
+        Assert.Equal(60.0, kent.RateOfDecidedPercent); // nothing open
         Assert.Equal(4.0, kent.MedianHoursToSent);   // nearest rank of 2, 4, 10
         Assert.Equal(10.0, kent.P90HoursToSent);
         Assert.Equal(1, kent.ReasonsNotDisseminated[NotDisseminatedReason.Duplicate]);
@@ -95,18 +96,19 @@ public class SupervisionStatisticsTests(SupervisionStatisticsTests.NoDemoData ap
 
         var met = rows.Single(r => r.ForceCode == "met");
         Assert.Equal(2, met.Received);
-        Assert.Equal(0.0, met.RatePercent);
+        Assert.Equal(0.0, met.RateOfReceivedPercent);
         Assert.Null(met.MedianHoursToSent);
         Assert.Equal(2, met.ReasonsNotDisseminated.Values.Sum());
 
         var wiltshire = rows.Single(r => r.ForceCode == "wiltshire");
         Assert.Equal(0, wiltshire.Received);
-        Assert.Null(wiltshire.RatePercent);
+        Assert.Null(wiltshire.RateOfReceivedPercent);
+        Assert.Null(wiltshire.RateOfDecidedPercent);
 
         var national = SupervisionStatistics.National(rows);
         Assert.Equal(7, national.Received);
         Assert.Equal(3, national.Disseminated);
-        Assert.Equal(42.9, national.RatePercent);
+        Assert.Equal(42.9, national.RateOfReceivedPercent);
     }
 
     [Fact]
@@ -154,13 +156,14 @@ public class SupervisionStatisticsTests(SupervisionStatisticsTests.NoDemoData ap
         var parsed = new List<IDictionary<string, string?>>();
         foreach (var row in reader) parsed.Add(row.ToDictionary());
 
-        Assert.Equal(rows.Count, parsed.Count);
-        foreach (var (row, line) in rows.Zip(parsed))
+        Assert.Equal(rows.Count + 1, parsed.Count); // and the national total
+        foreach (var (row, line) in rows.Append(SupervisionStatistics.National(rows)).Zip(parsed))
         {
             Assert.Equal(row.ForceName, line["Force"]);
             Assert.Equal(row.Received.ToString(), line["Received"]);
             Assert.Equal(row.Disseminated.ToString(), line["Disseminated"]);
-            Assert.Equal(row.RatePercent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", line["RatePercent"] ?? "");
+            Assert.Equal(row.RateOfReceivedPercent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", line["DisseminatedOfReceivedPercent"] ?? "");
+            Assert.Equal(row.RateOfDecidedPercent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", line["DisseminatedOfDecidedPercent"] ?? "");
             Assert.Equal(row.MedianHoursToSent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", line["MedianHoursToSent"] ?? "");
         }
         var kent = parsed.Single(l => l["ForceCode"] == "kent");

@@ -20,7 +20,8 @@ public class SupervisionComponentsTests(WorkbenchFactory app) : WorkbenchCompone
     {
         var cut = Render<ForceRatesTable>(p => p.Add(x => x.Rows, Rows));
         var kent = cut.Find("[data-testid='force-rates'] tr[data-force='kent']");
-        Assert.Equal("40.0%", kent.QuerySelector("[data-testid='rate'] span")!.TextContent);
+        Assert.Equal("40.0%", kent.QuerySelector("[data-testid='rate-received'] span")!.TextContent);   // 4 of 10 received
+        Assert.Equal("44.4%", kent.QuerySelector("[data-testid='rate-decided']")!.TextContent);          // 4 of 9 decided
         Assert.Contains("left:35%", kent.QuerySelector(".rate-bar i")!.GetAttribute("style"));
         Assert.Empty(cut.FindAll("tr[data-force='wiltshire']")); // nothing to show for an empty force
         var national = cut.Find("tr[data-force='national']");
@@ -35,7 +36,7 @@ public class SupervisionComponentsTests(WorkbenchFactory app) : WorkbenchCompone
     [Fact]
     public void The_charts_render_months_and_reasons()
     {
-        var months = new[] { new MonthFigures("2026-01", 40, 14), new MonthFigures("2026-02", 45, 16) };
+        var months = new[] { new MonthFigures("2026-01", 40, 14, 20, 6), new MonthFigures("2026-02", 45, 16, 25, 4) };
         var cut = Render<SupervisionCharts>(p => p.Add(x => x.Months, months).Add(x => x.Rows, Rows));
         Assert.NotEmpty(cut.Find("[data-testid='chart-monthly']").QuerySelectorAll("svg"));
         Assert.NotEmpty(cut.Find("[data-testid='chart-rate']").QuerySelectorAll("svg"));

@@ -279,6 +279,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("DecidedForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("DecisionNote")
                         .HasColumnType("text");
 
@@ -617,6 +621,11 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("ContactReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ContactReceivedMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -642,6 +651,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<string>("RerouteReason")
                         .HasColumnType("text");
 
+                    b.Property<string>("ReroutedFromForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("integer");
 
@@ -655,7 +668,11 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
 
-                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc")
+                    b.HasIndex("ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason")
+                        .HasDatabaseName("IX_Disseminations_TimelinessByMonth")
+                        .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason")
                         .HasDatabaseName("IX_Disseminations_Timeliness")
                         .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 
@@ -940,6 +957,12 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReroutedIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReroutedOut")
                         .HasColumnType("integer");
 
                     b.Property<int>("Urgent")

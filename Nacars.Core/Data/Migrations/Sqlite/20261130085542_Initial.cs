@@ -112,6 +112,7 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     FlagDecisions = table.Column<string>(type: "TEXT", nullable: false),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedForceCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     ReviewAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     PurgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     MinimisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -180,8 +181,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     RerouteReason = table.Column<string>(type: "TEXT", nullable: true),
+                    ReroutedFromForceCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     SecondsFromReceipt = table.Column<int>(type: "INTEGER", nullable: true),
-                    ContactReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ContactReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ContactReceivedMonth = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -206,7 +209,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     Duplicate = table.Column<int>(type: "INTEGER", nullable: false),
                     MaliciousOrTest = table.Column<int>(type: "INTEGER", nullable: false),
                     OtherReason = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstSent = table.Column<int>(type: "INTEGER", nullable: false)
+                    FirstSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReroutedIn = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReroutedOut = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -603,7 +608,13 @@ namespace Nacars.Core.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Disseminations_Timeliness",
                 table: "Disseminations",
-                columns: new[] { "ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc" },
+                columns: new[] { "ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason" },
+                filter: "\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disseminations_TimelinessByMonth",
+                table: "Disseminations",
+                columns: new[] { "ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason" },
                 filter: "\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(

@@ -114,6 +114,7 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     FlagDecisions = table.Column<string>(type: "text", nullable: false),
                     DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedForceCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     ReviewAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     PurgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     MinimisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -182,8 +183,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "text", nullable: false),
                     RerouteReason = table.Column<string>(type: "text", nullable: true),
+                    ReroutedFromForceCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     SecondsFromReceipt = table.Column<int>(type: "integer", nullable: true),
-                    ContactReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ContactReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ContactReceivedMonth = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -208,7 +211,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     Duplicate = table.Column<int>(type: "integer", nullable: false),
                     MaliciousOrTest = table.Column<int>(type: "integer", nullable: false),
                     OtherReason = table.Column<int>(type: "integer", nullable: false),
-                    FirstSent = table.Column<int>(type: "integer", nullable: false)
+                    FirstSent = table.Column<int>(type: "integer", nullable: false),
+                    ReroutedIn = table.Column<int>(type: "integer", nullable: false),
+                    ReroutedOut = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -605,7 +610,13 @@ namespace Nacars.Core.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Disseminations_Timeliness",
                 table: "Disseminations",
-                columns: new[] { "ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc" },
+                columns: new[] { "ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason" },
+                filter: "\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disseminations_TimelinessByMonth",
+                table: "Disseminations",
+                columns: new[] { "ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason" },
                 filter: "\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(

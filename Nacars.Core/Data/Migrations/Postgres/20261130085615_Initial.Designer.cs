@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Nacars.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNacarsDbContext))]
-    [Migration("20261130080413_Initial")]
+    [Migration("20261130085615_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -281,6 +281,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecidedForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("DecisionNote")
                         .HasColumnType("text");
@@ -620,6 +624,11 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("ContactReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ContactReceivedMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -645,6 +654,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<string>("RerouteReason")
                         .HasColumnType("text");
 
+                    b.Property<string>("ReroutedFromForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("integer");
 
@@ -658,7 +671,11 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
 
-                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc")
+                    b.HasIndex("ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason")
+                        .HasDatabaseName("IX_Disseminations_TimelinessByMonth")
+                        .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason")
                         .HasDatabaseName("IX_Disseminations_Timeliness")
                         .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 
@@ -943,6 +960,12 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReroutedIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReroutedOut")
                         .HasColumnType("integer");
 
                     b.Property<int>("Urgent")

@@ -12,7 +12,7 @@ using Nacars.Core.Data;
 namespace Nacars.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNacarsDbContext))]
-    [Migration("20261130080401_Initial")]
+    [Migration("20261130085542_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -267,6 +267,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedForceCode")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionNote")
@@ -601,6 +605,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("ContactReceivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactReceivedMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -626,6 +635,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("RerouteReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReroutedFromForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("INTEGER");
 
@@ -639,7 +652,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
 
-                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc")
+                    b.HasIndex("ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason")
+                        .HasDatabaseName("IX_Disseminations_TimelinessByMonth")
+                        .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason")
                         .HasDatabaseName("IX_Disseminations_Timeliness")
                         .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 
@@ -924,6 +941,12 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReroutedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReroutedOut")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Urgent")

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nacars.Core.Contacts;
+
+namespace Nacars.Core.Data.Configurations;
+
+internal sealed class FollowUpConfiguration(SensitiveData sensitive) : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> b)
+    {
+        b.HasKey(f => f.Id);
+        b.Property(f => f.Text).HasConversion(sensitive.StringConverter);
+    }
+}
