@@ -91,6 +91,7 @@ public static class DependencyInjection
         services.AddSingleton<Floor>();
         services.AddSingleton<Triage.Assistance.ContactAssistance>();
         services.AddSingleton<Forces.ForceAdministration>();
+        services.AddSingleton<Forces.BankHolidayCalendar>();
         services.AddSingleton<Supervision.SupervisionStatistics>();
 
         services.AddSingleton<IInformationReportRenderer, PdfInformationReportRenderer>();

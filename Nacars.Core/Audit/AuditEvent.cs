@@ -58,6 +58,7 @@ public static class AuditActions
     public const string MailRetried = "mail.retry";
     public const string MailStuck = "mail.stuck";
     public const string ForceUpdated = "force.updated";
+    public const string BankHolidayChanged = "bank-holiday.changed";
     public const string UserCreated = "user.created";
     public const string UserChanged = "user.changed";
     public const string ExportDownloaded = "supervision.export";

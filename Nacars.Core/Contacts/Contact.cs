@@ -205,12 +205,19 @@ public sealed class Contact
         Touch();
     }
 
-    public void LogFastTimeCall(FastTimeCall call, string analyst)
+    /// <summary>The call is often logged after it was made, so its time is the analyst's, within what can be true:
+    /// not after now and not before the contact arrived.</summary>
+    public void LogFastTimeCall(FastTimeCall call, string analyst, DateTime nowUtc)
     {
         RequireClaimant(analyst, "log a fast-time call for");
         if (!Urgent) throw new DomainRuleException("Only an urgent contact needs a fast-time call.");
         if (string.IsNullOrWhiteSpace(call.PersonSpokenTo) || string.IsNullOrWhiteSpace(call.Outcome))
             throw new DomainRuleException("Record who you spoke to and the outcome of the call.");
+        // A minute's grace: the form's clock is read when the analyst types, the server's when they press the button.
+        if (call.CalledAtUtc > nowUtc.AddMinutes(1))
+            throw new DomainRuleException($"The call cannot have been made later than now ({UkTime.Format(nowUtc)} UK).");
+        if (call.CalledAtUtc < ReceivedAtUtc.AddMinutes(-1))
+            throw new DomainRuleException($"The call cannot have been made before the contact arrived ({UkTime.Format(ReceivedAtUtc)} UK).");
         FastTimeCall = call;
         Touch();
     }

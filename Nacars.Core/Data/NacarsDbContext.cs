@@ -24,6 +24,7 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Force> Forces => Set<Force>();
+    public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DisseminationRecord> Disseminations => Set<DisseminationRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -49,6 +50,7 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         builder.ApplyConfiguration(new ContactConfiguration(Sensitive));
         builder.ApplyConfiguration(new FollowUpConfiguration(Sensitive));
         builder.ApplyConfiguration(new ForceConfiguration());
+        builder.ApplyConfiguration(new BankHolidayConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration(Sensitive));
         builder.ApplyConfiguration(new DisseminationConfiguration(Sensitive));
         builder.ApplyConfiguration(new OutboxMessageConfiguration(Sensitive));

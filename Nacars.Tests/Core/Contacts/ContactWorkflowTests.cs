@@ -77,7 +77,7 @@ public class ContactWorkflowTests
     {
         var c = ReadyToSend(urgent: true);
         Assert.Throws<DomainRuleException>(() => c.Disseminate(Analyst, Now));
-        c.LogFastTimeCall(new FastTimeCall(Now, "01632 960000", "Insp. Rowe", "Accepted; unit dispatched", Analyst), Analyst);
+        c.LogFastTimeCall(new FastTimeCall(Now, "01632 960000", "Insp. Rowe", "Accepted; unit dispatched", Analyst), Analyst, Now);
         c.Disseminate(Analyst, Now);
         Assert.Equal(ContactStatus.Disseminated, c.Status);
     }

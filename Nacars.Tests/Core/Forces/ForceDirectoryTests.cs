@@ -33,7 +33,7 @@ public class ForceDirectoryTests
     public void Fast_time_contact_follows_UK_office_hours_across_clock_changes(string utc, bool inHours)
     {
         var force = new Force("kent", "Kent Police", "a@example.org", "in-hours desk", "control room");
-        var contact = force.FastTimeContactAt(DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal));
+        var contact = force.FastTimeContactAt(DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal), bankHoliday: false);
         Assert.Equal(inHours, contact.InHours);
         Assert.Equal(inHours ? "in-hours desk" : "control room", contact.Contact);
     }

@@ -753,6 +753,32 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Nacars.Core.Forces.BankHoliday", b =>
+                {
+                    b.Property<string>("Nation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Nation", "Date");
+
+                    b.ToTable("BankHolidays");
+                });
+
             modelBuilder.Entity("Nacars.Core.Forces.Force", b =>
                 {
                     b.Property<string>("Code")

@@ -734,6 +734,32 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Nacars.Core.Forces.BankHoliday", b =>
+                {
+                    b.Property<string>("Nation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Nation", "Date");
+
+                    b.ToTable("BankHolidays");
+                });
+
             modelBuilder.Entity("Nacars.Core.Forces.Force", b =>
                 {
                     b.Property<string>("Code")

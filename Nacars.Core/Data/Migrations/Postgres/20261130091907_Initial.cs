@@ -87,6 +87,21 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BankHolidays",
+                columns: table => new
+                {
+                    Nation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Removed = table.Column<bool>(type: "boolean", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BankHolidays", x => new { x.Nation, x.Date });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contacts",
                 columns: table => new
                 {
@@ -677,6 +692,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "BankHolidays");
 
             migrationBuilder.DropTable(
                 name: "ContactIdentifiers");
