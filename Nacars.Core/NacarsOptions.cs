@@ -114,8 +114,10 @@ public sealed class MailOptions
     /// <summary>Transient failures before a message is "stuck": supervisors are alerted and it keeps being retried at the
     /// slowest interval (with the default schedule, about three hours of outage).</summary>
     public int MaxAttempts { get; set; } = 20;
-    /// <summary>Messages a dispatcher claims, sends on one connection and records in one transaction.</summary>
-    public int BatchSize { get; set; } = 20;
+    /// <summary>Messages a dispatcher claims, sends on one connection and records in one transaction. Recording costs
+    /// about as much per row as per batch, so 50 is where dispatch reaches over half of raw MailKit's pace (the
+    /// dispatch bench); a crash still repeats each report at most once, whatever the size.</summary>
+    public int BatchSize { get; set; } = 50;
     public int LeaseSeconds { get; set; } = 120;
     public double PollSeconds { get; set; } = 5;
 }
