@@ -11,6 +11,7 @@ using Nacars.Core;
 using Nacars.Core.Data;
 using Nacars.Core.Staff;
 using Nacars.Workbench.Components;
+using Nacars.Workbench.Demo;
 using Nacars.Workbench.Features.Account;
 using Nacars.Workbench.Features.Dissemination;
 using Nacars.Workbench.Features.Supervision;

@@ -3,7 +3,7 @@ using Nacars.Core;
 using Nacars.Core.Contacts;
 using Nacars.Core.Intake;
 
-namespace Nacars.Workbench.Hosting;
+namespace Nacars.Workbench.Demo;
 
 /// <summary>For training: adds a realistic online contact every few seconds so the live queue moves. Off unless
 /// Nacars:Demo:Simulate is true or the app is started with --simulate; never outside Development.</summary>

@@ -5,7 +5,7 @@ using Nacars.Core.Data;
 using Nacars.Core.Intake;
 using Nacars.Core.Staff;
 
-namespace Nacars.Workbench.Hosting;
+namespace Nacars.Workbench.Demo;
 
 /// <summary>Development only: the demo accounts and a dozen realistic, entirely fictional contacts across forces
 /// and statuses, so a trainee sees a working queue on first run.</summary>
