@@ -1,8 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Forces;
-using Nacars.Tests.Integration;
-using Nacars.Tests.Workbench;
+using Nacars.Tests.Hosting;
 using Nacars.Workbench.Features.Admin;
 
 namespace Nacars.Tests.Admin;

@@ -9,8 +9,8 @@ using Nacars.Core.Intake;
 using Nacars.Core.Retention;
 using Nacars.Core.Supervision;
 using Nacars.Core.Triage;
-using Nacars.Tests.Integration;
-using Nacars.Tests.Integration.Triage;
+using Nacars.Tests.Hosting;
+using Nacars.Tests.Triage;
 
 namespace Nacars.Tests.Retention;
 

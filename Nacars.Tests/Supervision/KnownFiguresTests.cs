@@ -6,7 +6,7 @@ using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
 using Nacars.Core.Dissemination;
 using Nacars.Core.Supervision;
-using Nacars.Tests.Integration;
+using Nacars.Tests.Hosting;
 using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 
 namespace Nacars.Tests.Supervision;

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Nacars.Core.Audit;
-using Nacars.Tests.Browser;
-using Nacars.Tests.Integration;
+using Nacars.Tests.Account;
+using Nacars.Tests.Dissemination;
+using Nacars.Tests.Intake;
+using Nacars.Tests.Triage;
+using Nacars.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nacars.Tests.Supervision;

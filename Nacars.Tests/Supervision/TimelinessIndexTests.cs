@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nacars.Core.Supervision;
-using Nacars.Tests.Integration;
+using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Supervision;
 

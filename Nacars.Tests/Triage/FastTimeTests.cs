@@ -7,9 +7,8 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Forces;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Tests.Core.Contacts;
-using Nacars.Tests.Integration;
-using Nacars.Tests.Workbench;
+using Nacars.Tests.Intake;
+using Nacars.Tests.Hosting;
 using Nacars.Workbench.Features.Triage;
 
 namespace Nacars.Tests.Triage;
