@@ -187,6 +187,13 @@ public class StartupFailureTests : IDisposable
                 lock (output) output.AppendLine(line);
                 if (line.Contains("Now listening", StringComparison.Ordinal)) break;
             }
+            // Outside Development, pages redirect to HTTPS but a load balancer's probe over HTTP is answered.
+            var address = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"Now listening on: (http://\S+)").Groups[1].Value;
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
+            var page = await client.GetAsync("/report", TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.TemporaryRedirect, page.StatusCode);
+            Assert.Equal("https", page.Headers.Location!.Scheme);
         }
         finally { process.Kill(entireProcessTree: true); }
         var text = output.ToString();

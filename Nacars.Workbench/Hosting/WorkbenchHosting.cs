@@ -145,7 +145,8 @@ public static class WorkbenchHosting
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // A load balancer probes each instance directly over HTTP; a redirect would read as "down".
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         }
         // Before the status code pages, as WebApplication would place them: a 401 from the hub stays a 401.
         app.UseAuthentication();
