@@ -54,7 +54,8 @@ public static class DependencyInjection
         {
             var nacars = sp.GetRequiredService<IOptions<NacarsOptions>>().Value;
             var o = new DbContextOptionsBuilder<NacarsDbContext>().UseApplicationServiceProvider(sp)
-                .AddInterceptors(sp.GetRequiredService<Contacts.ContactIdentifiersOnSave>());
+                .AddInterceptors(sp.GetRequiredService<Contacts.ContactIdentifiersOnSave>(), sp.GetRequiredService<Supervision.SupervisionFiguresOnSave>(),
+                    sp.GetRequiredService<Retention.RetentionScheduleOnSave>());
             if (nacars.Database.Provider == DatabaseProvider.Postgres) DbProviders.Postgres(o, DbProviders.PostgresConnectionString(nacars));
             else DbProviders.Sqlite(o, DbProviders.SqliteConnectionString(nacars.ResolvedDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
             return o.Options;
@@ -68,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IdentifierHasher>();
         services.AddSingleton<Contacts.ContactIdentifiersOnSave>();
+        services.AddSingleton<Supervision.SupervisionFiguresOnSave>();
 
         // Dashboard events: in process on SQLite; on Postgres also to and from every other instance (LISTEN/NOTIFY).
         services.AddSingleton<ContactNotifier>();
@@ -77,6 +79,9 @@ public static class DependencyInjection
             : sp.GetRequiredService<ContactNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<PostgresContactEvents>());
 
+        services.AddSingleton<Retention.RetentionPurge>();
+        services.AddSingleton<Retention.RetentionScheduleOnSave>();
+        services.AddHostedService<Retention.RetentionJob>();
         services.AddSingleton<Audit.AuditChain>();
         services.AddHostedService<Audit.AuditSealer>();
 
@@ -89,6 +94,7 @@ public static class DependencyInjection
         services.AddSingleton<Floor>();
         services.AddSingleton<Triage.Assistance.ContactAssistance>();
         services.AddSingleton<Forces.ForceAdministration>();
+        services.AddSingleton<Forces.BankHolidayCalendar>();
         services.AddSingleton<Supervision.SupervisionStatistics>();
 
         services.AddSingleton<IInformationReportRenderer, PdfInformationReportRenderer>();

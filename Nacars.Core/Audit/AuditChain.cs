@@ -106,7 +106,9 @@ public sealed class AuditSealer(AuditChain chain, TimeProvider clock, ILogger<Au
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         var nextVerify = DateTime.MinValue;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), clock);
+        // A one-shot delay per round, not a PeriodicTimer: when the clock jumps (a suspended VM, or a test's fake clock
+        // moving a year) a periodic timer replays every missed tick, millions of them, before anything else runs.
+        var pause = TimeSpan.FromSeconds(2);
         while (!ct.IsCancellationRequested)
         {
             try
@@ -118,13 +120,13 @@ public sealed class AuditSealer(AuditChain chain, TimeProvider clock, ILogger<Au
                     if (result.Intact) logger.LogInformation("Audit trail verified: {Summary}", result.Summary);
                     nextVerify = clock.GetUtcNow().UtcDateTime.AddHours(6);
                 }
-                await timer.WaitForNextTickAsync(ct);
+                await Task.Delay(pause, clock, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
             {
                 logger.LogWarning("Sealing the audit trail will be tried again: {Reason}", ex.Message);
-                try { await timer.WaitForNextTickAsync(ct); } catch (OperationCanceledException) { return; }
+                try { await Task.Delay(pause, clock, ct); } catch (OperationCanceledException) { return; }
             }
         }
     }

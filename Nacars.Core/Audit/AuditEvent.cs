@@ -64,11 +64,13 @@ public static class AuditActions
     public const string MailRetried = "mail.retry";
     public const string MailStuck = "mail.stuck";
     public const string ForceUpdated = "force.updated";
+    public const string BankHolidayChanged = "bank-holiday.changed";
     public const string UserCreated = "user.created";
     public const string UserChanged = "user.changed";
     public const string ExportDownloaded = "supervision.export";
     public const string TestMailSent = "mail.test";
     public const string AuditVerified = "audit.verified";
+    public const string RetentionRun = "retention.run";
     public const string AuditBroken = "audit.broken";
     public const string StaffSignedIn = "staff.signed-in";
     public const string StaffSignInFailed = "staff.sign-in-failed";

@@ -58,6 +58,16 @@ public sealed class Contact
     public List<ReporterFlagDecision> FlagDecisions { get; private set; } = [];
     public string? DecidedBy { get; private set; }
     public DateTime? DecidedAtUtc { get; private set; }
+    /// <summary>The force the contact was decided for, set by the decision and never changed by a re-route: the
+    /// supervision figures count the decision against it (a re-route counts as re-routed out of it).</summary>
+    public string? DecidedForceCode { get; private set; }
+
+    /// <summary>When retention looks at this contact again (purge or minimise), set when it is decided.</summary>
+    public DateTime? ReviewAtUtc { get; private set; }
+    /// <summary>Purged: every word and detail gone, only what the figures count kept.</summary>
+    public DateTime? PurgedAtUtc { get; private set; }
+    /// <summary>Minimised: the original account and the reporter's details gone; what the force received kept.</summary>
+    public DateTime? MinimisedAtUtc { get; private set; }
 
     /// <summary>Optimistic concurrency: two analysts acting at once, one wins.</summary>
     public long Version { get; private set; }
@@ -275,12 +285,19 @@ public sealed class Contact
         Touch();
     }
 
-    public void LogFastTimeCall(FastTimeCall call, string analyst)
+    /// <summary>The call is often logged after it was made, so its time is the analyst's, within what can be true:
+    /// not after now and not before the contact arrived.</summary>
+    public void LogFastTimeCall(FastTimeCall call, string analyst, DateTime nowUtc)
     {
         RequireClaimant(analyst, "log a fast-time call for");
         if (!Urgent) throw new DomainRuleException("Only an urgent contact needs a fast-time call.");
         if (string.IsNullOrWhiteSpace(call.PersonSpokenTo) || string.IsNullOrWhiteSpace(call.Outcome))
             throw new DomainRuleException("Record who you spoke to and the outcome of the call.");
+        // A minute's grace: the form's clock is read when the analyst types, the server's when they press the button.
+        if (call.CalledAtUtc > nowUtc.AddMinutes(1))
+            throw new DomainRuleException($"The call cannot have been made later than now ({UkTime.Format(nowUtc)} UK).");
+        if (call.CalledAtUtc < ReceivedAtUtc.AddMinutes(-1))
+            throw new DomainRuleException($"The call cannot have been made before the contact arrived ({UkTime.Format(ReceivedAtUtc)} UK).");
         FastTimeCall = call;
         Touch();
     }
@@ -333,6 +350,7 @@ public sealed class Contact
         DecisionNote = null;
         DecidedBy = analyst;
         DecidedAtUtc = nowUtc;
+        DecidedForceCode = ForceCode;
         Touch();
     }
 
@@ -353,18 +371,66 @@ public sealed class Contact
         DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         DecidedBy = analyst;
         DecidedAtUtc = nowUtc;
+        DecidedForceCode = ForceCode;
         Touch();
     }
 
-    /// <summary>A disseminated contact goes to another force as well (a second dissemination).</summary>
-    public void Reroute(string toForceCode, string reason, string analyst)
+    /// <summary>A disseminated contact goes to another force as well (a second dissemination). The decision stays the
+    /// one made (who, when, for which force); who re-routed it is on the dissemination and in the audit trail.</summary>
+    public void Reroute(string toForceCode, string reason)
     {
         if (Status != ContactStatus.Disseminated) throw new DomainRuleException($"Only a disseminated contact can be re-routed; {Reference} is {Status}.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Say why the contact is re-routed.");
         if (toForceCode == ForceCode) throw new DomainRuleException("The contact has already gone to that force.");
         if (toForceCode == UnknownForce) throw new DomainRuleException("Choose a real force to re-route to.");
+        DecidedForceCode ??= ForceCode; // a contact decided before the column existed
         ForceCode = toForceCode;
-        DecidedBy = analyst;
+        Touch();
+    }
+
+    public void ScheduleReview(DateTime reviewAtUtc) => ReviewAtUtc = reviewAtUtc;
+
+    public const string PurgedText = "[purged under the retention schedule]";
+    public const string MinimisedText = "[original account minimised under the retention schedule; the sanitised account is what the force received]";
+
+    /// <summary>Retention, for a contact not disseminated: keeps the reference and what the figures count (force, dates,
+    /// status, reason, urgency, who decided) and nothing anyone said. Follow-ups and identifiers go with it (the service).</summary>
+    public void Purge(DateTime nowUtc)
+    {
+        if (IsOpen) throw new DomainRuleException($"{Reference} is still open: it cannot be purged.");
+        Account = PurgedText;
+        ReportedSubject = Subject = SubjectDetails.None;
+        WhenHappened = WhereHappened = HowKnown = null;
+        Reporter = ReporterDetails.Anonymous;
+        FollowUpCodeHash = null;
+        SanitisedAccount = null;
+        DecisionNote = null;
+        FastTimeCall = null;
+        FlagDecisions = [];
+        PurgedAtUtc = nowUtc;
+        ReviewAtUtc = null;
+        Touch();
+    }
+
+    /// <summary>Retention, for a disseminated contact: the reporter's own words and details go; what the force received
+    /// (the sanitised account, the subject, grading, categories) stays for the force's later questions.</summary>
+    public void Minimise(DateTime nowUtc)
+    {
+        if (Status != ContactStatus.Disseminated) throw new DomainRuleException($"Only a disseminated contact is minimised; {Reference} is {Status}.");
+        Account = MinimisedText;
+        WhenHappened = WhereHappened = HowKnown = null;
+        Reporter = ReporterDetails.Anonymous;
+        ReportedSubject = SubjectDetails.None;
+        FollowUpCodeHash = null;
+        FlagDecisions = [];
+        MinimisedAtUtc = nowUtc;
+        ReviewAtUtc = null;
+        Touch();
+    }
+
+    public void ExpireFollowUpCode()
+    {
+        FollowUpCodeHash = null;
         Touch();
     }
 

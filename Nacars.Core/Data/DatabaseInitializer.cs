@@ -118,6 +118,8 @@ public sealed class DatabaseInitializer(
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Seeded the force directory ({Count} forces)", ForceDirectory.Entries.Count);
         }
+        if (await BankHolidayCalendar.SeedAsync(db, ct) is > 0 and var added)
+            logger.LogInformation("Added {Count} bank holidays from the data file", added);
     }
 
     private async Task CheckKeyRingAsync(NacarsDbContext db, CancellationToken ct)

@@ -24,7 +24,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (connection is not Microsoft.Data.Sqlite.SqliteConnection) return;
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;";
         command.ExecuteNonQuery();
     }
 }

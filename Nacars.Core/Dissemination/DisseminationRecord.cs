@@ -1,3 +1,5 @@
+using Nacars.Core.Contacts;
+
 namespace Nacars.Core.Dissemination;
 
 /// <summary>How a delivery reads on the contact page (its OutboxMessage holds the detail, including Stuck, shown as
@@ -17,16 +19,26 @@ public sealed class Dissemination
     public string CreatedBy { get; private set; } = "";
     /// <summary>Why it was re-routed; null for the first dissemination.</summary>
     public string? RerouteReason { get; private set; }
+    /// <summary>For a re-route, the force that decided the contact and had its first send: the supervision figures
+    /// count the re-route as re-routed out of that force and in to <see cref="ForceCode"/>. Null for a first send.</summary>
+    public string? ReroutedFromForceCode { get; private set; }
     /// <summary>Seconds from the contact's receipt to the relay's acceptance of this send (null until then): a
     /// timeliness measure kept so supervision reads it from an index, not a copy of the delivery state.</summary>
     public int? SecondsFromReceipt { get; private set; }
     public DateTime ContactReceivedAtUtc { get; private set; }
+    /// <summary>The UK month the contact was received ("2026-11"): supervision reads timeliness per force and month from
+    /// an index on it.</summary>
+    public string ContactReceivedMonth { get; private set; } = "";
 
     private Dissemination() { }
 
-    public Dissemination(Guid id, Guid contactId, string reference, string forceCode, string recipient, DateTime nowUtc, string createdBy, string? rerouteReason, DateTime contactReceivedAtUtc)
+    public Dissemination(Guid id, Guid contactId, string reference, string forceCode, string recipient, DateTime nowUtc, string createdBy, string? rerouteReason,
+        DateTime contactReceivedAtUtc, string? reroutedFromForceCode = null)
     {
+        if ((rerouteReason is null) != (reroutedFromForceCode is null))
+            throw new ArgumentException("A re-route names the force it is re-routed from; a first send does not.", nameof(reroutedFromForceCode));
         ContactReceivedAtUtc = contactReceivedAtUtc;
+        ContactReceivedMonth = Supervision.Months.Of(DateOnly.FromDateTime(UkTime.FromUtc(contactReceivedAtUtc)));
         Id = id;
         ContactId = contactId;
         Reference = reference;
@@ -35,6 +47,7 @@ public sealed class Dissemination
         CreatedAtUtc = nowUtc;
         CreatedBy = createdBy;
         RerouteReason = rerouteReason;
+        ReroutedFromForceCode = reroutedFromForceCode;
     }
 
     /// <summary>The relay accepted the report: how long it took from receipt is recorded once.</summary>

@@ -44,7 +44,7 @@ public sealed class DisseminationService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct) ?? throw new DomainRuleException($"There is no contact {reference}.");
         var from = contact.ForceCode;
-        contact.Reroute(toForceCode, reason, analyst);
+        contact.Reroute(toForceCode, reason);
         var dissemination = await QueueAsync(db, contact, toForceCode, analyst, reason, ct);
         db.AuditEvents.Add(new AuditEvent(Now, analyst, AuditActions.Rerouted, reference, $"from {from} to {toForceCode} <{dissemination.Recipient}>: {reason}"));
         await SaveOnceAsync(db, reference, ct);
@@ -59,7 +59,8 @@ public sealed class DisseminationService(
         if (string.IsNullOrWhiteSpace(force.NominatedMailbox))
             throw new DomainRuleException($"{force.Name} has no nominated mailbox yet. Ask an admin to add it in the force directory.");
         var pdf = renderer.Render(InformationReport.From(contact, force, Service, Now, await ChosenImagesAsync(db, contact.Id, ct)));
-        var dissemination = new Dissemination(Guid.CreateVersion7(), contact.Id, contact.Reference, force.Code, force.NominatedMailbox, Now, analyst, rerouteReason, contact.ReceivedAtUtc);
+        var dissemination = new Dissemination(Guid.CreateVersion7(), contact.Id, contact.Reference, force.Code, force.NominatedMailbox, Now, analyst, rerouteReason,
+            contact.ReceivedAtUtc, reroutedFromForceCode: rerouteReason is null ? null : contact.DecidedForceCode);
         var subject = $"NACARS information report {contact.Reference}{(contact.Urgent ? " URGENT" : "")}";
         var body = $"""
             {Service.Name}

@@ -71,12 +71,18 @@ public sealed class OutboxDispatcher(
     {
         var sent = 0;
         IMailSession? session = null;
+        Task<IReadOnlyList<OutboxMessage>>? next = null;
         try
         {
             while (!ct.IsCancellationRequested)
             {
-                var batch = await ClaimBatchAsync(ct);
+                var batch = next is null ? await ClaimBatchAsync(ct) : await next;
+                next = null;
                 if (batch.Count == 0) break;
+                // Claim and decrypt the next batch while this one is on the wire: the connection, not the database,
+                // sets the pace. This batch is still recorded before the next is sent, so a crash can repeat at most
+                // the one message the relay was receiving.
+                if (batch.Count >= Math.Max(1, Mail.BatchSize)) next = ClaimBatchAsync(ct);
                 var outcomes = new List<Outcome>(batch.Count);
                 var relayInTrouble = false;
                 try
@@ -117,12 +123,21 @@ public sealed class OutboxDispatcher(
                     throw;
                 }
                 sent += await RecordAsync(outcomes);
-                if (relayInTrouble) break; // let the backoff work
+                if (relayInTrouble)
+                {
+                    // Let the backoff work, for the batch claimed ahead too.
+                    if (next is not null)
+                        await RecordAsync([.. (await next).Select(m => (Outcome)new NotYet(m, "not tried: the relay was failing"))]);
+                    next = null;
+                    break;
+                }
             }
         }
         finally
         {
             if (session is not null) await session.DisposeAsync();
+            // Stopping with a batch claimed ahead: it keeps its lease until it runs out, then any dispatcher takes it.
+            if (next is not null) await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
         return sent;
     }
@@ -176,6 +191,16 @@ public sealed class OutboxDispatcher(
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
             claimed = await db.OutboxMessages.Where(m => due.Contains(m.Id) && m.LeaseOwner == _owner && m.LeaseExpiresAtUtc == leaseUntil)
                 .Select(m => m.Id).ToListAsync(ct);
+        }
+        if (claimed.Count == 0) return [];
+        try
+        {
+            // One read for the batch; only if a message cannot be decrypted is each read on its own, to fail just that one.
+            return await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.NextAttemptAtUtc).ToListAsync(ct);
+        }
+        catch (CryptographicException)
+        {
+            db.ChangeTracker.Clear();
         }
         var loaded = new List<OutboxMessage>(claimed.Count);
         foreach (var id in claimed)

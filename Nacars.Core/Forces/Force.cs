@@ -46,20 +46,25 @@ public sealed class Force
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    /// <summary>The fast-time contact to ring now, by the force's office hours in UK time (BST/GMT aware).</summary>
-    public FastTimeContact FastTimeContactAt(DateTime nowUtc)
+    /// <summary>Which bank-holiday calendar the force's office follows.</summary>
+    public Nation Nation => BankHoliday.NationOf(Code);
+
+    /// <summary>The fast-time contact to ring now, by the force's office hours in UK time (BST/GMT aware): closed at
+    /// weekends and on its nation's bank holidays.</summary>
+    public FastTimeContact FastTimeContactAt(DateTime nowUtc, bool bankHoliday)
     {
         var uk = UkTime.FromUtc(nowUtc);
         var weekday = uk.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
         var time = TimeOnly.FromDateTime(uk);
-        var inHours = weekday && time >= OfficeOpens && time < OfficeCloses;
+        var inHours = weekday && !bankHoliday && time >= OfficeOpens && time < OfficeCloses;
         return inHours
             ? new FastTimeContact(true, FastTimeInHours)
-            : new FastTimeContact(false, FastTimeOutOfHours ?? FastTimeInHours);
+            : new FastTimeContact(false, FastTimeOutOfHours ?? FastTimeInHours, bankHoliday && weekday);
     }
 }
 
-public sealed record FastTimeContact(bool InHours, string? Contact);
+/// <param name="BankHoliday">Out of hours because today is a bank holiday where the force is.</param>
+public sealed record FastTimeContact(bool InHours, string? Contact, bool BankHoliday = false);
 
 internal static class MailboxAddress
 {

@@ -31,20 +31,25 @@ public sealed class ForceDayFigures
     /// <summary>Contacts received that day whose first information report to this force has been sent (the
     /// timeliness figures need how many there are before they read the ranked ones).</summary>
     public int FirstSent { get; set; }
+    /// <summary>Contacts received that day, decided for another force, that were re-routed to this one as well.</summary>
+    public int ReroutedIn { get; set; }
+    /// <summary>Contacts received that day, decided for this force, that were re-routed to another (each re-route once).</summary>
+    public int ReroutedOut { get; set; }
 
     /// <summary>The counted columns, in the order <see cref="SupervisionFiguresChange"/> keeps them.</summary>
     internal static readonly string[] Counts =
     [
         nameof(Received), nameof(Open), nameof(Disseminated), nameof(NotDisseminated), nameof(Urgent),
         nameof(InsufficientDetail), nameof(NotAboutPolice), nameof(PersonalComplaint), nameof(Duplicate), nameof(MaliciousOrTest), nameof(OtherReason),
-        nameof(FirstSent),
+        nameof(FirstSent), nameof(ReroutedIn), nameof(ReroutedOut),
     ];
 
     private static int Column(string name) => Array.IndexOf(Counts, name);
 
     internal static readonly int ReceivedColumn = Column(nameof(Received)), OpenColumn = Column(nameof(Open)),
         DisseminatedColumn = Column(nameof(Disseminated)), NotDisseminatedColumn = Column(nameof(NotDisseminated)),
-        UrgentColumn = Column(nameof(Urgent)), FirstSentColumn = Column(nameof(FirstSent));
+        UrgentColumn = Column(nameof(Urgent)), FirstSentColumn = Column(nameof(FirstSent)),
+        ReroutedInColumn = Column(nameof(ReroutedIn)), ReroutedOutColumn = Column(nameof(ReroutedOut));
 
     /// <summary>The column that counts contacts not disseminated for a reason.</summary>
     internal static int ReasonColumn(NotDisseminatedReason reason) => Column(reason switch
@@ -67,31 +72,38 @@ public sealed class AnalystDayFigures
     public int Decisions { get; set; }
 }
 
-/// <summary>The facts about a contact that the running totals count, read from either its original or its current values.</summary>
+/// <summary>The facts about a contact that the running totals count, read from either its original or its current values.
+/// A contact counts at one force: the one it is assigned to while open, the one it was decided for once decided (a
+/// re-route never moves it; see <see cref="CountedSend"/>).</summary>
 internal readonly record struct CountedFacts(
     string ForceCode, DateTime ReceivedAtUtc, ContactStatus Status, bool Urgent, NotDisseminatedReason? Reason, string? DecidedBy, DateTime? DecidedAtUtc)
 {
     public static CountedFacts Of(PropertyValues v) => new(
-        v.GetValue<string>(nameof(Contact.ForceCode)), v.GetValue<DateTime>(nameof(Contact.ReceivedAtUtc)),
+        v.GetValue<string?>(nameof(Contact.DecidedForceCode)) ?? v.GetValue<string>(nameof(Contact.ForceCode)), v.GetValue<DateTime>(nameof(Contact.ReceivedAtUtc)),
         v.GetValue<ContactStatus>(nameof(Contact.Status)), v.GetValue<bool>(nameof(Contact.Urgent)),
         v.GetValue<NotDisseminatedReason?>(nameof(Contact.NotDisseminatedReason)),
         v.GetValue<string?>(nameof(Contact.DecidedBy)), v.GetValue<DateTime?>(nameof(Contact.DecidedAtUtc)));
 }
 
-/// <summary>The facts about an information report that the running totals count (a first send is the rule of
-/// <see cref="SupervisionFigures.FirstSends"/>, read from the entry's values).</summary>
-internal readonly record struct CountedSend(string ForceCode, DateTime ContactReceivedAtUtc, bool FirstSent)
+/// <summary>The facts about an information report that the running totals count: a first send once sent (the rule of
+/// <see cref="SupervisionFigures.FirstSends"/>), and a re-route as soon as it is decided, in to its force and out of the
+/// force the contact was decided for.</summary>
+internal readonly record struct CountedSend(string ForceCode, DateTime ContactReceivedAtUtc, bool FirstSent, string? ReroutedFrom)
 {
-    public static CountedSend Of(PropertyValues v) => new(
-        v.GetValue<string>(nameof(DisseminationRecord.ForceCode)), v.GetValue<DateTime>(nameof(DisseminationRecord.ContactReceivedAtUtc)),
-        v.GetValue<string?>(nameof(DisseminationRecord.RerouteReason)) is null && v.GetValue<int?>(nameof(DisseminationRecord.SecondsFromReceipt)) is not null);
+    public static CountedSend Of(PropertyValues v)
+    {
+        var reroute = v.GetValue<string?>(nameof(DisseminationRecord.RerouteReason)) is not null;
+        return new(v.GetValue<string>(nameof(DisseminationRecord.ForceCode)), v.GetValue<DateTime>(nameof(DisseminationRecord.ContactReceivedAtUtc)),
+            !reroute && v.GetValue<int?>(nameof(DisseminationRecord.SecondsFromReceipt)) is not null,
+            reroute ? v.GetValue<string?>(nameof(DisseminationRecord.ReroutedFromForceCode)) ?? Contact.UnknownForce : null);
+    }
 }
 
 /// <summary>
 /// What a save changes in the running totals: each contact added, changed or removed takes away what it counted
 /// before and adds what it counts now, so every workflow move (a decision, a re-route, a force assigned, urgency
-/// flagged) is counted without the workflow knowing. <see cref="NacarsDbContext"/> works it out before it saves and
-/// applies it in the same transaction, so the totals can never disagree with the contacts they count.
+/// flagged) is counted without the workflow knowing. <see cref="SupervisionFiguresOnSave"/> works it out before each save
+/// and applies it in the same transaction, so the totals can never disagree with the contacts they count.
 /// </summary>
 /// <remarks>Writes that bypass the change tracker (<c>ExecuteUpdate</c>, SQL) are not counted: the contacts'
 /// counted columns must only change through the tracker, and start-up rebuilds the totals if they disagree with the
@@ -118,6 +130,11 @@ public sealed class SupervisionFiguresChange
     internal void Count(CountedSend send, int sign)
     {
         if (send.FirstSent) ForceDay(send.ForceCode, send.ContactReceivedAtUtc)[ForceDayFigures.FirstSentColumn] += sign;
+        if (send.ReroutedFrom is { } from)
+        {
+            ForceDay(send.ForceCode, send.ContactReceivedAtUtc)[ForceDayFigures.ReroutedInColumn] += sign;
+            ForceDay(from, send.ContactReceivedAtUtc)[ForceDayFigures.ReroutedOutColumn] += sign;
+        }
     }
 
     private int[] ForceDay(string force, DateTime receivedAtUtc)
@@ -230,9 +247,11 @@ public static class SupervisionFigures
     {
         var received = await db.ForceDayFigures.SumAsync(f => (long)f.Received, ct);
         var firstSent = await db.ForceDayFigures.SumAsync(f => (long)f.FirstSent, ct);
+        var reroutes = await db.ForceDayFigures.SumAsync(f => (long)f.ReroutedIn, ct);
         var decisions = await db.AnalystDayFigures.SumAsync(f => (long)f.Decisions, ct);
         if (received == await db.Contacts.LongCountAsync(ct)
             && firstSent == await FirstSends(db).LongCountAsync(ct)
+            && reroutes == await Reroutes(db).LongCountAsync(ct)
             && decisions == await db.Contacts.LongCountAsync(c => c.DecidedAtUtc != null && c.DecidedBy != null, ct)) return 0;
         return await RebuildAsync(db, ct);
     }
@@ -240,6 +259,9 @@ public static class SupervisionFigures
     /// <summary>Each contact's first information report to a force (not a re-route), once sent.</summary>
     internal static IQueryable<DisseminationRecord> FirstSends(NacarsDbContext db) =>
         db.Disseminations.Where(d => d.RerouteReason == null && d.SecondsFromReceipt != null);
+
+    /// <summary>Every re-route: a contact sent to another force as well as the one it was decided for.</summary>
+    internal static IQueryable<DisseminationRecord> Reroutes(NacarsDbContext db) => db.Disseminations.Where(d => d.RerouteReason != null);
 
     /// <summary>Counts every contact again, in one transaction. On PostgreSQL the contacts are locked against writes
     /// meanwhile (reads go on), so a contact saved by another instance is counted exactly once.</summary>
@@ -252,14 +274,17 @@ public static class SupervisionFigures
         var change = new SupervisionFiguresChange();
         var counted = 0;
         await foreach (var c in db.Contacts.AsNoTracking()
-            .Select(c => new CountedFacts(c.ForceCode, c.ReceivedAtUtc, c.Status, c.Urgent, c.NotDisseminatedReason, c.DecidedBy, c.DecidedAtUtc))
+            .Select(c => new CountedFacts(c.DecidedForceCode ?? c.ForceCode, c.ReceivedAtUtc, c.Status, c.Urgent, c.NotDisseminatedReason, c.DecidedBy, c.DecidedAtUtc))
             .AsAsyncEnumerable().WithCancellation(ct))
         {
             change.Count(c, +1);
             counted++;
         }
         await foreach (var d in FirstSends(db).AsNoTracking().Select(d => new { d.ForceCode, d.ContactReceivedAtUtc }).AsAsyncEnumerable().WithCancellation(ct))
-            change.Count(new CountedSend(d.ForceCode, d.ContactReceivedAtUtc, FirstSent: true), +1);
+            change.Count(new CountedSend(d.ForceCode, d.ContactReceivedAtUtc, FirstSent: true, ReroutedFrom: null), +1);
+        await foreach (var d in Reroutes(db).AsNoTracking().Select(d => new { d.ForceCode, d.ContactReceivedAtUtc, d.ReroutedFromForceCode })
+            .AsAsyncEnumerable().WithCancellation(ct))
+            change.Count(new CountedSend(d.ForceCode, d.ContactReceivedAtUtc, FirstSent: false, d.ReroutedFromForceCode ?? Contact.UnknownForce), +1);
         await change.ApplyAsync(transaction.GetDbTransaction(), ct);
         await transaction.CommitAsync(ct);
         return counted;

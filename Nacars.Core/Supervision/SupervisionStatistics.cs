@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
@@ -20,22 +21,6 @@ public sealed record StatsFilter(DateOnly From, DateOnly To, string? ForceCode =
     }
 }
 
-public sealed record ForceRate(
-    string ForceCode, string ForceName, int Received, int Disseminated, int NotDisseminated, int Open, int Urgent,
-    double? MedianHoursToSent, double? P90HoursToSent, IReadOnlyDictionary<NotDisseminatedReason, int> ReasonsNotDisseminated,
-    int ReroutedIn, int ReroutedOut)
-{
-    /// <summary>Disseminated as a share of decided contacts received in the period (open ones are not counted yet).</summary>
-    public double? RatePercent => Received == 0 ? null : Math.Round(100.0 * Disseminated / Received, 1);
-}
-
-public sealed record PeriodFigures(IReadOnlyList<ForceRate> Forces, IReadOnlyList<MonthFigures> Months);
-
-public sealed record MonthFigures(string Month, int Received, int Disseminated)
-{
-    public double? RatePercent => Received == 0 ? null : Math.Round(100.0 * Disseminated / Received, 1);
-}
-
 public sealed record AgeBand(string Label, int Count);
 public sealed record UrgentTimeliness(string Reference, string ForceCode, DateTime ReceivedAtUtc, double? MinutesToFastTimeCall);
 public sealed record AnalystDay(string Analyst, DateOnly Day, int Decisions);
@@ -45,8 +30,8 @@ public sealed record AuditFilter(string? Reference = null, string? Actor = null,
 public sealed record AuditPage(IReadOnlyList<AuditEvent> Items, int Total);
 
 /// <summary>
-/// The supervisors' figures. Counting is done by the database (GROUP BY); only small results come back. Months are
-/// UK calendar months, stored on each contact when it is received.
+/// The supervisors' figures, from running totals kept per force and UK day (ADR 0008) and the timeliness indexes:
+/// only small results come back, and no request counts contacts. Months are whole UK calendar months.
 /// </summary>
 public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock)
 {
@@ -59,75 +44,60 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
     public async Task<IReadOnlyList<MonthFigures>> MonthlyAsync(StatsFilter filter, CancellationToken ct = default) =>
         (await PeriodAsync(filter, ct)).Months;
 
-    /// <summary>The per-force table and the monthly series together, from the running totals per force and UK day
-    /// (<see cref="ForceDayFigures"/>): the database sums them per force and month (about 50 × 13 rows come back), and
-    /// both views are sums of those.</summary>
+    public async Task<ForceMonthGrid> GridAsync(StatsFilter filter, CancellationToken ct = default) =>
+        (await PeriodAsync(filter, ct)).Grid;
+
+    /// <summary>The per-force table, the months and the force × month grid together, from the running totals per force
+    /// and UK day (<see cref="ForceDayFigures"/>). The database sums them per force, month and whether the day is in the
+    /// period (about 50 × 13 rows come back): the table sums the period's days, the months and the grid the whole
+    /// months the period touches, so a grid cell is exactly what a search of that force and month finds.</summary>
     public async Task<PeriodFigures> PeriodAsync(StatsFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (from, to, force) = (filter.From, filter.To, filter.ForceCode);
-        var cells = await db.ForceDayFigures.Where(f => f.Day >= from && f.Day <= to && (force == null || f.ForceCode == force))
-            .GroupBy(f => new { f.ForceCode, f.Month })
-            .Select(g => new Cell(g.Key.ForceCode, g.Key.Month, g.Sum(f => f.Received), g.Sum(f => f.Open), g.Sum(f => f.Disseminated),
+        var months = Months.Spanning(from, to);
+        var (monthsFrom, monthsTo) = (Months.FirstDay(months[0]), Months.FirstDay(months[^1]).AddMonths(1).AddDays(-1));
+        var cells = await db.ForceDayFigures.Where(f => f.Day >= monthsFrom && f.Day <= monthsTo && (force == null || f.ForceCode == force))
+            .GroupBy(f => new { f.ForceCode, f.Month, InPeriod = f.Day >= from && f.Day <= to })
+            .Select(g => new Cell(g.Key.ForceCode, g.Key.Month, g.Key.InPeriod, g.Sum(f => f.Received), g.Sum(f => f.Open), g.Sum(f => f.Disseminated),
                 g.Sum(f => f.NotDisseminated), g.Sum(f => f.Urgent), g.Sum(f => f.InsufficientDetail), g.Sum(f => f.NotAboutPolice),
-                g.Sum(f => f.PersonalComplaint), g.Sum(f => f.Duplicate), g.Sum(f => f.MaliciousOrTest), g.Sum(f => f.OtherReason), g.Sum(f => f.FirstSent)))
+                g.Sum(f => f.PersonalComplaint), g.Sum(f => f.Duplicate), g.Sum(f => f.MaliciousOrTest), g.Sum(f => f.OtherReason), g.Sum(f => f.FirstSent),
+                g.Sum(f => f.ReroutedIn), g.Sum(f => f.ReroutedOut)))
             .ToListAsync(ct);
 
-        var byForce = cells.GroupBy(c => c.ForceCode).ToDictionary(g => g.Key, g => g.ToList());
-        var timeliness = await TimelinessAsync(db, filter, byForce.ToDictionary(kv => kv.Key, kv => kv.Value.Sum(c => c.FirstSent)), ct);
+        var inPeriod = cells.Where(c => c.InPeriod).GroupBy(c => c.ForceCode).ToDictionary(g => g.Key, g => g.ToList());
+        var forceMonths = cells.GroupBy(c => (c.ForceCode, c.Month)).Select(g => new ForceMonthFigures(g.Key.ForceCode, g.Key.Month,
+            g.Sum(c => c.Received), g.Sum(c => c.Disseminated), g.Sum(c => c.NotDisseminated), g.Sum(c => c.Open), g.Sum(c => c.FirstSent), null, null)).ToList();
 
-        var reroutes = db.Disseminations.Where(d => d.RerouteReason != null && d.CreatedAtUtc >= filter.FromUtc && d.CreatedAtUtc < filter.ToUtcExclusive);
-        var reroutedIn = await reroutes.GroupBy(d => d.ForceCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var reroutedOut = await (from r in reroutes
-                                 join first in db.Disseminations.Where(d => d.RerouteReason == null) on r.ContactId equals first.ContactId
-                                 group r by first.ForceCode into g
-                                 select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        // Median and 90th percentile hours from receipt to first send: per force over the period, per force and month.
+        var sentInPeriod = inPeriod.Select(kv => (Force: kv.Key, Sent: kv.Value.Sum(c => c.FirstSent))).Where(f => f.Sent > 0).ToList();
+        var sentInMonth = forceMonths.Where(c => c.FirstSent > 0).ToList();
+        var scopes = sentInPeriod.Select(f => RankedSends.Scope.InPeriod(f.Force, filter.FromUtc, filter.ToUtcExclusive, f.Sent))
+            .Concat(sentInMonth.Select(c => RankedSends.Scope.InMonth(c.ForceCode, c.Month, c.FirstSent))).ToList();
+        var seconds = await RankedSends.MedianAndP90Async(db, scopes, ct);
+        var timeliness = sentInPeriod.Select((f, i) => (f.Force, Median: Hours(seconds[i].Median), P90: Hours(seconds[i].P90)))
+            .ToDictionary(f => f.Force, f => (f.Median, f.P90));
+        var monthTimeliness = sentInMonth.Select((c, i) => (c, Median: Hours(seconds[sentInPeriod.Count + i].Median), P90: Hours(seconds[sentInPeriod.Count + i].P90)))
+            .ToDictionary(x => (x.c.ForceCode, x.c.Month), x => (x.Median, x.P90));
+        forceMonths = [.. forceMonths.Select(c => monthTimeliness.TryGetValue((c.ForceCode, c.Month), out var t) ? c with { MedianHoursToSent = t.Median, P90HoursToSent = t.P90 } : c)];
 
         var forces = (filter.ForceCode is { } only ? ForceDirectory.Entries.Where(e => e.Code == only) : ForceDirectory.Entries).Select(f =>
-            Rate(f, byForce.GetValueOrDefault(f.Code, []), timeliness.GetValueOrDefault(f.Code),
-                reroutedIn.GetValueOrDefault(f.Code), reroutedOut.GetValueOrDefault(f.Code))).ToList();
-
-        var byMonth = cells.GroupBy(c => c.Month).ToDictionary(g => g.Key,
-            g => (Received: g.Sum(c => c.Received), Disseminated: g.Sum(c => c.Disseminated)));
-        var months = new List<MonthFigures>();
-        for (var m = new DateOnly(filter.From.Year, filter.From.Month, 1); m <= filter.To; m = m.AddMonths(1))
+            Rate(f, inPeriod.GetValueOrDefault(f.Code, []), timeliness.GetValueOrDefault(f.Code))).ToList();
+        var byMonth = forceMonths.GroupBy(c => c.Month).ToDictionary(g => g.Key, g => g.ToList());
+        var monthly = months.Select(m =>
         {
-            var key = m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            var (received, disseminated) = byMonth.GetValueOrDefault(key);
-            months.Add(new MonthFigures(key, received, disseminated));
-        }
-        return new PeriodFigures(forces, months);
+            var ofMonth = byMonth.GetValueOrDefault(m, []);
+            return new MonthFigures(m, ofMonth.Sum(c => c.Received), ofMonth.Sum(c => c.Disseminated), ofMonth.Sum(c => c.NotDisseminated), ofMonth.Sum(c => c.Open));
+        }).ToList();
+        return new PeriodFigures(forces, monthly, new ForceMonthGrid(months, forceMonths));
     }
 
-    /// <summary>Median and 90th percentile hours from receipt to first send, per force (nearest rank: the value at
-    /// rank ceil(p × n), rounded to 0.01 h). How many sends each force has comes from the running totals; the two
-    /// ranked values are read from the timeliness index, which is in force and time-to-send order, the 90th from the
-    /// top end: nothing is sorted and only numbers come back. (Window functions sort every send first, several times
-    /// slower on SQLite.)</summary>
-    private static async Task<Dictionary<string, (double? Median, double? P90)>> TimelinessAsync(
-        NacarsDbContext db, StatsFilter filter, Dictionary<string, int> firstSentByForce, CancellationToken ct)
-    {
-        var firstSends = SupervisionFigures.FirstSends(db)
-            .Where(d => d.ContactReceivedAtUtc >= filter.FromUtc && d.ContactReceivedAtUtc < filter.ToUtcExclusive);
-        var result = new Dictionary<string, (double?, double?)>();
-        foreach (var (force, sends) in firstSentByForce.Where(kv => kv.Value > 0).Select(kv => (kv.Key, kv.Value)))
-        {
-            var ofForce = firstSends.Where(d => d.ForceCode == force);
-            async Task<double?> AtRankAsync(double p)
-            {
-                var rank = Math.Clamp((int)Math.Ceiling(p * sends), 1, sends);
-                var seconds = rank <= (sends + 1) / 2
-                    ? await ofForce.OrderBy(d => d.SecondsFromReceipt).Select(d => d.SecondsFromReceipt).Skip(rank - 1).FirstOrDefaultAsync(ct)
-                    : await ofForce.OrderByDescending(d => d.SecondsFromReceipt).Select(d => d.SecondsFromReceipt).Skip(sends - rank).FirstOrDefaultAsync(ct);
-                return seconds is { } s ? Math.Round(s / 3600.0, 2) : null;
-            }
-            result[force] = (await AtRankAsync(0.5), await AtRankAsync(0.9));
-        }
-        return result;
-    }
+    /// <summary>Seconds as hours, rounded to 0.01 h.</summary>
+    private static double? Hours(int? seconds) => seconds is { } s ? Math.Round(s / 3600.0, 2) : null;
 
-    private sealed record Cell(string ForceCode, string Month, int Received, int Open, int Disseminated, int NotDisseminated, int Urgent,
-        int InsufficientDetail, int NotAboutPolice, int PersonalComplaint, int Duplicate, int MaliciousOrTest, int OtherReason, int FirstSent)
+    private sealed record Cell(string ForceCode, string Month, bool InPeriod, int Received, int Open, int Disseminated, int NotDisseminated, int Urgent,
+        int InsufficientDetail, int NotAboutPolice, int PersonalComplaint, int Duplicate, int MaliciousOrTest, int OtherReason, int FirstSent,
+        int ReroutedIn, int ReroutedOut)
     {
         public IEnumerable<(NotDisseminatedReason Reason, int Count)> Reasons =>
         [
@@ -137,12 +107,12 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
         ];
     }
 
-    private static ForceRate Rate((string Code, string Name) force, IReadOnlyCollection<Cell> cells, (double? Median, double? P90) timeliness, int reroutedIn, int reroutedOut) => new(
+    private static ForceRate Rate((string Code, string Name) force, IReadOnlyCollection<Cell> cells, (double? Median, double? P90) timeliness) => new(
         force.Code, force.Name,
         cells.Sum(c => c.Received), cells.Sum(c => c.Disseminated), cells.Sum(c => c.NotDisseminated), cells.Sum(c => c.Open), cells.Sum(c => c.Urgent),
         timeliness.Median, timeliness.P90,
         cells.SelectMany(c => c.Reasons).Where(r => r.Count != 0).GroupBy(r => r.Reason).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
-        reroutedIn, reroutedOut);
+        cells.Sum(c => c.ReroutedIn), cells.Sum(c => c.ReroutedOut));
 
     public static ForceRate National(IReadOnlyList<ForceRate> rows) => new("national", "National total",
         rows.Sum(r => r.Received), rows.Sum(r => r.Disseminated), rows.Sum(r => r.NotDisseminated), rows.Sum(r => r.Open), rows.Sum(r => r.Urgent),
@@ -186,14 +156,22 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
     /// <summary>How many days back from the end of the period the workload table covers (the page shows the latest).</summary>
     public const int WorkloadDays = 31;
 
-    /// <summary>Decisions per analyst per UK day, over the last <see cref="WorkloadDays"/> days of the period, from the
-    /// running totals (<see cref="AnalystDayFigures"/>).</summary>
-    public async Task<IReadOnlyList<AnalystDay>> WorkloadAsync(StatsFilter filter, CancellationToken ct = default)
+    /// <summary>Decisions per analyst per UK day, over the last <see cref="WorkloadDays"/> days of the period (what the
+    /// page shows), from the running totals (<see cref="AnalystDayFigures"/>).</summary>
+    public Task<IReadOnlyList<AnalystDay>> WorkloadAsync(StatsFilter filter, CancellationToken ct = default)
+    {
+        var windowStart = filter.To.AddDays(1 - WorkloadDays);
+        return WorkloadAsync(windowStart > filter.From ? windowStart : filter.From, filter.To, ct);
+    }
+
+    /// <summary>Decisions per analyst per UK day over the whole period (the CSV).</summary>
+    public Task<IReadOnlyList<AnalystDay>> WorkloadOfPeriodAsync(StatsFilter filter, CancellationToken ct = default) =>
+        WorkloadAsync(filter.From, filter.To, ct);
+
+    private async Task<IReadOnlyList<AnalystDay>> WorkloadAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var windowStart = filter.To.AddDays(1 - WorkloadDays);
-        var from = windowStart > filter.From ? windowStart : filter.From;
-        return await db.AnalystDayFigures.Where(f => f.Day >= from && f.Day <= filter.To && f.Decisions != 0)
+        return await db.AnalystDayFigures.Where(f => f.Day >= from && f.Day <= to && f.Decisions != 0)
             .OrderByDescending(f => f.Day).ThenBy(f => f.Analyst)
             .Select(f => new AnalystDay(f.Analyst, f.Day, f.Decisions))
             .ToListAsync(ct);
@@ -228,6 +206,19 @@ public sealed class SupervisionStatistics(IDbContextFactory<NacarsDbContext> dbF
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(a => a.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         return new AuditPage(items, total);
+    }
+
+    /// <summary>Every audit event of the UK days <paramref name="from"/> to <paramref name="to"/>, oldest first, read
+    /// through EF so the details are decrypted (they are encrypted at rest), one at a time so a year's trail is never
+    /// held in memory.</summary>
+    public async IAsyncEnumerable<AuditEvent> AuditExtractAsync(DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = new StatsFilter(from, to);
+        var (fromUtc, toUtc) = (period.FromUtc, period.ToUtcExclusive);
+        await foreach (var e in db.AuditEvents.AsNoTracking().Where(a => a.AtUtc >= fromUtc && a.AtUtc < toUtc).OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
+            .AsAsyncEnumerable().WithCancellation(ct))
+            yield return e;
     }
 
     private static IQueryable<Contact> InPeriod(NacarsDbContext db, StatsFilter filter)

@@ -93,8 +93,10 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
 
     public Task<Contact> LogFastTimeCallAsync(string reference, string analyst, string numberCalled, string personSpokenTo, string outcome, DateTime? calledAtUtc = null, CancellationToken ct = default) =>
         ChangeAsync(reference, analyst,
-            c => c.LogFastTimeCall(new FastTimeCall(calledAtUtc ?? Now, numberCalled, personSpokenTo.Trim(), outcome.Trim(), analyst), analyst),
-            AuditActions.FastTimeCallLogged, $"spoke to {personSpokenTo}", ContactEventKind.ContactUpdated, ct);
+            c => c.LogFastTimeCall(new FastTimeCall(calledAtUtc ?? Now, numberCalled, personSpokenTo.Trim(), outcome.Trim(), analyst), analyst, Now),
+            AuditActions.FastTimeCallLogged,
+            $"called {numberCalled} at {UkTime.Format(calledAtUtc ?? Now)} UK{(calledAtUtc is null ? "" : $" (entered at {UkTime.Format(Now)})")}; spoke to {personSpokenTo}",
+            ContactEventKind.ContactUpdated, ct);
 
     public Task<Contact> DecideNotToDisseminateAsync(string reference, string analyst, NotDisseminatedReason reason, string? note, CancellationToken ct = default) =>
         ChangeAsync(reference, analyst, c => c.DecideNotToDisseminate(reason, note, analyst, Now), AuditActions.NotDisseminated,
@@ -139,12 +141,16 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
         return new OpenedAttachment(attachment, await attachmentStore.OpenReadAsync(attachment.StoreKey, ct));
     }
 
-    /// <summary>Which fast-time contact to ring now for the contact's force (in or out of UK office hours).</summary>
+    /// <summary>Which fast-time contact to ring now for the contact's force (in or out of UK office hours, which close on
+    /// the bank holidays of the force's nation).</summary>
     public async Task<(Force Force, FastTimeContact Contact)?> FastTimeContactAsync(string forceCode, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var force = await db.Forces.AsNoTracking().SingleOrDefaultAsync(f => f.Code == forceCode, ct);
-        return force is null ? null : (force, force.FastTimeContactAt(Now));
+        if (force is null) return null;
+        var today = DateOnly.FromDateTime(UkTime.FromUtc(Now));
+        var bankHoliday = await db.BankHolidays.AnyAsync(h => h.Nation == force.Nation && h.Date == today && !h.Removed, ct);
+        return (force, force.FastTimeContactAt(Now, bankHoliday));
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

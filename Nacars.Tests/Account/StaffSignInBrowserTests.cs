@@ -1,6 +1,8 @@
 using Microsoft.Playwright;
-using Nacars.Tests.Browser;
-using Nacars.Tests.Integration;
+using Nacars.Tests.Dissemination;
+using Nacars.Tests.Intake;
+using Nacars.Tests.Triage;
+using Nacars.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nacars.Tests.Account;

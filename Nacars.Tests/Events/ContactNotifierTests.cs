@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Nacars.Core;
 using Nacars.Core.Events;
-using Nacars.Tests.Integration.Triage;
+using Nacars.Tests.Triage;
 
 namespace Nacars.Tests.Events;
 

@@ -7,7 +7,7 @@ using Nacars.Core.Audit;
 using Nacars.Core.Intake;
 using Nacars.Core.Intake.Attachments;
 using Nacars.Core.Triage;
-using Nacars.Tests.Integration;
+using Nacars.Tests.Infrastructure;
 using Nacars.Tests.Intake.Attachments;
 
 namespace Nacars.Tests.Intake;

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Intake;
-using Nacars.Tests.Browser;
-using Nacars.Tests.Integration;
-using Nacars.Tests.Integration.Triage;
+using Nacars.Tests.Account;
+using Nacars.Tests.Dissemination;
+using Nacars.Tests.Triage;
+using Nacars.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nacars.Tests.Intake;

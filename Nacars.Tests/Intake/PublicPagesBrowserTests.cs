@@ -1,8 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using Nacars.Tests.Browser;
-using Nacars.Tests.Integration;
+using Nacars.Tests.Infrastructure;
 using Nacars.Tests.Intake.Attachments;
 using static Microsoft.Playwright.Assertions;
 

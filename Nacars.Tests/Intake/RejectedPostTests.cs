@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Triage;
-using Nacars.Tests.Integration;
+using Nacars.Tests.Infrastructure;
 using Nacars.Tests.Intake.Attachments;
 
 namespace Nacars.Tests.Intake;

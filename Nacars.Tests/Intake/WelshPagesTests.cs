@@ -1,7 +1,7 @@
 using System.Net;
 using System.Resources;
 using System.Text.RegularExpressions;
-using Nacars.Tests.Integration;
+using Nacars.Tests.Infrastructure;
 
 namespace Nacars.Tests.Intake;
 

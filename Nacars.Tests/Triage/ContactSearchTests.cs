@@ -4,8 +4,7 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Data;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Tests.Integration;
-using Nacars.Tests.Integration.Triage;
+using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Triage;
 

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Nacars.Tests.Browser;
-using Nacars.Tests.Integration;
+using Nacars.Tests.Account;
+using Nacars.Tests.Dissemination;
+using Nacars.Tests.Intake;
+using Nacars.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nacars.Tests.Triage;
@@ -144,7 +146,7 @@ public class LiveFloorBrowserTests(BrowserFixture browser, LiveFloorBrowserTests
         await page.Keyboard.PressAsync("/");
         await Expect(page.Locator("[data-testid='filter-reference']")).ToBeFocusedAsync();
 
-        await PublicReportBrowserTests.AssertAccessibleAsync(page, "triage queue with an urgent alert");
+        await Accessibility.AssertAccessibleAsync(page, "triage queue with an urgent alert");
     }
 
     [Fact]
@@ -164,6 +166,6 @@ public class LiveFloorBrowserTests(BrowserFixture browser, LiveFloorBrowserTests
         foreach (var id in new[] { "wb-in-triage", "wb-oldest-unclaimed", "wb-oldest-urgent", "wb-sla-breaches", "wb-outbox-queued", "wb-outbox-failing" })
             await Expect(page.Locator($"[data-testid='{id}']")).ToBeVisibleAsync();
         await page.ShotAsync("wallboard");
-        await PublicReportBrowserTests.AssertAccessibleAsync(page, "wallboard");
+        await Accessibility.AssertAccessibleAsync(page, "wallboard");
     }
 }

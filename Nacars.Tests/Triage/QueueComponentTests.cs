@@ -4,8 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Contacts;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Tests.Integration;
-using Nacars.Tests.Workbench;
+using Nacars.Tests.Hosting;
 using Nacars.Workbench.Features.Triage;
 
 namespace Nacars.Tests.Triage;

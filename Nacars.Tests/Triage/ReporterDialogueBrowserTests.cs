@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
-using Nacars.Tests.Browser;
-using Nacars.Tests.Integration;
+using Nacars.Tests.Infrastructure;
 using Nacars.Tests.Intake;
 using static Microsoft.Playwright.Assertions;
 

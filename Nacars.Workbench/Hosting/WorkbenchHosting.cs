@@ -12,6 +12,7 @@ using Nacars.Core;
 using Nacars.Core.Data;
 using Nacars.Core.Staff;
 using Nacars.Workbench.Components;
+using Nacars.Workbench.Demo;
 using Nacars.Workbench.Features.Account;
 using Nacars.Workbench.Features.Dissemination;
 using Nacars.Workbench.Features.Supervision;
@@ -168,7 +169,8 @@ public static class WorkbenchHosting
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // A load balancer probes each instance directly over HTTP; a redirect would read as "down".
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         }
         // Before the status code pages, as WebApplication would place them: a 401 from the hub stays a 401.
         app.UseAuthentication();

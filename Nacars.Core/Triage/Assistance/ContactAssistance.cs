@@ -34,11 +34,14 @@ public sealed class ContactAssistance(IDbContextFactory<NacarsDbContext> dbFacto
         if (mine.Count == 0) return [];
         var byHash = mine.GroupBy(i => hasher.Hash(IdentifierKinds.RelatedPrefix + i.Kind, i.NormalisedValue)).ToDictionary(g => g.Key, g => g.First());
         var hashes = byHash.Keys.ToList();
+        // The exact kinds, not a "rel:" prefix: a prefix is a range on the index's first column, after which the hash
+        // cannot be sought, and every related identifier in the table was read (1.4 s at a million contacts).
+        var kinds = mine.Select(i => IdentifierKinds.RelatedPrefix + i.Kind).Distinct().ToList();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One read of the (kind, hash, contact) index for all of this contact's identifiers.
+        // One read of the (kind, hash, contact) index for all of this contact's identifiers: a seek per kind and hash.
         var matches = await db.ContactIdentifiers.AsNoTracking()
-            .Where(i => i.Kind.StartsWith(IdentifierKinds.RelatedPrefix) && hashes.Contains(i.Hash) && i.ContactId != contact.Id)
+            .Where(i => kinds.Contains(i.Kind) && hashes.Contains(i.Hash) && i.ContactId != contact.Id)
             .Select(i => new { i.ContactId, i.Hash }).ToListAsync(ct);
         var scored = matches.GroupBy(m => m.ContactId)
             .Select(g => (ContactId: g.Key, Result: RelatedScore.Score(mine, g.Select(m => byHash[m.Hash]).ToHashSet())))

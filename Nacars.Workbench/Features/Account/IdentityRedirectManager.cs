@@ -5,13 +5,16 @@ namespace Nacars.Workbench.Features.Account;
 /// <summary>Redirects from the static sign-in pages, only ever within this site (no open redirects).</summary>
 internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
 {
-    public void RedirectTo(string? uri)
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalPath(uri));
+
+    /// <summary>A return address from a query string, made safe to follow: only a path on this site, always rooted,
+    /// because the sign-in pages render without a &lt;base&gt; element and "triage" would otherwise mean /Account/triage.</summary>
+    public static string LocalPath(string? uri)
     {
         uri ??= "";
-        // A return address from a query string is followed only if it stays on this site.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal) || uri.StartsWith("/\\", StringComparison.Ordinal))
-            uri = "/";
-        navigationManager.NavigateTo(uri);
+        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal) || uri.Contains('\\'))
+            return "/";
+        return uri.StartsWith('/') ? uri : "/" + uri;
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

@@ -279,6 +279,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("DecidedForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("DecisionNote")
                         .HasColumnType("text");
 
@@ -300,12 +304,18 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("MinimisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("NewInformationAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("NotDisseminatedReason")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("PurgedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -323,6 +333,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ReviewAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SanitisedAccount")
                         .HasColumnType("text");
@@ -498,6 +511,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReviewAtUtc")
+                        .HasFilter("\"ReviewAtUtc\" IS NOT NULL");
 
                     b.HasIndex("DecidedAtUtc", "DecidedBy");
 
@@ -717,6 +733,11 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("ContactReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ContactReceivedMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -742,6 +763,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<string>("RerouteReason")
                         .HasColumnType("text");
 
+                    b.Property<string>("ReroutedFromForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("integer");
 
@@ -755,7 +780,11 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
 
-                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc")
+                    b.HasIndex("ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason")
+                        .HasDatabaseName("IX_Disseminations_TimelinessByMonth")
+                        .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason")
                         .HasDatabaseName("IX_Disseminations_Timeliness")
                         .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 
@@ -834,6 +863,32 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.HasIndex("State", "SentAtUtc", "CreatedAtUtc");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Nacars.Core.Forces.BankHoliday", b =>
+                {
+                    b.Property<string>("Nation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Nation", "Date");
+
+                    b.ToTable("BankHolidays");
                 });
 
             modelBuilder.Entity("Nacars.Core.Forces.Force", b =>
@@ -1040,6 +1095,12 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReroutedIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReroutedOut")
                         .HasColumnType("integer");
 
                     b.Property<int>("Urgent")

@@ -266,6 +266,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DecisionNote")
                         .HasColumnType("TEXT");
 
@@ -287,11 +291,17 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("MinimisedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NewInformationAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NotDisseminatedReason")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
@@ -309,6 +319,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("ReportedForceCode")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SanitisedAccount")
@@ -485,6 +498,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ReviewAtUtc")
+                        .HasFilter("\"ReviewAtUtc\" IS NOT NULL");
 
                     b.HasIndex("DecidedAtUtc", "DecidedBy");
 
@@ -696,6 +712,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("ContactReceivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactReceivedMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -721,6 +742,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("RerouteReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReroutedFromForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SecondsFromReceipt")
                         .HasColumnType("INTEGER");
 
@@ -734,7 +759,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
 
-                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc")
+                    b.HasIndex("ForceCode", "ContactReceivedMonth", "SecondsFromReceipt", "RerouteReason")
+                        .HasDatabaseName("IX_Disseminations_TimelinessByMonth")
+                        .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+
+                    b.HasIndex("ForceCode", "SecondsFromReceipt", "ContactReceivedAtUtc", "RerouteReason")
                         .HasDatabaseName("IX_Disseminations_Timeliness")
                         .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
 
@@ -813,6 +842,32 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.HasIndex("State", "SentAtUtc", "CreatedAtUtc");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Nacars.Core.Forces.BankHoliday", b =>
+                {
+                    b.Property<string>("Nation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Nation", "Date");
+
+                    b.ToTable("BankHolidays");
                 });
 
             modelBuilder.Entity("Nacars.Core.Forces.Force", b =>
@@ -1019,6 +1074,12 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReroutedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReroutedOut")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Urgent")

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nacars.Core.Contacts;
+
+namespace Nacars.Core.Data.Configurations;
+
+internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> b)
+    {
+        b.HasKey(c => c.Id);
+        b.HasIndex(c => c.Reference).IsUnique();
+        b.HasIndex(c => new { c.Status, c.ReceivedAtUtc });
+        b.HasIndex(c => new { c.DecidedAtUtc, c.DecidedBy });
+        // Search across every status, newest first, and within one force.
+        b.HasIndex(c => new { c.ReceivedAtUtc, c.Reference });
+        b.HasIndex(c => new { c.ForceCode, c.ReceivedAtUtc });
+        // The retention run finds what is due from this index alone.
+        b.HasIndex(c => c.ReviewAtUtc).HasFilter("\"ReviewAtUtc\" IS NOT NULL");
+        // The latest urgent contacts, newest first: a small index of just them (the filter is valid on both providers).
+        b.HasIndex(c => c.ReceivedAtUtc).HasDatabaseName("IX_Contacts_Urgent").HasFilter("\"Urgent\"");
+        b.Property(c => c.Reference).HasMaxLength(13);
+        b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.NotDisseminatedReason).HasConversion<string>().HasMaxLength(32);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.ReportedForceCode).HasMaxLength(40);
+        b.Property(c => c.ForceCode).HasMaxLength(40);
+        b.Property(c => c.DecidedForceCode).HasMaxLength(40);
+        b.Property(c => c.ClaimedBy).HasMaxLength(256);
+        b.Property(c => c.DecidedBy).HasMaxLength(256);
+
+        // What the reporter wrote, and anything that could identify them, is encrypted at rest.
+        b.Property(c => c.Account).HasConversion(sensitive.StringConverter);
+        b.Property(c => c.HowKnown).HasConversion(sensitive.StringConverter);
+        b.Property(c => c.WhereHappened).HasConversion(sensitive.StringConverter);
+        b.Property(c => c.WhenHappened).HasConversion(sensitive.StringConverter);
+        b.Property(c => c.SanitisedAccount).HasConversion(sensitive.StringConverter);
+        b.Property(c => c.DecisionNote).HasConversion(sensitive.StringConverter);
+        // A small list kept with the contact (it is read with it at every send), as encrypted JSON.
+        b.Property(c => c.FlagDecisions).HasConversion(
+            v => sensitive.Protect(System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null)),
+            v => System.Text.Json.JsonSerializer.Deserialize<List<ReporterFlagDecision>>(sensitive.Unprotect(v), (System.Text.Json.JsonSerializerOptions?)null) ?? new List<ReporterFlagDecision>(),
+            new ValueComparer<List<ReporterFlagDecision>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+
+        b.ComplexProperty(c => c.Reporter, r =>
+        {
+            r.Property(x => x.Name).HasConversion(sensitive.StringConverter);
+            r.Property(x => x.Phone).HasConversion(sensitive.StringConverter);
+            r.Property(x => x.Email).HasConversion(sensitive.StringConverter);
+        });
+        // The subject's identity is personal data too: search matches it through keyed hashes (ContactIdentifier).
+        b.ComplexProperty(c => c.ReportedSubject, s => EncryptSubject(s));
+        b.ComplexProperty(c => c.Subject, s => EncryptSubject(s));
+        b.ComplexProperty(c => c.Call);
+        b.ComplexProperty(c => c.Grading, g =>
+        {
+            g.Property(x => x.Source).HasConversion<string>().HasMaxLength(1);
+            g.Property(x => x.Handling).HasConversion<string>().HasMaxLength(1);
+        });
+        b.ComplexProperty(c => c.FastTimeCall, f =>
+        {
+            f.Property(x => x.NumberCalled).HasConversion(sensitive.StringConverter);
+            f.Property(x => x.PersonSpokenTo).HasConversion(sensitive.StringConverter);
+            f.Property(x => x.Outcome).HasConversion(sensitive.StringConverter);
+        });
+        b.ComplexProperty(c => c.CorroborableDetail);
+        b.ComplexProperty(c => c.AboutPolice);
+        b.ComplexProperty(c => c.NotPersonalComplaint);
+
+        b.HasMany(c => c.FollowUps).WithOne().HasForeignKey(f => f.ContactId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.FollowUps).AutoInclude(false);
+        b.HasMany(c => c.Questions).WithOne().HasForeignKey(q => q.ContactId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.Cascade);
+        // Decided contacts with information no analyst has read yet are part of the open work: a small index of just them.
+        b.HasIndex(c => c.NewInformationAtUtc).HasDatabaseName("IX_Contacts_NewInformation").HasFilter("\"NewInformationAtUtc\" IS NOT NULL");
+    }
+
+    private void EncryptSubject(ComplexPropertyBuilder<SubjectDetails> s)
+    {
+        s.Property(x => x.Name).HasConversion(sensitive.StringConverter);
+        s.Property(x => x.Number).HasConversion(sensitive.StringConverter);
+        s.Property(x => x.Workplace).HasConversion(sensitive.StringConverter);
+    }
+}

@@ -1,0 +1,199 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nacars.Core.Audit;
+using Nacars.Core.Contacts;
+using Nacars.Core.Data;
+using Nacars.Core.Dissemination;
+using Npgsql;
+
+namespace Nacars.Core.Retention;
+
+/// <summary>What one retention run did, for its audit event and the operator's log.</summary>
+public sealed record RetentionResult(int Purged, int Minimised, int DraftsDeleted, int CodesExpired, int ReportsRemovedFromOutbox)
+{
+    public override string ToString() =>
+        $"purged {Purged} contacts not disseminated, minimised {Minimised} disseminated, deleted {DraftsDeleted} drafts, " +
+        $"expired {CodesExpired} follow-up codes, removed {ReportsRemovedFromOutbox} sent reports from the outbox";
+}
+
+/// <summary>
+/// The retention schedule: each decided contact carries a review date; a daily run purges contacts not disseminated,
+/// minimises disseminated ones, deletes stale drafts, expires follow-up codes and takes sent PDFs out of the outbox.
+/// Changes go through the aggregate and the change tracker, so the supervision figures (running totals of counted
+/// columns, which a purge never changes) stay exactly as they were. Then the database is compacted so the old pages
+/// are gone from the file (SQLite: secure_delete on every connection, VACUUM, WAL checkpoint; PostgreSQL: VACUUM).
+/// </summary>
+public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory, IOptions<NacarsOptions> options, TimeProvider clock, ILogger<RetentionPurge> logger,
+    Intake.Attachments.IAttachmentStore attachmentStore)
+{
+    private const long RetentionLockId = 0x4E4143524554; // "NACRET"
+    private RetentionOptions Retention => options.Value.Retention;
+
+    /// <summary>The review date a contact decided at <paramref name="decidedAtUtc"/> gets.</summary>
+    public static DateTime ReviewFor(RetentionOptions retention, ContactStatus decision, DateTime decidedAtUtc) => decision switch
+    {
+        ContactStatus.Disseminated => decidedAtUtc.AddMonths(retention.MinimiseDisseminatedAfterMonths),
+        ContactStatus.NotDisseminated => decidedAtUtc.AddMonths(retention.PurgeNotDisseminatedAfterMonths),
+        _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "Only a decided contact has a review date."),
+    };
+
+    /// <summary>One run. On PostgreSQL only one instance runs at a time (an advisory lock); another instance that finds
+    /// the lock held does nothing and returns null.</summary>
+    public async Task<RetentionResult?> RunAsync(CancellationToken ct = default)
+    {
+        await using var lockDb = await dbFactory.CreateDbContextAsync(ct);
+        var postgres = lockDb.Database.IsNpgsql();
+        if (postgres)
+        {
+            await lockDb.Database.OpenConnectionAsync(ct);
+            var got = await lockDb.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({RetentionLockId}) AS \"Value\"").SingleAsync(ct);
+            if (!got) return null;
+        }
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var result = new RetentionResult(
+                await ReviewContactsAsync(now, ct, purge: true),
+                await ReviewContactsAsync(now, ct, purge: false),
+                await DeleteDraftsAsync(now, ct),
+                await ExpireFollowUpCodesAsync(now, ct),
+                await RemoveSentReportsAsync(now, ct));
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                db.AuditEvents.Add(new AuditEvent(now, "retention", AuditActions.RetentionRun, null, result.ToString()));
+                await db.SaveChangesAsync(ct);
+            }
+            await CompactAsync(postgres, ct);
+            logger.LogInformation("Retention run: {Result}", result);
+            return result;
+        }
+        finally
+        {
+            if (postgres)
+            {
+                try { await lockDb.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({RetentionLockId})", ct); }
+                catch (NpgsqlException) { /* the session ends below, which releases it */ }
+            }
+        }
+    }
+
+    /// <summary>Contacts due for review, a batch at a time, through the aggregate (so the figures are untouched and a
+    /// concurrent edit wins: the next run tries again). Their follow-ups and identifier hashes go with them.</summary>
+    private async Task<int> ReviewContactsAsync(DateTime now, CancellationToken ct, bool purge)
+    {
+        var status = purge ? ContactStatus.NotDisseminated : ContactStatus.Disseminated;
+        var done = 0;
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var due = await db.Contacts.Where(c => c.ReviewAtUtc != null && c.ReviewAtUtc <= now && c.Status == status)
+                .OrderBy(c => c.ReviewAtUtc).Take(200).ToListAsync(ct);
+            if (due.Count == 0) return done;
+            var ids = due.Select(c => c.Id).ToList();
+            foreach (var contact in due)
+            {
+                if (purge) contact.Purge(now);
+                else contact.Minimise(now);
+            }
+            // The reporter's files (a photo can identify them) and the analysts' questions go with the follow-ups; the
+            // files' rows first, as they point at the follow-up they came with.
+            var attachments = await db.ContactAttachments.Where(a => ids.Contains(a.ContactId)).ToListAsync(ct);
+            db.ContactAttachments.RemoveRange(attachments);
+            db.FollowUps.RemoveRange(await db.FollowUps.Where(f => ids.Contains(f.ContactId)).ToListAsync(ct));
+            db.ReporterQuestions.RemoveRange(await db.ReporterQuestions.Where(q => ids.Contains(q.ContactId)).ToListAsync(ct));
+            // Purged: no identifier is left. Minimised: the officer's (collar, names, vehicle) stay for related contacts;
+            // a phone, an email or a handle may be the reporter's and goes.
+            var identifiers = await db.ContactIdentifiers.Where(i => ids.Contains(i.ContactId)).ToListAsync(ct);
+            db.ContactIdentifiers.RemoveRange(purge ? identifiers : identifiers.Where(i => i.Kind is "rel:phone" or "rel:email" or "rel:handle"));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                done += due.Count;
+                // After the save, so a failed save never leaves a row naming a deleted file; a file that cannot be deleted
+                // stays encrypted and unreferenced, and is logged.
+                foreach (var attachment in attachments)
+                {
+                    try { await attachmentStore.DeleteAsync(attachment.StoreKey, CancellationToken.None); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        logger.LogWarning(e, "A reporter's file of a contact under retention could not be deleted");
+                    }
+                }
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                logger.LogInformation("A contact changed while retention reviewed it; the next run will try again");
+                return done;
+            }
+        }
+    }
+
+    private async Task<int> DeleteDraftsAsync(DateTime now, CancellationToken ct)
+    {
+        var before = now.AddDays(-Retention.DraftsExpireAfterDays);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.IntakeDrafts.Where(d => d.UpdatedAtUtc < before).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task<int> ExpireFollowUpCodesAsync(DateTime now, CancellationToken ct)
+    {
+        var before = now.AddMonths(-Retention.FollowUpCodesExpireAfterMonths);
+        var done = 0;
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var due = await db.Contacts.Where(c => c.ReceivedAtUtc < before && c.FollowUpCodeHash != null).Take(500).ToListAsync(ct);
+            if (due.Count == 0) return done;
+            foreach (var contact in due) contact.ExpireFollowUpCode();
+            try { await db.SaveChangesAsync(ct); done += due.Count; }
+            catch (DbUpdateConcurrencyException) { return done; }
+        }
+    }
+
+    private async Task<int> RemoveSentReportsAsync(DateTime now, CancellationToken ct)
+    {
+        var before = now.AddDays(-Retention.SentReportsLeaveOutboxAfterDays);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The queued copy of what was sent: its attachment and body go; the row stays as the delivery record.
+        return await db.OutboxMessages.Where(m => m.State == OutboxState.Sent && m.SentAtUtc < before && m.Attachment != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attachment, (byte[]?)null).SetProperty(m => m.Body, ""), ct);
+    }
+
+    /// <summary>Deleted rows leave their bytes in free pages until the file is rewritten.</summary>
+    private async Task CompactAsync(bool postgres, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Database.SetCommandTimeout(3600);
+        if (postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("VACUUM \"Contacts\", \"FollowUps\", \"ReporterQuestions\", \"ContactAttachments\", \"ContactIdentifiers\", \"OutboxMessages\", \"IntakeDrafts\"", ct);
+            return;
+        }
+        await db.Database.ExecuteSqlRawAsync("VACUUM", ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct);
+    }
+}
+
+/// <summary>Runs the retention schedule once a day at <see cref="RetentionOptions.RunAt"/> (UK time).</summary>
+public sealed class RetentionJob(RetentionPurge purge, IOptions<NacarsOptions> options, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var nowUk = UkTime.FromUtc(clock.GetUtcNow().UtcDateTime);
+            var next = nowUk.Date + options.Value.Retention.RunAt.ToTimeSpan();
+            if (next <= nowUk) next = next.AddDays(1);
+            try { await Task.Delay(UkTime.ToUtc(next) - UkTime.ToUtc(nowUk), clock, ct); }
+            catch (OperationCanceledException) { return; }
+            try { await purge.RunAsync(ct); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                logger.LogError(ex, "The retention run failed; it will run again tomorrow");
+            }
+        }
+    }
+}
