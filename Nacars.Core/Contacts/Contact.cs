@@ -33,7 +33,7 @@ public sealed class Contact
     /// <summary>Cleaned copies of the files the reporter attached (the files themselves are in the encrypted store).</summary>
     public List<ContactAttachment> Attachments { get; private set; } = [];
     /// <summary>When information arrived from the reporter that no analyst has yet marked as read; null when there is
-    /// none. Set by every follow-up or answer, whatever the status, so nothing is saved unseen (ADR 0011): a decided
+    /// none. Set by every follow-up or answer once the contact has been claimed, so nothing is saved unseen (ADR 0011): a decided
     /// contact with new information is back in the open work until an analyst acknowledges it.</summary>
     public DateTime? NewInformationAtUtc { get; private set; }
 
@@ -115,8 +115,8 @@ public sealed class Contact
 
     /// <summary>Information the reporter added later, typed by them online or keyed in by a call handler
     /// (<paramref name="takenBy"/>), optionally answering one of the analysts' questions; it may be files alone
-    /// (<paramref name="withFiles"/>, attached next with <see cref="Attach"/>). Whatever the contact's status, it is
-    /// marked as new information for the analysts.</summary>
+    /// (<paramref name="withFiles"/>, attached next with <see cref="Attach"/>). Unless the contact is still New (not yet
+    /// claimed, so read whole when it is), it is marked as new information for the analysts.</summary>
     public FollowUp AddFollowUp(string? text, DateTime nowUtc, long? answersQuestion = null, string? takenBy = null, bool withFiles = false)
     {
         if (string.IsNullOrWhiteSpace(text) && !withFiles) throw new DomainRuleException("A follow-up needs some text.");
@@ -124,7 +124,9 @@ public sealed class Contact
             throw new DomainRuleException("That question was not asked about this contact.");
         var followUp = new FollowUp(Id, text?.Trim() ?? "", nowUtc, answersQuestion, takenBy);
         FollowUps.Add(followUp);
-        NewInformationAtUtc ??= nowUtc;
+        // A contact nobody has claimed yet is read whole when it is claimed; once someone has worked it, what arrives is
+        // new information they must see (ADR 0011).
+        if (Status != ContactStatus.New) NewInformationAtUtc ??= nowUtc;
         Touch();
         return followUp;
     }
