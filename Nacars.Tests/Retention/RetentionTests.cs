@@ -185,11 +185,12 @@ public class RetentionJobTests(RetentionJobTests.OnAFakeClock app) : IClassFixtu
         }
 
         app.Clock.Advance(TimeSpan.FromMinutes(80)); // 02:20: not yet
-        await Task.Delay(500, TestContext.Current.CancellationToken);
-        Assert.Equal(0, await RunsAsync());
-
         app.Clock.Advance(TimeSpan.FromMinutes(11)); // 02:31
         await Eventually.TrueAsync(async () => await RunsAsync() == 1);
+        // It ran once, on the clock at 02:31, not at 02:20 (the run's audit event carries the clock's time).
+        await using (var db = await app.Db.CreateDbContextAsync(TestContext.Current.CancellationToken))
+            Assert.Equal(new DateTime(2026, 12, 7, 2, 31, 0, DateTimeKind.Utc),
+                (await db.AuditEvents.SingleAsync(a => a.Action == AuditActions.RetentionRun, TestContext.Current.CancellationToken)).AtUtc);
 
         app.Clock.Advance(TimeSpan.FromDays(1));
         await Eventually.TrueAsync(async () => await RunsAsync() == 2);
