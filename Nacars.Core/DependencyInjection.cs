@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddSingleton<TriageService>();
         services.AddSingleton<ContactSearch>();
         services.AddSingleton<Floor>();
+        services.AddSingleton<LiveReads>();
         services.AddSingleton<Triage.Assistance.ContactAssistance>();
         services.AddSingleton<Forces.ForceAdministration>();
         services.AddSingleton<Forces.BankHolidayCalendar>();

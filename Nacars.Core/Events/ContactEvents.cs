@@ -27,9 +27,13 @@ public enum ContactEventKind
 /// render. When <see cref="Resynchronise"/> is set, some events were dropped (or another instance's were missed):
 /// the subscriber reloads what it shows instead of applying <see cref="Events"/>.
 /// </summary>
-public sealed class ContactEventBatch(IReadOnlyList<ContactEvent> events, bool resynchronise)
+public sealed class ContactEventBatch(IReadOnlyList<ContactEvent> events, bool resynchronise, long sequence = 0)
 {
     public IReadOnlyList<ContactEvent> Events { get; } = events;
+
+    /// <summary>The notifier's number for the last event in the batch (<see cref="ContactNotifier.Sequence"/>): a read
+    /// begun at or after it sees every change the batch announces, so subscribers can share one (<see cref="SharedRead{T}"/>).</summary>
+    public long Sequence { get; } = sequence;
     public bool Resynchronise { get; } = resynchronise || events.Any(e => e.Kind == ContactEventKind.Resynchronise);
 
     /// <summary>Each contact the batch is about, once, in the order first seen.</summary>
@@ -63,6 +67,7 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
 {
     private readonly Lock _gate = new();
     private Subscriber[] _subscribers = [];
+    private long _sequence;
     private readonly int _queueLimit = Math.Max(1, options.Value.Live.SubscriberQueueLimit);
 
     public Task PublishAsync(ContactEvent contactEvent)
@@ -74,8 +79,13 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
     /// <summary>Queues the event for every subscriber and returns at once.</summary>
     public void Publish(ContactEvent contactEvent)
     {
-        foreach (var subscriber in Volatile.Read(ref _subscribers)) subscriber.Post(contactEvent);
+        var sequence = Interlocked.Increment(ref _sequence);
+        foreach (var subscriber in Volatile.Read(ref _subscribers)) subscriber.Post(contactEvent, sequence);
     }
+
+    /// <summary>How many events have been published here. Events are published after their change is saved, so a read
+    /// that starts once this reaches <c>n</c> sees the changes of events 1..n.</summary>
+    public long Sequence => Interlocked.Read(ref _sequence);
 
     public IDisposable Subscribe(Func<ContactEventBatch, Task> handler)
     {
@@ -98,6 +108,7 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
         private readonly ContactNotifier _owner;
         private readonly Lock _queueGate = new();
         private List<ContactEvent> _waiting = [];
+        private long _lastSequence;
         private bool _overflowed;
         private bool _delivering;
         private bool _disposed;
@@ -108,11 +119,12 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
             _owner = owner;
         }
 
-        public void Post(ContactEvent contactEvent)
+        public void Post(ContactEvent contactEvent, long sequence)
         {
             lock (_queueGate)
             {
                 if (_disposed) return;
+                _lastSequence = Math.Max(_lastSequence, sequence);
                 if (_overflowed) { } // already told to reload everything: nothing more to keep
                 else if (_waiting.Count >= _owner._queueLimit)
                 {
@@ -141,7 +153,7 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
                         _delivering = false;
                         return;
                     }
-                    batch = new ContactEventBatch(_waiting, _overflowed);
+                    batch = new ContactEventBatch(_waiting, _overflowed, _lastSequence);
                     _waiting = [];
                     _overflowed = false;
                 }

@@ -36,6 +36,55 @@ public sealed record QueueFilter(
 {
     public bool WorkOrder => Status == StatusFilter.Open;
 
+    /// <summary>Whether a row belongs in this view, decided from the row alone; null when the filter names the subject
+    /// (matched through keyed hashes the row does not carry), so only the database can tell. Kept rule for rule with
+    /// <see cref="ContactSearch"/>'s query (ContactSearchTests compares the two on every filter).</summary>
+    public bool? Matches(QueueItem item)
+    {
+        if (!DecidableFromRow) return null;
+        var byStatus = Status switch
+        {
+            StatusFilter.Open => item.Status is ContactStatus.New or ContactStatus.InTriage || item.NewInformation,
+            StatusFilter.NewInformation => item.NewInformation,
+            StatusFilter.New => item.Status == ContactStatus.New,
+            StatusFilter.InTriage => item.Status == ContactStatus.InTriage,
+            StatusFilter.Disseminated => item.Status == ContactStatus.Disseminated,
+            StatusFilter.NotDisseminated => item.Status == ContactStatus.NotDisseminated,
+            _ => true,
+        };
+        var (fromUtc, beforeUtc) = ReceivedBoundsUtc;
+        var (exact, prefix) = ReferenceMatch;
+        var analyst = Analyst?.Trim();
+        return byStatus
+            && (string.IsNullOrEmpty(ForceCode) || item.ForceCode == ForceCode)
+            && (Channel is not { } channel || item.Channel == channel)
+            && (Urgent is not { } urgent || item.Urgent == urgent)
+            && (fromUtc is not { } from || item.ReceivedAtUtc >= from)
+            && (beforeUtc is not { } before || item.ReceivedAtUtc < before)
+            && (string.IsNullOrEmpty(analyst) || item.ClaimedBy == analyst || item.DecidedBy == analyst)
+            && (exact is null || item.Reference == exact)
+            && (prefix is null || item.Reference.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    /// <summary>False when the filter names the subject: only the database (its keyed hashes) can tell which rows match.</summary>
+    public bool DecidableFromRow => string.IsNullOrWhiteSpace(SubjectNumber) && string.IsNullOrWhiteSpace(SubjectSurname);
+
+    /// <summary>The received dates as UTC instants: from the start of the first UK day, before the start of the day after the last.</summary>
+    internal (DateTime? FromUtc, DateTime? BeforeUtc) ReceivedBoundsUtc => (
+        ReceivedFrom is { } from ? UkTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)) : null,
+        ReceivedTo is { } to ? UkTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+
+    /// <summary>A whole reference, however it was typed or read out, or else the start of one.</summary>
+    internal (string? Exact, string? Prefix) ReferenceMatch
+    {
+        get
+        {
+            if (string.IsNullOrWhiteSpace(Reference)) return (null, null);
+            var typed = Contacts.Reference.Normalise(Reference);
+            return typed is not null ? (typed, null) : (null, Reference.Trim().ToUpperInvariant());
+        }
+    }
+
     /// <summary>Where a row stands in this view's order (for placing a live update without reloading the page).</summary>
     public int Compare(QueueItem a, QueueItem b)
     {
@@ -159,28 +208,17 @@ public sealed class ContactSearch(IDbContextFactory<NacarsDbContext> dbFactory, 
         if (!string.IsNullOrEmpty(f.ForceCode)) q = q.Where(c => c.ForceCode == f.ForceCode);
         if (f.Channel is { } channel) q = q.Where(c => c.Channel == channel);
         if (f.Urgent is { } urgent) q = q.Where(c => c.Urgent == urgent);
-        if (f.ReceivedFrom is { } from)
-        {
-            var fromUtc = UkTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
-            q = q.Where(c => c.ReceivedAtUtc >= fromUtc);
-        }
-        if (f.ReceivedTo is { } to)
-        {
-            var beforeUtc = UkTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
-            q = q.Where(c => c.ReceivedAtUtc < beforeUtc);
-        }
+        var (fromUtc, beforeUtc) = f.ReceivedBoundsUtc;
+        if (fromUtc is { } from) q = q.Where(c => c.ReceivedAtUtc >= from);
+        if (beforeUtc is { } before) q = q.Where(c => c.ReceivedAtUtc < before);
         if (!string.IsNullOrWhiteSpace(f.Analyst))
         {
             var analyst = f.Analyst.Trim();
             q = q.Where(c => c.ClaimedBy == analyst || c.DecidedBy == analyst);
         }
-        if (!string.IsNullOrWhiteSpace(f.Reference))
-        {
-            // A whole reference, however it was typed or read out, or the start of one.
-            var typed = Contacts.Reference.Normalise(f.Reference);
-            var prefix = typed ?? f.Reference.Trim().ToUpperInvariant();
-            q = typed is not null ? q.Where(c => c.Reference == typed) : q.Where(c => c.Reference.StartsWith(prefix));
-        }
+        var (exact, prefix) = f.ReferenceMatch;
+        if (exact is not null) q = q.Where(c => c.Reference == exact);
+        if (prefix is not null) q = q.Where(c => c.Reference.StartsWith(prefix));
         q = WithIdentifier(db, q, IdentifierKinds.SubjectNumber, IdentifierKinds.NormaliseNumber(f.SubjectNumber), f.SubjectNumber);
         q = WithIdentifier(db, q, IdentifierKinds.SubjectSurname, IdentifierKinds.NormaliseSurname(f.SubjectSurname), f.SubjectSurname);
         return q;
