@@ -74,6 +74,21 @@ public class LiveFloorBrowserTests(BrowserFixture browser, LiveFloorBrowserTests
     }
 
     [Fact]
+    public async Task A_new_row_is_highlighted_by_the_browser_and_then_plain_again()
+    {
+        var page = await OpenAsync("analyst@demo.nacars.test", "triage", "triage-page");
+        var (client, token) = await ReporterAsync();
+
+        var reference = await ReportAsync(client, token, "Highlight: a detective is passing intelligence reports to a local gang.");
+
+        // The highlight is the browser's own (a CSS animation held by its delay), so the server never waits for it.
+        var row = page.Locator($"[data-testid='contact-row'][data-reference='{reference}']");
+        await Expect(row).ToHaveCSSAsync("background-color", "rgb(255, 243, 196)");
+        await page.ShotAsync("triage-row-highlight");
+        await Expect(row).ToHaveCSSAsync("background-color", "rgba(0, 0, 0, 0)", new() { Timeout = 10_000 });
+    }
+
+    [Fact]
     public async Task A_search_lives_in_the_address_without_the_subject_and_a_shared_address_opens_the_same_view()
     {
         var (client, token) = await ReporterAsync();
