@@ -91,6 +91,11 @@ public sealed class LiveOptions
     /// <summary>Events one subscriber (an open page, the hub relay) may have waiting before it is told to reload
     /// instead: bounds the memory a stuck page can hold.</summary>
     public int SubscriberQueueLimit { get; set; } = 1000;
+
+    /// <summary>Screen updates sent to one browser and not yet applied by it before the server holds the next and sends
+    /// the page's latest state in one update instead. A busy browser then gets fewer, larger updates rather than a
+    /// growing backlog (Blazor's own default is 10).</summary>
+    public int UnappliedScreenUpdates { get; set; } = 1;
 }
 
 public enum MailMode { Pickup, Smtp }

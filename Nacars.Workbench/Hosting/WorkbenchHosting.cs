@@ -34,6 +34,7 @@ public static class WorkbenchHosting
     {
         var services = builder.Services;
         var limits = builder.Configuration.GetSection(NacarsOptions.Section).GetSection("Limits").Get<LimitsOptions>() ?? new LimitsOptions();
+        var live = builder.Configuration.GetSection(NacarsOptions.Section).GetSection("Live").Get<LiveOptions>() ?? new LiveOptions();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxConcurrentConnections = limits.MaxConnections;
@@ -46,6 +47,7 @@ public static class WorkbenchHosting
             {
                 o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(limits.DisconnectedCircuitMinutes);
                 o.DisconnectedCircuitMaxRetained = limits.DisconnectedCircuitsRetained;
+                o.MaxBufferedUnacknowledgedRenderBatches = Math.Max(1, live.UnappliedScreenUpdates);
             })
             .AddHubOptions(o => o.MaximumReceiveMessageSize = limits.MaxCircuitMessageBytes);
         services.AddHsts(o =>
