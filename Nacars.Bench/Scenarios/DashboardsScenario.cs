@@ -67,8 +67,13 @@ public sealed class DashboardsScenario : IScenario
 
             foreach (var rate in size.DashboardRates)
             {
+                var before = await browser.MetricsAsync(ct);
                 var run = await RunRateAsync(client, token, triage, rate, ct, size.DashboardDuration);
                 await SettleAsync(browser, run, size.Dashboards, ct);
+                var after = await browser.MetricsAsync(ct);
+                // Where the browsers' time went (task time on the pages' main threads, summed; inflated when they wait for a core).
+                context.Log.WriteLine($"  dashboards: {rate}/s: pages' main-thread seconds: " + string.Join(", ",
+                    after.Select(kv => $"{kv.Key.Replace("Duration", "", StringComparison.Ordinal)} {kv.Value - before.GetValueOrDefault(kv.Key):0.#}")));
 
                 var ordered = run.Sent.OrderBy(kv => kv.Value).ToList();
                 var pageLatency = new List<double>();
@@ -242,9 +247,33 @@ public sealed class DashboardsScenario : IScenario
             await page.EvaluateAsync(ObserverScript);
             pages.Add(page);
         }
-        Console.WriteLine("opened");
-        while (await Console.In.ReadLineAsync() == "collect")
+        var sessions = new List<ICDPSession>();
+        foreach (var page in pages)
         {
+            var session = await browserContext.NewCDPSessionAsync(page);
+            await session.SendAsync("Performance.enable");
+            sessions.Add(session);
+        }
+        Console.WriteLine("opened");
+        while (await Console.In.ReadLineAsync() is { } command && command is "collect" or "metrics")
+        {
+            if (command == "metrics")
+            {
+                // Where the pages spent their renderer's time so far, summed over the pages (seconds).
+                var sums = new Dictionary<string, double>();
+                foreach (var session in sessions)
+                {
+                    var result = await session.SendAsync("Performance.getMetrics");
+                    foreach (var metric in result!.Value.GetProperty("metrics").EnumerateArray())
+                    {
+                        var name = metric.GetProperty("name").GetString()!;
+                        if (name.EndsWith("Duration", StringComparison.Ordinal))
+                            sums[name] = sums.GetValueOrDefault(name) + metric.GetProperty("value").GetDouble();
+                    }
+                }
+                Console.WriteLine(JsonSerializer.Serialize(sums));
+                continue;
+            }
             var all = new List<string>();
             for (var i = 0; i < pages.Count; i++)
                 all.Add(await pages[i].EvaluateAsync<string>("page => JSON.stringify(window.__nacarsStamps.splice(0).map(s => ({ ...s, page })))", i));
@@ -321,6 +350,15 @@ internal sealed class DashboardClient : IAsyncDisposable
     {
         if (!map.TryGetValue(key, out var pages)) map[key] = pages = [];
         return pages;
+    }
+
+    /// <summary>The renderer time the pages have spent so far (CDP Performance metrics, seconds, summed over pages).</summary>
+    public async Task<Dictionary<string, double>> MetricsAsync(CancellationToken ct)
+    {
+        await _process.StandardInput.WriteLineAsync("metrics");
+        await _process.StandardInput.FlushAsync(ct);
+        var line = await _process.StandardOutput.ReadLineAsync(ct) ?? throw new InvalidOperationException("The browser client stopped.");
+        return JsonSerializer.Deserialize<Dictionary<string, double>>(line) ?? [];
     }
 
     public IReadOnlyCollection<double> RowStamps(string reference) => _rows.TryGetValue(reference, out var pages) ? pages.Values : [];
