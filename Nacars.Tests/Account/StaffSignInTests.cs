@@ -88,21 +88,6 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_second_factor_survives_the_sessions_refresh_against_the_account()
-    {
-        var (client, _) = await SignInWithSecondFactorAsync(app, "analyst@demo.nacars.test", null);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/triage", Ct)).StatusCode);
-
-        // Past the account check interval the session is rebuilt from the database; it must still say "mfa".
-        await Task.Delay(2500, Ct);
-        var refreshed = await client.GetAsync("/triage", Ct);
-        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
-        Assert.Contains(refreshed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("nacars.auth", StringComparison.Ordinal));
-        await Task.Delay(1500, Ct);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/triage", Ct)).StatusCode);
-    }
-
-    [Fact]
     public async Task A_wrong_code_is_refused_and_audited_and_signing_out_is_audited()
     {
         const string email = "second.factor.test@example.org";
@@ -221,6 +206,21 @@ public class StaffSessionLimitTests(StaffSessionLimitTests.OnAFakeClock app) : I
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/triage", Ct)).StatusCode);
         app.Clock.Advance(TimeSpan.FromMinutes(31));
         Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/triage", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_second_factor_survives_the_sessions_refresh_against_the_account()
+    {
+        var (client, _) = await StaffSignInTests.SignInWithSecondFactorAsync(app, "analyst2@demo.nacars.test", null);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/triage", Ct)).StatusCode);
+
+        // Past the account check interval (a minute) the session is rebuilt from the database; it must still say "mfa".
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        var refreshed = await client.GetAsync("/triage", Ct);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Contains(refreshed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("nacars.auth", StringComparison.Ordinal));
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/triage", Ct)).StatusCode);
     }
 }
 
