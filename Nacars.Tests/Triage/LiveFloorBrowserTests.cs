@@ -89,6 +89,25 @@ public class LiveFloorBrowserTests(BrowserFixture browser, LiveFloorBrowserTests
     }
 
     [Fact]
+    public async Task The_queue_is_still_a_table_to_a_screen_reader_though_it_is_laid_out_as_a_grid_of_rows()
+    {
+        var page = await OpenAsync("analyst@demo.nacars.test", "triage", "triage-page");
+        await Expect(page.Locator("[data-testid='contact-row']").First).ToBeVisibleAsync();
+
+        // Chromium's own accessibility tree (what a screen reader reads), not the DOM: CSS display must not have
+        // taken the table's meaning away (ADR 0012).
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var tree = (await cdp.SendAsync("Accessibility.getFullAXTree"))!.Value.GetProperty("nodes").EnumerateArray()
+            .Select(n => (Role: n.TryGetProperty("role", out var r) ? r.GetProperty("value").GetString() : null,
+                          Name: n.TryGetProperty("name", out var m) && m.TryGetProperty("value", out var v) ? v.GetString() : null))
+            .ToList();
+        Assert.Contains(tree, n => n.Role == "table" && n.Name == "Contacts");
+        Assert.Contains(tree, n => n.Role == "columnheader" && n.Name == "Reference");
+        Assert.True(tree.Count(n => n.Role == "row") > 1, "the rows are rows");
+        Assert.Contains(tree, n => n.Role is "cell" or "gridcell");
+    }
+
+    [Fact]
     public async Task A_search_lives_in_the_address_without_the_subject_and_a_shared_address_opens_the_same_view()
     {
         var (client, token) = await ReporterAsync();
