@@ -38,7 +38,7 @@ public sealed record QueueFilter(
 
     /// <summary>Whether a row belongs in this view, decided from the row alone; null when the filter names the subject
     /// (matched through keyed hashes the row does not carry), so only the database can tell. Kept rule for rule with
-    /// <see cref="ContactSearch"/>'s query (ContactSearchTests compares the two on every filter).</summary>
+    /// <see cref="ContactSearch"/>'s query (LiveReadsTests compares the two on every filter).</summary>
     public bool? Matches(QueueItem item)
     {
         if (!DecidableFromRow) return null;
