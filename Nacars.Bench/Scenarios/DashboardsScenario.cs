@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -235,7 +236,7 @@ public sealed class DashboardsScenario : IScenario
         await signIn.FillAsync("[name='Input.Email']", Watcher);
         await signIn.FillAsync("[name='Input.Password']", "Demo-Passw0rd!");
         await signIn.ClickAsync("[data-testid='sign-in']");
-        await signIn.WaitForURLAsync(u => !u.Contains("/Account/Login"));
+        await Assertions.Expect(signIn).Not.ToHaveURLAsync(new Regex("/Account/Login"), new() { Timeout = 30_000 });
         await signIn.CloseAsync();
 
         var pages = new List<IPage>();

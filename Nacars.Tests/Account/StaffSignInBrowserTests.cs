@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Nacars.Tests.Dissemination;
 using Nacars.Tests.Intake;
@@ -31,7 +32,7 @@ public class StaffSignInBrowserTests(BrowserFixture browser, StaffSignInBrowserT
         await page.ClickAsync("[data-testid='sign-in']");
 
         // First sign-in: set up the authenticator before anything else opens.
-        await page.WaitForURLAsync(u => u.Contains("EnrolAuthenticator"));
+        await Expect(page).ToHaveURLAsync(new Regex("EnrolAuthenticator"));
         var key = await page.Locator("[data-testid='authenticator-key']").InnerTextAsync();
         await page.FillAsync("[data-testid='authenticator-code']", StaffSignInTests.Totp(key));
         await page.ClickAsync("[data-testid='verify-code']");
@@ -42,16 +43,16 @@ public class StaffSignInBrowserTests(BrowserFixture browser, StaffSignInBrowserT
 
         // Signed out, then in again with a code from the "phone".
         await page.ClickAsync("[data-testid='sign-out']");
-        await page.WaitForURLAsync(u => u.Contains("/Account/Login"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
         await page.GotoAsync($"{stage}");
-        await page.WaitForURLAsync(u => u.Contains("/Account/Login"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
         await page.FillAsync("[name='Input.Email']", email);
         await page.FillAsync("[name='Input.Password']", "Demo-Passw0rd!");
         await page.ClickAsync("[data-testid='sign-in']");
-        await page.WaitForURLAsync(u => u.Contains("LoginWith2fa"));
+        await Expect(page).ToHaveURLAsync(new Regex("LoginWith2fa"));
         await page.FillAsync("[data-testid='authenticator-code']", StaffSignInTests.Totp(key));
         await page.ClickAsync("[data-testid='verify-code']");
-        await page.WaitForURLAsync(u => u.EndsWith($"/{stage}", StringComparison.Ordinal));
+        await Expect(page).ToHaveURLAsync(new Regex($"/{stage}$"));
         await Expect(page.Locator("[data-testid='signed-in-as']")).ToHaveTextAsync(email);
         await Expect(page.Locator("[data-testid='nav-menu']").GetByRole(AriaRole.Link, new() { Name = menuEntry })).ToHaveAttributeAsync("aria-current", "page");
     }
@@ -74,9 +75,9 @@ public class IdleTimeoutBrowserTests(BrowserFixture browser, IdleTimeoutBrowserT
         await page.WaitReadyAsync("triage-page");
 
         // No input: live updates keep arriving, but they are not the person using the page.
-        await page.WaitForURLAsync(u => u.Contains("/Account/Expired"), new() { Timeout = 30_000 });
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Expired"), new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-testid='session-expired']")).ToBeVisibleAsync();
         await page.GotoAsync("triage");
-        await page.WaitForURLAsync(u => u.Contains("/Account/Login"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
     }
 }

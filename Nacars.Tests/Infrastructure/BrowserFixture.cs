@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Nacars.Tests.Infrastructure.BrowserFixture))]
@@ -62,7 +63,7 @@ public static class PageExtensions
         await page.FillAsync("[name='Input.Email']", email);
         await page.FillAsync("[name='Input.Password']", password);
         await page.ClickAsync("[data-testid='sign-in']");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
     }
 
     /// <summary>Blazor drops clicks made before the circuit connects: wait for the page to say it is ready.</summary>

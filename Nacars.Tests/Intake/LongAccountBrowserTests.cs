@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Intake;
 using Nacars.Tests.Account;
@@ -24,7 +25,7 @@ public class LongAccountBrowserTests(BrowserFixture browser, KestrelWorkbenchFac
         await page.GotoAsync("intake");
         await page.WaitReadyAsync("intake-page");
         await page.ClickAsync("[data-testid='start-call']");
-        await page.WaitForURLAsync(u => u.Contains("/intake/"));
+        await Expect(page).ToHaveURLAsync(new Regex("/intake/"));
         await page.WaitReadyAsync("intake-page");
         var draftId = Guid.Parse(page.Url.Split('/').Last());
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Nacars.Core.Audit;
@@ -25,7 +26,7 @@ public class SupervisionBrowserTests(BrowserFixture browser, KestrelWorkbenchFac
 
         var cell = page.Locator("[data-testid='grid-cell']").First;
         await Expect(cell).ToBeVisibleAsync();
-        await Expect(cell.Locator(".pct")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(\d+%|–|—|n/a)$"));
+        await Expect(cell.Locator(".pct")).ToHaveTextAsync(new Regex(@"^(\d+%|–|—|n/a)$"));
         var force = await cell.GetAttributeAsync("data-force");
         var month = await cell.GetAttributeAsync("data-month");
         Assert.False(string.IsNullOrEmpty(force));
@@ -51,7 +52,7 @@ public class SupervisionBrowserTests(BrowserFixture browser, KestrelWorkbenchFac
 
         // A cell opens search for that force and month, across every status.
         await cell.Locator("a.cell").ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/triage?", StringComparison.Ordinal) && u.Contains($"force={force}", StringComparison.Ordinal));
+        await Expect(page).ToHaveURLAsync(new Regex($@"/triage\?.*force={force}"));
         await page.WaitReadyAsync("triage-page");
         Assert.Contains($"from={month}-01", page.Url, StringComparison.Ordinal);
         await Expect(page.Locator("[data-testid='filter-force']")).ToHaveValueAsync(force!);

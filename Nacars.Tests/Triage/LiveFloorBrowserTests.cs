@@ -116,7 +116,7 @@ public class LiveFloorBrowserTests(BrowserFixture browser, LiveFloorBrowserTests
         var page = await OpenAsync("analyst@demo.nacars.test", "triage", "triage-page");
 
         await page.SelectOptionAsync("[data-testid='filter-status']", "Any");
-        await page.WaitForURLAsync(u => u.Contains("status=Any"));
+        await Expect(page).ToHaveURLAsync(new Regex("status=Any"));
         await page.FillAsync("[data-testid='filter-subject-surname']", "fairweather-lowe");
         await page.PressAsync("[data-testid='filter-subject-surname']", "Enter");
 
@@ -127,7 +127,7 @@ public class LiveFloorBrowserTests(BrowserFixture browser, LiveFloorBrowserTests
 
         // A force filter in the address, opened by a colleague, shows the same view.
         await page.SelectOptionAsync("[data-testid='filter-force']", "gwent");
-        await page.WaitForURLAsync(u => u.Contains("force=gwent"));
+        await Expect(page).ToHaveURLAsync(new Regex("force=gwent"));
         var colleague = await OpenAsync("analyst2@demo.nacars.test", page.Url[app.BaseAddress.ToString().Length..], "triage-page");
         await Expect(colleague.Locator("[data-testid='filter-force']")).ToHaveValueAsync("gwent");
         await Expect(colleague.Locator("[data-testid='filter-status']")).ToHaveValueAsync("Any");
