@@ -29,7 +29,7 @@ public sealed class DashboardsScenario : IScenario
     public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
     {
         var size = context.Size;
-        await using var browser = DashboardClient.Start(context.Host.BaseAddress, size.Dashboards);
+        await using var browser = DashboardClient.Start(context.Host.BaseAddress, size.Dashboards, size.BrowsersYieldToServer);
         await browser.WaitOpenedAsync(ct);
 
         // Hub clients stamp each event as it reaches them (the baseline edge).
@@ -202,7 +202,7 @@ public sealed class DashboardsScenario : IScenario
                     return;
                 }
                 posts.Enqueue(EpochMs() - at);
-                var reference = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"contact-reference\">([^<]+)<").Groups[1].Value;
+                var reference = Regex.Match(html, "data-testid=\"contact-reference\">([^<]+)<").Groups[1].Value;
                 if (reference.Length == 0) { Interlocked.Increment(ref failed); return; }
                 sent[reference] = at;
                 arrived.Enqueue(reference);
@@ -319,9 +319,18 @@ internal sealed class DashboardClient : IAsyncDisposable
     private readonly Dictionary<(string Reference, string Status), Dictionary<int, double>> _statuses = [];
     private DashboardClient(Process process) => _process = process;
 
-    public static DashboardClient Start(Uri baseAddress, int count)
+    public static DashboardClient Start(Uri baseAddress, int count, bool yieldToServer)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // The thirty browsers stand in for thirty analysts' own computers, but here they share the server's two cores,
+        // and the scheduler would give each of their many threads the same share as each of the server's. Under
+        // SCHED_IDLE (util-linux's chrt, which Debian always has) they run on whatever CPU the server leaves, as a
+        // browser on its own machine would not take the server's. Chromium sets its children's nice values itself, so
+        // a lower nice would not reach the pages; the policy is inherited and it keeps it. The pages still share the
+        // leftover CPU between them, so each still waits its turn (ADR 0012).
+        const string chrt = "/usr/bin/chrt";
+        var idle = yieldToServer && File.Exists(chrt);
+        var info = new ProcessStartInfo(idle ? chrt : "dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (idle) foreach (var arg in new[] { "--idle", "0", "dotnet" }) info.ArgumentList.Add(arg);
         info.ArgumentList.Add(typeof(DashboardClient).Assembly.Location);
         foreach (var arg in new[] { "--dashboard-client", baseAddress.ToString(), count.ToString(CultureInfo.InvariantCulture) }) info.ArgumentList.Add(arg);
         return new DashboardClient(Process.Start(info)!);
