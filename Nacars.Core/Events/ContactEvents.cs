@@ -52,7 +52,10 @@ public interface IContactNotifier
 
     /// <summary>Listen; dispose the result to stop (components do so in Dispose). The handler gets every event that
     /// waited while it was busy, in order, as one batch; it is never called again before its task completes.</summary>
-    IDisposable Subscribe(Func<ContactEventBatch, Task> handler);
+    /// <param name="pace">The least time from the start of one batch to the start of the next. A page passes
+    /// <see cref="LiveOptions.ScreenUpdateInterval"/>: a quiet page still gets an event at once, a busy one gets the
+    /// events of each interval together in one render. Zero (the hub relay) hands each batch over as soon as it can.</param>
+    IDisposable Subscribe(Func<ContactEventBatch, Task> handler, TimeSpan pace = default);
 }
 
 /// <summary>
@@ -61,10 +64,12 @@ public interface IContactNotifier
 /// larger batches rather than falling further behind; one that stops altogether (a stuck page) holds at most
 /// <see cref="LiveOptions.SubscriberQueueLimit"/> events, after which its queue is emptied and it is told to
 /// resynchronise. Neither delays the reporter's request or any other subscriber, and a failing subscriber never
-/// stops the others.
+/// stops the others. A paced subscriber's loop waits out the rest of its interval before taking the next batch, so
+/// events gather meanwhile; the handler itself never waits on time.
 /// </summary>
-public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<NacarsOptions> options) : IContactNotifier
+public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<NacarsOptions> options, TimeProvider? clock = null) : IContactNotifier
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private Subscriber[] _subscribers = [];
     private long _sequence;
@@ -87,9 +92,9 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
     /// that starts once this reaches <c>n</c> sees the changes of events 1..n.</summary>
     public long Sequence => Interlocked.Read(ref _sequence);
 
-    public IDisposable Subscribe(Func<ContactEventBatch, Task> handler)
+    public IDisposable Subscribe(Func<ContactEventBatch, Task> handler, TimeSpan pace = default)
     {
-        var subscriber = new Subscriber(handler, this);
+        var subscriber = new Subscriber(handler, pace, this);
         lock (_gate) _subscribers = [.. _subscribers, subscriber];
         return subscriber;
     }
@@ -105,7 +110,9 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
     private sealed class Subscriber : IDisposable
     {
         private readonly Func<ContactEventBatch, Task> _handler;
+        private readonly TimeSpan _pace;
         private readonly ContactNotifier _owner;
+        private long? _lastBatchStarted;
         private readonly Lock _queueGate = new();
         private List<ContactEvent> _waiting = [];
         private long _lastSequence;
@@ -113,9 +120,10 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
         private bool _delivering;
         private bool _disposed;
 
-        public Subscriber(Func<ContactEventBatch, Task> handler, ContactNotifier owner)
+        public Subscriber(Func<ContactEventBatch, Task> handler, TimeSpan pace, ContactNotifier owner)
         {
             _handler = handler;
+            _pace = pace;
             _owner = owner;
         }
 
@@ -145,6 +153,9 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
         {
             while (true)
             {
+                // Paced: what arrives during the rest of the interval joins this batch (a quiet subscriber waits for nothing).
+                if (_pace > TimeSpan.Zero && _lastBatchStarted is { } started && _pace - _owner._clock.GetElapsedTime(started) is var rest && rest > TimeSpan.Zero)
+                    await Task.Delay(rest, _owner._clock);
                 ContactEventBatch batch;
                 lock (_queueGate)
                 {
@@ -157,6 +168,7 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
                     _waiting = [];
                     _overflowed = false;
                 }
+                _lastBatchStarted = _owner._clock.GetTimestamp();
                 try { await _handler(batch); }
                 catch (Exception ex)
                 {

@@ -27,7 +27,7 @@ public sealed class PostgresContactEvents(ContactNotifier local, IOptions<Nacars
     /// <summary>True while the listening connection is up (the readiness check reports it).</summary>
     public bool Listening => _listening;
 
-    public IDisposable Subscribe(Func<ContactEventBatch, Task> handler) => local.Subscribe(handler);
+    public IDisposable Subscribe(Func<ContactEventBatch, Task> handler, TimeSpan pace = default) => local.Subscribe(handler, pace);
 
     public async Task PublishAsync(ContactEvent contactEvent)
     {

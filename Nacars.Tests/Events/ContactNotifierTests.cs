@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Nacars.Core;
 using Nacars.Core.Events;
 using Nacars.Tests.Triage;
@@ -120,6 +121,37 @@ public class ContactNotifierTests
         await Eventually.TrueAsync(() => Volatile.Read(ref witnessed) == 1);
 
         Assert.Equal(1, Volatile.Read(ref seen));
+    }
+
+    [Fact]
+    public async Task A_paced_subscriber_shows_a_lone_event_at_once_and_a_burst_together_once_its_interval_is_over()
+    {
+        var clock = new FakeTimeProvider();
+        var notifier = new ContactNotifier(NullLogger<ContactNotifier>.Instance, Options.Create(new NacarsOptions()), clock);
+        var page = new List<ContactEventBatch>();
+        var relay = new List<ContactEventBatch>();
+        using var paced = notifier.Subscribe(batch => { lock (page) page.Add(batch); return Task.CompletedTask; }, TimeSpan.FromMilliseconds(100));
+        using var unpaced = notifier.Subscribe(batch => { lock (relay) relay.Add(batch); return Task.CompletedTask; });
+
+        // A quiet page: the first event is delivered without the clock moving at all.
+        notifier.Publish(Received(0));
+        await Eventually.TrueAsync(() => { lock (page) return page.Count == 1; });
+
+        // A burst within the interval: the unpaced relay gets all of it meanwhile; the page gets none of it yet...
+        for (var i = 1; i <= 20; i++) notifier.Publish(Received(i));
+        await Eventually.TrueAsync(() => { lock (relay) return relay.Sum(b => b.Events.Count) == 21; });
+        lock (page) Assert.Single(page);
+
+        // ...and all of it as one batch (one render) when the interval ends, in order.
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        await Eventually.TrueAsync(() => { lock (page) return page.Count == 2; });
+        lock (page) Assert.Equal(Enumerable.Range(1, 20).Select(i => $"NAC-TEST-{i:0000}"), page[1].Events.Select(e => e.Reference));
+
+        // Quiet again for longer than the interval: the next event is shown at once.
+        clock.Advance(TimeSpan.FromMilliseconds(150));
+        notifier.Publish(Received(21));
+        await Eventually.TrueAsync(() => { lock (page) return page.Count == 3; });
+        lock (page) Assert.Equal("NAC-TEST-0021", Assert.Single(page[2].Events).Reference);
     }
 
     [Fact]
