@@ -257,11 +257,14 @@ public sealed class DashboardsScenario : IScenario
             await session.SendAsync("Performance.enable");
             sessions.Add(session);
         }
+        // NACARS_TRACE_DIR: a Chromium trace of the browser as the first page sees it, one file per rate.
+        var trace = Environment.GetEnvironmentVariable("NACARS_TRACE_DIR") is { Length: > 0 } traceFolder ? new ChromiumTrace(sessions[0], traceFolder) : null;
         Console.WriteLine("opened");
         while (await Console.In.ReadLineAsync() is { } command && command is "collect" or "metrics")
         {
             if (command == "metrics")
             {
+                if (trace is not null) await trace.NextAsync();
                 // Where the pages spent their renderer's time so far, summed over the pages (seconds).
                 var sums = new Dictionary<string, double>();
                 foreach (var session in sessions)
@@ -310,6 +313,49 @@ public sealed class DashboardsScenario : IScenario
         """;
 
     public sealed record Stamp(string Reference, string Kind, string Status, double T, int Page = 0);
+}
+
+/// <summary>A Chromium performance trace (CDP <c>Tracing</c>), one file per stretch between two calls of
+/// <see cref="NextAsync"/>: the client calls it at each "metrics" command, so there is one file per rate (and one
+/// for each pause between rates). Open them in Perfetto or chrome://tracing.</summary>
+internal sealed class ChromiumTrace
+{
+    private const string Categories = "toplevel,blink,cc,devtools.timeline,v8,disabled-by-default-devtools.timeline";
+    private readonly ICDPSession _session;
+    private readonly string _folder;
+    private readonly List<string> _events = [];
+    private readonly SemaphoreSlim _complete = new(0);
+    private bool _running;
+    private int _number;
+
+    public ChromiumTrace(ICDPSession session, string folder)
+    {
+        _session = session;
+        _folder = folder;
+        Directory.CreateDirectory(folder);
+        session.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+        {
+            lock (_events) foreach (var item in e!.Value.GetProperty("value").EnumerateArray()) _events.Add(item.GetRawText());
+        };
+        session.Event("Tracing.tracingComplete").OnEvent += (_, _) => _complete.Release();
+    }
+
+    /// <summary>Writes the trace so far (if one is running) and starts the next.</summary>
+    public async Task NextAsync()
+    {
+        if (_running)
+        {
+            await _session.SendAsync("Tracing.end");
+            await _complete.WaitAsync();
+            lock (_events)
+            {
+                File.WriteAllText(Path.Combine(_folder, $"trace-{_number++}.json"), "[" + string.Join(",", _events) + "]");
+                _events.Clear();
+            }
+        }
+        await _session.SendAsync("Tracing.start", new Dictionary<string, object> { ["categories"] = Categories, ["transferMode"] = "ReportEvents" });
+        _running = true;
+    }
 }
 
 /// <summary>The child process that drives Chromium for <see cref="DashboardsScenario"/>, and the stamps it has sent.</summary>
