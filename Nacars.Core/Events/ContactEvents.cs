@@ -153,13 +153,21 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
         {
             while (true)
             {
+                lock (_queueGate)
+                {
+                    if (_disposed || (_waiting.Count == 0 && !_overflowed))
+                    {
+                        _delivering = false; // idle: no loop and no timer until the next event
+                        return;
+                    }
+                }
                 // Paced: what arrives during the rest of the interval joins this batch (a quiet subscriber waits for nothing).
                 if (_pace > TimeSpan.Zero && _lastBatchStarted is { } started && _pace - _owner._clock.GetElapsedTime(started) is var rest && rest > TimeSpan.Zero)
                     await Task.Delay(rest, _owner._clock);
                 ContactEventBatch batch;
                 lock (_queueGate)
                 {
-                    if (_disposed || (_waiting.Count == 0 && !_overflowed))
+                    if (_disposed)
                     {
                         _delivering = false;
                         return;
