@@ -305,7 +305,7 @@ public sealed class DashboardsScenario : IScenario
         () => {
           window.__nacarsStamps = [];
           const now = () => performance.timeOrigin + performance.now();
-          const body = document.querySelector('[data-testid="triage-queue"] tbody');
+          const body = document.querySelector('[data-testid="triage-queue"]');
           new MutationObserver(records => {
             const t = now();
             for (const r of records) {
