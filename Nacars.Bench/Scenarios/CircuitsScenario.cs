@@ -106,15 +106,5 @@ internal sealed class CircuitClient : IAsyncDisposable
         if (answer != "opened") throw new InvalidOperationException($"The browser client stopped (said '{answer}').");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            _process.StandardInput.Close();
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await _process.WaitForExitAsync(wait.Token);
-        }
-        catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => ChildClients.StopAsync(_process);
 }

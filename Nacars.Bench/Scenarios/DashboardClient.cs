@@ -143,15 +143,5 @@ internal sealed class DashboardClient : IAsyncDisposable
     public IReadOnlyCollection<double> RowStamps(string reference) => _rows.TryGetValue(reference, out var pages) ? pages.Values : [];
     public IReadOnlyCollection<double> StatusStamps(string reference, string status) => _statuses.TryGetValue((reference, status), out var pages) ? pages.Values : [];
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            _process.StandardInput.Close();
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await _process.WaitForExitAsync(wait.Token);
-        }
-        catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => ChildClients.StopAsync(_process);
 }
