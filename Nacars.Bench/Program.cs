@@ -2,7 +2,9 @@ using Nacars.Bench.Scenarios;
 
 namespace Nacars.Bench;
 
-/// <summary><c>dotnet run -c Release --project Nacars.Bench -- [scenario…] [--quick]</c></summary>
+/// <summary><c>dotnet run -c Release --project Nacars.Bench -- [scenario…] [--quick] [--rates 20,5] [--pages 10]</c>.
+/// <c>--rates</c> runs <c>dashboards</c> at only those report rates (per second) and <c>--pages</c> with that many open
+/// queues, to look into one rate or into how the figures scale with the pages sharing the machine.</summary>
 public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
@@ -13,12 +15,26 @@ public static class BenchProgram
             return await DashboardsScenario.RunClientAsync(new Uri(dashboardUrl), int.Parse(pages, System.Globalization.CultureInfo.InvariantCulture));
         var quick = args.Contains("--quick");
         var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var results = await BenchRunner.RunAsync(names, quick ? BenchSize.Quick : BenchSize.Full, Console.Out);
+        var size = quick ? BenchSize.Quick : BenchSize.Full;
+        if (Option(args, "--rates", names) is { } rates)
+            size = size with { DashboardRates = [.. rates.Split(',').Select(r => double.Parse(r, System.Globalization.CultureInfo.InvariantCulture))] };
+        if (Option(args, "--pages", names) is { } pageCount)
+            size = size with { Dashboards = int.Parse(pageCount, System.Globalization.CultureInfo.InvariantCulture) };
+        var results = await BenchRunner.RunAsync(names, size, Console.Out);
         Console.WriteLine();
         Console.WriteLine(BenchRunner.Table(results));
         var json = Path.GetFullPath("bench-results.json");
         await File.WriteAllTextAsync(json, BenchRunner.Json(results, quick ? "quick" : "full"));
         Console.WriteLine($"\nWrote {json}");
         return 0;
+    }
+
+    /// <summary>The value after <paramref name="name"/>, taken out of the scenario names.</summary>
+    private static string? Option(string[] args, string name, List<string> names)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0 || at + 1 >= args.Length) return null;
+        names.Remove(args[at + 1]);
+        return args[at + 1];
     }
 }
