@@ -5,7 +5,7 @@ public static class UkTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    /// <summary>Looked up once: <see cref="System.Globalization.CultureInfo.GetCultureInfo(string)"/> takes a lock, and every
+    /// <summary>The one en-GB culture the service formats dates with, looked up once: <see cref="System.Globalization.CultureInfo.GetCultureInfo(string)"/> takes a lock, and every
     /// queue row on every open page formats a time each time it renders (a server profile at 20 reports a second showed
     /// threads queueing on that lock).</summary>
     public static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Nacars.Core.Contacts;
@@ -22,7 +21,6 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
     private const int Box = 0x25A1; // □
     private static readonly XColor Navy = XColor.FromArgb(29, 53, 87), Grey = XColor.FromArgb(90, 90, 90), Rule = XColor.FromArgb(190, 190, 190);
     private static readonly XColor Red = XColor.FromArgb(176, 0, 32), Shade = XColor.FromArgb(241, 243, 247);
-    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
     static PdfInformationReportRenderer() => EmbeddedFonts.Register();
 

@@ -95,5 +95,5 @@ public static class Months
     }
 
     /// <summary>"Nov 2026".</summary>
-    public static string Label(string month) => FirstDay(month).ToString("MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    public static string Label(string month) => FirstDay(month).ToString("MMM yyyy", UkTime.Culture);
 }
