@@ -41,7 +41,9 @@ public class StaffSignInBrowserTests(BrowserFixture browser, StaffSignInBrowserT
         await page.ClickAsync("[data-testid='continue-to-work']");
         await Expect(page.Locator("[data-testid='nav-menu']").GetByRole(AriaRole.Link, new() { Name = menuEntry })).ToBeVisibleAsync();
 
-        // Signed out, then in again with a code from the "phone".
+        // Signed out, then in again with a code from the "phone". The layout is live first: a click while the page was
+        // still connecting was lost once under the full suite's load (the page stayed on the stage for 15 s).
+        await page.WaitForSelectorAsync("main.workbench[data-ready='true']");
         await page.ClickAsync("[data-testid='sign-out']");
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
         await page.GotoAsync($"{stage}");
