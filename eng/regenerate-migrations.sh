@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the one baseline migration per provider from the model (ADR 0009: nothing is deployed yet, so a schema
-# change replaces the baseline instead of adding a migration). Run from anywhere; needs only the .NET SDK.
+# Squashes every migration into one new baseline per provider (ADR 0009). Since ADR 0013 a schema change is a new
+# migration (eng/add-migration.sh); this is only for a deliberate squash, with the history table mapped by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null

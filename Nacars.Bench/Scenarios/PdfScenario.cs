@@ -79,7 +79,7 @@ public sealed class PdfScenario : IScenario
 
     private static InformationReport Report(string account) => new("National Anti-Corruption and Abuse Reporting Service", "NACARS analysts",
         "NAC-7K3M-Q9XD", DateTime.UtcNow, Channel.Online, "Kent Police", true, ["Money or favours for information or influence"],
-        new SubjectDetails("Daniel Hart", "PC", "4471", "Maidstone"), account, new Grading(SourceEvaluation.B, 3, HandlingCode.P, null),
+        new SubjectDetails("Daniel Hart", "PC", "4471", "Maidstone"), account, new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null),
         new FastTimeCall(DateTime.UtcNow, "01632 960000", "Insp. Rowe", "Accepted", "analyst"), null, DateTime.UtcNow);
 
     /// <summary>The raw machinery: one page per ~60 lines of fixed-width chunks, no measuring, no wrapping.</summary>

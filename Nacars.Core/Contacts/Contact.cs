@@ -280,7 +280,8 @@ public sealed class Contact
     public void Grade(Grading grading, string analyst)
     {
         RequireClaimant(analyst, "grade");
-        if (grading.Assessment is < 1 or > 5) throw new DomainRuleException("The intelligence assessment is 1 to 5.");
+        if (!Enum.IsDefined(grading.Source)) throw new DomainRuleException("The source evaluation is 1, 2 or 3.");
+        if (!Enum.IsDefined(grading.Assessment)) throw new DomainRuleException("The intelligence assessment is A to E.");
         if (grading.Handling == HandlingCode.C && string.IsNullOrWhiteSpace(grading.HandlingConditions))
             throw new DomainRuleException("Handling code C needs the conditions written down.");
         Grading = grading;

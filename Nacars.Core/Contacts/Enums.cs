@@ -4,8 +4,13 @@ public enum Channel { Online, Telephone }
 
 public enum ContactStatus { New, InTriage, Disseminated, NotDisseminated }
 
-public enum SourceEvaluation { A, B, C }
+/// <summary>3x5x2 source evaluation (College of Policing): written as its number, 1 to 3.</summary>
+public enum SourceEvaluation { Reliable = 1, Untested = 2, NotReliable = 3 }
 
+/// <summary>3x5x2 intelligence assessment: written as its letter, A to E (stored as 1 to 5).</summary>
+public enum IntelligenceAssessment { A = 1, B, C, D, E }
+
+/// <summary>3x5x2 handling code: P, lawful sharing permitted; C, permitted with conditions (written down).</summary>
 public enum HandlingCode { P, C }
 
 public enum NotDisseminatedReason

@@ -49,10 +49,9 @@ public static class Reference
     };
 
     /// <summary>"N-A-C dash Kilo 7 Mike 3 dash …" for reading the reference back to a caller.</summary>
-    public static string ToPhonetic(string reference)
-    {
-        var groups = reference[Prefix.Length..].Split('-');
-        var spoken = groups.Select(g => string.Join(" ", g.Select(c => Phonetic.TryGetValue(c, out var word) ? word : c.ToString())));
-        return "N-A-C dash " + string.Join(" dash ", spoken);
-    }
+    public static string ToPhonetic(string reference) => "N-A-C dash " + SpellGroups(reference[Prefix.Length..]);
+
+    /// <summary>Groups of symbols read aloud ("7 Kilo dash …"): the tail of a reference, or a whole follow-up code.</summary>
+    public static string SpellGroups(string groups) => string.Join(" dash ",
+        groups.Split('-').Select(g => string.Join(" ", g.Select(c => Phonetic.TryGetValue(c, out var word) ? word : c.ToString()))));
 }

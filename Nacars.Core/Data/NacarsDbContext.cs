@@ -31,6 +31,7 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
     public DbSet<DisseminationRecord> Disseminations => Set<DisseminationRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
+    public DbSet<SubmissionReceipt> SubmissionReceipts => Set<SubmissionReceipt>();
     public DbSet<KeyCheck> KeyChecks => Set<KeyCheck>();
     public DbSet<ContactIdentifier> ContactIdentifiers => Set<ContactIdentifier>();
     public DbSet<ProtectedSecret> ProtectedSecrets => Set<ProtectedSecret>();
@@ -59,6 +60,7 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         builder.ApplyConfiguration(new DisseminationConfiguration(Sensitive));
         builder.ApplyConfiguration(new OutboxMessageConfiguration(Sensitive));
         builder.ApplyConfiguration(new IntakeDraftConfiguration(Sensitive));
+        builder.ApplyConfiguration(new SubmissionReceiptConfiguration());
         builder.ApplyConfiguration(new KeyCheckConfiguration(Sensitive));
         builder.ApplyConfiguration(new ContactIdentifierConfiguration());
         builder.ApplyConfiguration(new ProtectedSecretConfiguration(Sensitive));

@@ -57,7 +57,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
             ("Received", $"{UkTime.Format(r.ReceivedAtUtc)} (UK)  ·  {r.Channel}"),
             ("Urgency", r.Urgent ? "URGENT — needs immediate police attention" : "Routine"),
             ("Categories", string.Join(" · ", r.Categories)),
-            ("Grading (3x5x2)", $"{r.Grading.Source} · {r.Grading.Assessment} · {r.Grading.Handling}"),
+            ("Grading (3x5x2)", r.Grading.Described()),
             ("Subject", r.Subject.IsEmpty ? "Not known" : r.Subject.ToString()),
         ]);
         layout.Heading("Information (sanitised)");

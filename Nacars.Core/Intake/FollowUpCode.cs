@@ -10,6 +10,10 @@ namespace Nacars.Core.Intake;
 /// </summary>
 public static class FollowUpCode
 {
+    /// <summary>A stored hash that no typed code matches, compared against when a reference does not exist, so a wrong
+    /// reference costs the same time as a wrong code.</summary>
+    public static readonly string Decoy = Hash(New());
+
     public static string New()
     {
         Span<char> c = stackalloc char[16];

@@ -11,8 +11,10 @@ using Nacars.Core.Intake.Attachments;
 
 namespace Nacars.Core.Intake;
 
-/// <summary>What the reporter takes away: shown once, never stored in the clear.</summary>
-public sealed record SubmittedReport(string Reference, string FollowUpCode, bool Urgent, int Files = 0);
+/// <summary>What the reporter takes away: shown once, never stored in the clear. <paramref name="AlreadyReceived"/>:
+/// the same form was posted again (a reload, a double click); the reference is the first post's, and the code, shown
+/// only the first time, is empty.</summary>
+public sealed record SubmittedReport(string Reference, string FollowUpCode, bool Urgent, int Files = 0, bool AlreadyReceived = false);
 
 /// <summary>A telephone report in progress: the public fields plus the call details.</summary>
 public sealed class TelephoneReport
@@ -37,6 +39,8 @@ public sealed class FollowUpSubmission
     public string? Code { get; set; }
     public string? Text { get; set; }
     public Dictionary<long, string?> Answers { get; set; } = [];
+    /// <summary>Made when the form is shown (<see cref="SubmissionReceipt.NewKey"/>): the same post twice adds once.</summary>
+    public string? SubmissionKey { get; set; }
 }
 
 /// <summary>Receives contacts from both channels. Each contact is saved with its audit event (and the records of its
@@ -67,7 +71,7 @@ public sealed class IntakeService(
         SubmitOnlineAsync(report, [], ct);
 
     public Task<SubmittedReport> SubmitOnlineAsync(ReportSubmission report, IReadOnlyList<Stream> files, CancellationToken ct = default) =>
-        SubmitAsync(report, Channel.Online, PublicActor, null, null, files, ct);
+        SubmitAsync(report, Channel.Online, PublicActor, null, null, SubmissionReceipt.HashOf(ReportPurpose, report.SubmissionKey), files, ct);
 
     public Task<SubmittedReport> SubmitByTelephoneAsync(TelephoneReport call, string callHandler, Guid? draftId, CancellationToken ct = default)
     {
@@ -77,26 +81,44 @@ public sealed class IntakeService(
         if (!call.AnonymityStatementRead) problems.Add(new("AnonymityStatementRead", "Read the anonymity statement to the caller and tick the box."));
         if (problems.Count > 0) throw new ReportRejectedException(problems);
         var details = new CallDetails(call.CallStartedAtUtc!.Value, call.AnonymityStatementRead, call.InterpreterUsed, callHandler);
-        return SubmitAsync(call.Report, Channel.Telephone, callHandler, details, draftId, [], ct);
+        // The draft is the call's key: a second click on Submit, or a second tab on the same draft, files it once.
+        return SubmitAsync(call.Report, Channel.Telephone, callHandler, details, draftId,
+            draftId is { } id ? SubmissionReceipt.HashOf(DraftPurpose, id.ToString("N")) : null, [], ct);
     }
 
     private async Task<SubmittedReport> SubmitAsync(ReportSubmission r, Channel channel, string actor, CallDetails? call, Guid? draftId,
-        IReadOnlyList<Stream> files, CancellationToken ct)
+        string? keyHash, IReadOnlyList<Stream> files, CancellationToken ct)
     {
         ReportValidator.RemoveControlCharacters(r);
+        // Before anything is checked or cleaned: a repeat of a post already taken only shows its reference again.
+        if (await AlreadyReceivedAsync(keyHash, ct) is { } earlier) return earlier;
         var problems = Validate(r);
         if (problems.Count > 0) throw new ReportRejectedException(problems);
         var stored = await AcceptFilesAsync(files, ct);
         try
         {
-            return await SaveReportAsync(r, channel, actor, call, draftId, stored, ct);
+            return await SaveReportAsync(r, channel, actor, call, draftId, keyHash, stored, ct);
         }
-        catch
+        catch (Exception e)
         {
             // Nothing half-saved: the cleaned copies go if the report they belong to could not be saved.
             await DiscardAsync(stored);
+            // The same form posted twice at once: the other post saved it first.
+            if (e is DbUpdateException && await AlreadyReceivedAsync(keyHash, CancellationToken.None) is { } raced) return raced;
             throw;
         }
+    }
+
+    private const string ReportPurpose = "report", DraftPurpose = "call", FollowUpPurpose = "follow-up";
+
+    private async Task<SubmittedReport?> AlreadyReceivedAsync(string? keyHash, CancellationToken ct)
+    {
+        if (keyHash is null) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var receipt = await db.SubmissionReceipts.AsNoTracking().Where(s => s.KeyHash == keyHash)
+            .Join(db.Contacts, s => s.Reference, c => c.Reference, (s, c) => new { c.Reference, c.ImmediateDanger, Files = c.Attachments.Count(a => a.FollowUpId == null) })
+            .SingleOrDefaultAsync(ct);
+        return receipt is null ? null : new SubmittedReport(receipt.Reference, "", receipt.ImmediateDanger, receipt.Files, AlreadyReceived: true);
     }
 
     /// <summary>Cleans and stores the files, all or none; a refusal becomes a problem next to the file input.</summary>
@@ -127,7 +149,7 @@ public sealed class IntakeService(
     }
 
     private async Task<SubmittedReport> SaveReportAsync(ReportSubmission r, Channel channel, string actor, CallDetails? call, Guid? draftId,
-        IReadOnlyList<StoredAttachment> stored, CancellationToken ct)
+        string? keyHash, IReadOnlyList<StoredAttachment> stored, CancellationToken ct)
     {
         var code = FollowUpCode.New();
         var codeHash = FollowUpCode.Hash(code);
@@ -146,6 +168,7 @@ public sealed class IntakeService(
 
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Contacts.Add(contact);
+            if (keyHash is not null) db.SubmissionReceipts.Add(new SubmissionReceipt(keyHash, contact.Reference, now));
             db.AuditEvents.Add(new AuditEvent(now, actor, AuditActions.ContactReceived, contact.Reference,
                 $"{channel}{(contact.Urgent ? ", immediate danger" : "")}{(stored.Count > 0 ? $", {stored.Count} file(s)" : "")}"));
             if (draftId is { } id)
@@ -159,7 +182,7 @@ public sealed class IntakeService(
             }
             catch (DbUpdateException) when (attempt < 5)
             {
-                if (await ReferenceTakenAsync(contact.Reference, ct)) continue;
+                if (await ReferenceTakenAsync(contact.Reference, ct) && !await ReceiptTakenAsync(keyHash, ct)) continue;
                 throw;
             }
             // The event's time is when the report was accepted: saved, so it cannot be lost.
@@ -167,6 +190,13 @@ public sealed class IntakeService(
                 clock.GetUtcNow().UtcDateTime, contact.Urgent ? "urgent" : null, contact.Urgent));
             return new SubmittedReport(contact.Reference, code, contact.Urgent, stored.Count);
         }
+    }
+
+    private async Task<bool> ReceiptTakenAsync(string? keyHash, CancellationToken ct)
+    {
+        if (keyHash is null) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SubmissionReceipts.AnyAsync(s => s.KeyHash == keyHash, ct);
     }
 
     private async Task<bool> ReferenceTakenAsync(string reference, CancellationToken ct)
@@ -186,7 +216,7 @@ public sealed class IntakeService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contact = await db.Contacts.AsNoTracking().Where(c => c.Reference == reference)
             .Select(c => new { c.Id, c.FollowUpCodeHash }).SingleOrDefaultAsync(ct);
-        if (contact is null || !FollowUpCode.Matches(code, contact.FollowUpCodeHash)) return null;
+        if (!FollowUpCode.Matches(code, contact?.FollowUpCodeHash ?? FollowUpCode.Decoy) || contact is null) return null;
         var dialogue = new ReporterDialogue(reference, await QuestionsAsync(db, contact.Id, ct));
         if (callHandler is not null)
         {
@@ -195,6 +225,17 @@ public sealed class IntakeService(
             await db.SaveChangesAsync(ct);
         }
         return dialogue;
+    }
+
+    /// <summary>Whether the reference and follow-up code go together, in the same time whether the reference exists or
+    /// not; nothing else about the contact is read.</summary>
+    public async Task<bool> CodeMatchesAsync(string? typedReference, string? code, CancellationToken ct = default)
+    {
+        var reference = Reference.Normalise(typedReference);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hash = reference is null ? null : await db.Contacts.AsNoTracking().Where(c => c.Reference == reference)
+            .Select(c => c.FollowUpCodeHash).SingleOrDefaultAsync(ct);
+        return FollowUpCode.Matches(code, hash ?? FollowUpCode.Decoy) && hash is not null;
     }
 
     /// <summary>The confirmation of a report again (in the other language), for the reporter who gives its reference
@@ -206,7 +247,7 @@ public sealed class IntakeService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contact = await db.Contacts.AsNoTracking().Where(c => c.Reference == reference)
             .Select(c => new { c.FollowUpCodeHash, c.ImmediateDanger, Files = c.Attachments.Count(a => a.FollowUpId == null) }).SingleOrDefaultAsync(ct);
-        return contact is not null && FollowUpCode.Matches(code, contact.FollowUpCodeHash)
+        return FollowUpCode.Matches(code, contact?.FollowUpCodeHash ?? FollowUpCode.Decoy) && contact is not null
             ? new SubmittedReport(reference, code.Trim().ToUpperInvariant(), contact.ImmediateDanger, contact.Files) : null;
     }
 
@@ -246,10 +287,15 @@ public sealed class IntakeService(
         if (problems.Count > 0) throw new ReportRejectedException(problems);
 
         var reference = Reference.Normalise(s.Reference);
-        if (reference is null) return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = await db.Contacts.Include(c => c.Questions).SingleOrDefaultAsync(c => c.Reference == reference, ct);
-        if (contact is null || !FollowUpCode.Matches(s.Code, contact.FollowUpCodeHash)) return false;
+        // The code is checked before anything else about the contact is read (or decrypted), in the same time whether
+        // the reference exists or not: the answer's timing says nothing about which references exist.
+        var found = reference is null ? null : await db.Contacts.AsNoTracking().Where(c => c.Reference == reference)
+            .Select(c => new { c.Id, c.FollowUpCodeHash }).SingleOrDefaultAsync(ct);
+        if (!FollowUpCode.Matches(s.Code, found?.FollowUpCodeHash ?? FollowUpCode.Decoy) || found is null || reference is null) return false;
+        var keyHash = SubmissionReceipt.HashOf(FollowUpPurpose, s.SubmissionKey);
+        if (keyHash is not null && await db.SubmissionReceipts.AnyAsync(r => r.KeyHash == keyHash, ct)) return true;
+        var contact = await db.Contacts.Include(c => c.Questions).SingleAsync(c => c.Id == found.Id, ct);
 
         var stored = await AcceptFilesAsync(files, ct);
         try
@@ -268,14 +314,17 @@ public sealed class IntakeService(
                 answered > 0 ? $"{answered} answer(s)" : null, text is not null ? "information" : null, stored.Count > 0 ? $"{stored.Count} file(s)" : null,
                 contact.IsOpen ? null : $"new information on a {contact.Status} contact",
             }.OfType<string>())));
+            if (keyHash is not null) db.SubmissionReceipts.Add(new SubmissionReceipt(keyHash, reference, now));
             await db.SaveChangesAsync(ct);
             await notifier.PublishAsync(new ContactEvent(ContactEventKind.FollowUpAdded, reference, contact.Status.ToString(), null, now,
                 contact.IsOpen ? null : "new-information", contact.Urgent));
             return true;
         }
-        catch
+        catch (Exception e)
         {
             await DiscardAsync(stored);
+            // The same form posted twice at once: the other post added it.
+            if (e is DbUpdateException && await ReceiptTakenAsync(keyHash, CancellationToken.None)) return true;
             throw;
         }
     }

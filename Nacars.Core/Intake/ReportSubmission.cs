@@ -23,6 +23,9 @@ public sealed class ReportSubmission
     public string? ContactPhone { get; set; }
     public string? ContactEmail { get; set; }
     public bool ConsentToForceContact { get; set; }
+    /// <summary>Made when the form is shown (<see cref="SubmissionReceipt.NewKey"/>): a reload or a second click on
+    /// Send files the report once.</summary>
+    public string? SubmissionKey { get; set; }
 }
 
 public sealed record ValidationProblem(string Field, string Message);

@@ -134,6 +134,9 @@ public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory,
     {
         var before = now.AddDays(-Retention.DraftsExpireAfterDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A form's receipt only has to outlive a reload or a retry of the same post: a day is plenty.
+        var receiptsBefore = now.AddDays(-1);
+        await db.SubmissionReceipts.Where(r => r.ReceivedAtUtc < receiptsBefore).ExecuteDeleteAsync(ct);
         return await db.IntakeDrafts.Where(d => d.UpdatedAtUtc < before).ExecuteDeleteAsync(ct);
     }
 

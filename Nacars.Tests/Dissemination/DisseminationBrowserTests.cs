@@ -62,10 +62,10 @@ public class DisseminationBrowserTests(BrowserFixture browser, KestrelWorkbenchF
         await page.ClickAsync("[data-testid='redact-flag']");
         await Expect(page.Locator("[data-testid='reporter-flag']")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid='sanitised-account']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\[contact details removed\]"));
-        await page.SelectOptionAsync("[data-testid='grade-source']", "B");
-        await page.SelectOptionAsync("[data-testid='grade-assessment']", "3");
+        await page.SelectOptionAsync("[data-testid='grade-source']", "2");
+        await page.SelectOptionAsync("[data-testid='grade-assessment']", "C");
         await page.SelectOptionAsync("[data-testid='grade-handling']", "P");
-        await Expect(page.Locator("[data-testid='grading-saved']")).ToContainTextAsync("B · 3 · P");
+        await Expect(page.Locator("[data-testid='grading-saved']")).ToContainTextAsync("2 · C · P");
 
         var preview = await page.Context.APIRequest.GetAsync(new Uri(app.BaseAddress, $"triage/{reference}/report.pdf").ToString());
         Assert.Equal(200, preview.Status);

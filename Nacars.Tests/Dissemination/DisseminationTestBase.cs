@@ -97,7 +97,7 @@ public abstract class DisseminationTestBase
         await triage.ClaimAsync(reference, Analyst, Ct);
         foreach (var check in Enum.GetValues<ThresholdCheck>()) await triage.TickAsync(reference, Analyst, check, true, Ct);
         await triage.WriteSanitisedAccountAsync(reference, Analyst, "An officer is alleged to have accepted money for information.", Ct);
-        await triage.GradeAsync(reference, Analyst, new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), Ct);
+        await triage.GradeAsync(reference, Analyst, new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), Ct);
         await triage.AssignForceAsync(reference, Analyst, force, Ct);
         if (urgent) await triage.LogFastTimeCallAsync(reference, Analyst, "01632 961001", "Insp. Rowe", "Accepted; unit dispatched", ct: Ct);
         return reference;

@@ -28,7 +28,7 @@ public class InformationReportPdfTests
         new(ServiceName, Service.QueriesContact, "NAC-7K3M-Q9XD", received ?? Received, channel, "Kent Police", urgent,
             ["Money or favours for information or influence", "Inappropriate association"],
             new SubjectDetails("Daniel HART", "PC", "4471", "Maidstone station"), account,
-            grading ?? new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), call, reporter, Prepared);
+            grading ?? new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), call, reporter, Prepared);
 
     private sealed record Pdf(int PageCount, IReadOnlyList<string> Pages)
     {
@@ -56,7 +56,7 @@ public class InformationReportPdfTests
         contact.Claim(Analyst, Received);
         foreach (var check in Enum.GetValues<ThresholdCheck>()) contact.Tick(check, true, Analyst, Received);
         contact.WriteSanitisedAccount(sanitised, Analyst);
-        contact.Grade(new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), Analyst);
+        contact.Grade(new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), Analyst);
         return contact;
     }
 
@@ -77,7 +77,7 @@ public class InformationReportPdfTests
         Assert.True(pdf.Contains("Money or favours for information or influence"));
         Assert.True(pdf.Contains("Inappropriate association"));
         Assert.True(pdf.Contains("Grading (3x5x2)"));
-        Assert.True(pdf.Contains("B · 3 · P"));
+        Assert.True(pdf.Contains("2 · C · P"));
         Assert.True(pdf.Contains("PC, 4471, Daniel HART, Maidstone station"));
         Assert.True(pdf.Contains("Information (sanitised)"));
         Assert.True(pdf.Contains("An officer is alleged to have taken cash in return for police information."));
@@ -100,8 +100,11 @@ public class InformationReportPdfTests
     [Fact]
     public void Handling_code_C_carries_its_conditions()
     {
-        var pdf = Read(_renderer.Render(Report(grading: new Grading(SourceEvaluation.A, 2, HandlingCode.C, "Not to be disclosed to the subject's team"))));
-        Assert.True(pdf.Contains("A · 2 · C"));
+        var pdf = Read(_renderer.Render(Report(grading: new Grading(SourceEvaluation.Reliable, IntelligenceAssessment.B, HandlingCode.C, "Not to be disclosed to the subject's team"))));
+        // The College of Policing's 3x5x2: the source by number, the information by letter, each with its meaning.
+        Assert.True(pdf.Contains("1 · B · C"));
+        Assert.True(pdf.Contains("1, reliable"));
+        Assert.True(pdf.Contains("B, known indirectly to the source but corroborated"));
         Assert.True(pdf.Contains("C — lawful sharing permitted with conditions: Not to be disclosed to the subject's team"));
     }
 

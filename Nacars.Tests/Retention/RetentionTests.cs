@@ -60,7 +60,7 @@ public class RetentionTests(RetentionTests.OnAFakeClock app) : IClassFixture<Ret
         await triage.ClaimAsync(sent.Reference, Analyst, Ct);
         foreach (var check in Enum.GetValues<ThresholdCheck>()) await triage.TickAsync(sent.Reference, Analyst, check, true, Ct);
         await triage.WriteSanitisedAccountAsync(sent.Reference, Analyst, "An officer is alleged to be selling custody records.", Ct);
-        await triage.GradeAsync(sent.Reference, Analyst, new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), Ct);
+        await triage.GradeAsync(sent.Reference, Analyst, new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), Ct);
         await app.Services.GetRequiredService<DisseminationService>().SendAsync(sent.Reference, Analyst, Ct);
         await app.Services.GetRequiredService<OutboxDispatcher>().DrainAsync(Ct);
 

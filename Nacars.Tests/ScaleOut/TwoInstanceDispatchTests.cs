@@ -97,7 +97,7 @@ public class TwoInstanceDispatchTests : DisseminationTestBase, IDisposable
             contact.Claim(Analyst, now);
             foreach (var check in Enum.GetValues<ThresholdCheck>()) contact.Tick(check, true, Analyst, now);
             contact.WriteSanitisedAccount($"An officer is alleged to have accepted money (case {i}).", Analyst);
-            contact.Grade(new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), Analyst);
+            contact.Grade(new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), Analyst);
             db.Contacts.Add(contact);
             references.Add(contact.Reference);
         }

@@ -87,7 +87,7 @@ public class KnownFiguresTests(KnownFiguresTests.KnownData app) : IClassFixture<
             c.Claim(Analyst, c.ReceivedAtUtc);
             foreach (var check in Enum.GetValues<ThresholdCheck>()) c.Tick(check, true, Analyst, c.ReceivedAtUtc);
             c.WriteSanitisedAccount("Sanitised.", Analyst);
-            c.Grade(new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), Analyst);
+            c.Grade(new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), Analyst);
             c.Disseminate(Analyst, c.ReceivedAtUtc.AddMinutes(30));
         };
 

@@ -150,7 +150,7 @@ public class SupervisionFiguresTests(SupervisionFiguresTests.EmptyService app) :
     {
         foreach (var check in Enum.GetValues<ThresholdCheck>()) c.Tick(check, true, Analyst, Now);
         c.WriteSanitisedAccount("Sanitised.", Analyst);
-        c.Grade(new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), Analyst);
+        c.Grade(new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), Analyst);
     }
 
     private async Task<ForceDayFigures?> FiguresAsync(string force, DateOnly day)

@@ -49,7 +49,7 @@ public class SupervisionStatisticsTests(SupervisionStatisticsTests.NoDemoData ap
                     c.Claim(a, at);
                     foreach (var check in Enum.GetValues<ThresholdCheck>()) c.Tick(check, true, a, at);
                     c.WriteSanitisedAccount("Sanitised.", a);
-                    c.Grade(new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), a);
+                    c.Grade(new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), a);
                     c.Disseminate(a, at);
                 };
                 Action<Contact> Not(NotDisseminatedReason reason) => c => { c.Claim(a, c.ReceivedAtUtc); c.DecideNotToDisseminate(reason, "note", a, c.ReceivedAtUtc.AddHours(1)); };

@@ -19,7 +19,7 @@ public class ContactWorkflowTests
         c.Claim(Analyst, Now);
         foreach (var check in Enum.GetValues<ThresholdCheck>()) c.Tick(check, true, Analyst, Now);
         c.WriteSanitisedAccount("An officer is alleged to have taken cash.", Analyst);
-        c.Grade(new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), Analyst);
+        c.Grade(new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), Analyst);
         return c;
     }
 
@@ -137,9 +137,9 @@ public class ContactWorkflowTests
     {
         var c = NewContact();
         c.Claim(Analyst, Now);
-        Assert.Throws<DomainRuleException>(() => c.Grade(new Grading(SourceEvaluation.A, 6, HandlingCode.P, null), Analyst));
-        Assert.Throws<DomainRuleException>(() => c.Grade(new Grading(SourceEvaluation.A, 2, HandlingCode.C, ""), Analyst));
-        c.Grade(new Grading(SourceEvaluation.A, 2, HandlingCode.C, "Not to be disclosed to the subject's team"), Analyst);
+        Assert.Throws<DomainRuleException>(() => c.Grade(new Grading(SourceEvaluation.Reliable, (IntelligenceAssessment)6, HandlingCode.P, null), Analyst));
+        Assert.Throws<DomainRuleException>(() => c.Grade(new Grading(SourceEvaluation.Reliable, IntelligenceAssessment.B, HandlingCode.C, ""), Analyst));
+        c.Grade(new Grading(SourceEvaluation.Reliable, IntelligenceAssessment.B, HandlingCode.C, "Not to be disclosed to the subject's team"), Analyst);
         Assert.Equal(HandlingCode.C, c.Grading!.Handling);
     }
 }

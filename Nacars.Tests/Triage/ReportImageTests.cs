@@ -28,7 +28,7 @@ public class ReportImageTests(ReporterDialogueTests.App app) : IClassFixture<Rep
         await triage.ClaimAsync(reference, analyst, Ct);
         foreach (var check in Enum.GetValues<ThresholdCheck>()) await triage.TickAsync(reference, analyst, check, true, Ct);
         await triage.WriteSanitisedAccountAsync(reference, analyst, "An officer was seen taking an envelope at the station.", Ct);
-        await triage.GradeAsync(reference, analyst, new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), Ct);
+        await triage.GradeAsync(reference, analyst, new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), Ct);
         var dissemination = app.Services.GetRequiredService<DisseminationService>();
         var without = Pages(dissemination.Render(await dissemination.PreviewAsync(reference, analyst, Ct)));
 

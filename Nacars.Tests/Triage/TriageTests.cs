@@ -103,7 +103,7 @@ public class TriageTests(KestrelWorkbenchFactory app) : IClassFixture<KestrelWor
         const string analyst = "analyst@demo.nacars.test";
         await Triage.ClaimAsync(reference, analyst, Ct);
         await Triage.WriteSanitisedAccountAsync(reference, analyst, "An officer is alleged to have sold information.", Ct);
-        await Triage.GradeAsync(reference, analyst, new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), Ct);
+        await Triage.GradeAsync(reference, analyst, new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), Ct);
 
         var (client, _) = await app.SignInOverHttpAsync(analyst);
         var response = await client.GetAsync($"/triage/{reference}/report.pdf", Ct);

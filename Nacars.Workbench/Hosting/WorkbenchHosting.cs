@@ -97,6 +97,7 @@ public static class WorkbenchHosting
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<Features.Admin.StaffAccounts>();
+        services.AddSingleton<Features.Intake.FollowUpThrottle>();
         services.AddScoped<DemoData>();
 
         // Behind a reverse proxy the client is the one the proxy names, but only for proxies listed in settings.
@@ -144,7 +145,7 @@ public static class WorkbenchHosting
         };
         StaffSessions.AddSignInLimit(o);
         o.AddPolicy(PublicSubmitLimit, http => Partition(http, i => i.SubmissionsPerWindow));
-        o.AddPolicy(FollowUpLimit, http => Partition(http, i => i.FollowUpAttemptsPerWindow));
+        o.AddPolicy(FollowUpLimit, http => Partition(http, i => i.FollowUpPostsPerWindow));
     }
 
     private static RateLimitPartition<string> Partition(HttpContext http, Func<IntakeOptions, int> permits)

@@ -56,7 +56,9 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         b.ComplexProperty(c => c.Call);
         b.ComplexProperty(c => c.Grading, g =>
         {
-            g.Property(x => x.Source).HasConversion<string>().HasMaxLength(1);
+            // Written as the code a force reads ("1" to "3"); the assessment is its letter's place, 1 (A) to 5 (E).
+            g.Property(x => x.Source).HasConversion(v => ((int)v).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                v => (SourceEvaluation)int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).HasMaxLength(1);
             g.Property(x => x.Handling).HasConversion<string>().HasMaxLength(1);
         });
         b.ComplexProperty(c => c.FastTimeCall, f =>

@@ -27,7 +27,7 @@ public class AssistanceIntegrationTests(WorkbenchFactory app) : IClassFixture<Wo
     {
         await Triage.ClaimAsync(reference, Analyst, Ct);
         foreach (var check in Enum.GetValues<ThresholdCheck>()) await Triage.TickAsync(reference, Analyst, check, true, Ct);
-        await Triage.GradeAsync(reference, Analyst, new Grading(SourceEvaluation.B, 3, HandlingCode.P, null), Ct);
+        await Triage.GradeAsync(reference, Analyst, new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), Ct);
         await Triage.WriteSanitisedAccountAsync(reference, Analyst, sanitised, Ct);
     }
 

@@ -959,6 +959,27 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.ToTable("IntakeDrafts");
                 });
 
+            modelBuilder.Entity("Nacars.Core.Intake.SubmissionReceipt", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.ToTable("SubmissionReceipts");
+                });
+
             modelBuilder.Entity("Nacars.Core.Staff.NacarsUser", b =>
                 {
                     b.Property<string>("Id")

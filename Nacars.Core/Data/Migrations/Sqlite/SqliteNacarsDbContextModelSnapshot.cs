@@ -938,6 +938,27 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.ToTable("IntakeDrafts");
                 });
 
+            modelBuilder.Entity("Nacars.Core.Intake.SubmissionReceipt", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.ToTable("SubmissionReceipts");
+                });
+
             modelBuilder.Entity("Nacars.Core.Staff.NacarsUser", b =>
                 {
                     b.Property<string>("Id")
