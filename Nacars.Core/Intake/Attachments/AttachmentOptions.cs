@@ -26,8 +26,12 @@ public sealed class AttachmentOptions
     /// <summary>How deeply arrays and dictionaries may nest in a PDF. The PDF reader recurses per level, and a few
     /// thousand levels in a small file would overflow the stack and end the whole process; real files use under 20.</summary>
     public int MaxPdfNesting { get; set; } = 64;
-    /// <summary>Bytes one compressed object stream of a PDF may expand to (decompression bombs).</summary>
-    public long MaxPdfObjectStreamBytes { get; set; } = 64 * 1024 * 1024;
+    /// <summary>Bytes all the compressed streams of one PDF (object streams and images) may expand to together
+    /// (decompression bombs): a budget for the whole file, not per stream.</summary>
+    public long MaxPdfInflatedBytes { get; set; } = 128 * 1024 * 1024;
+    /// <summary>Bytes of the objects unpacked from a PDF's object streams, together, each counted every time it is
+    /// written (a stream may list thousands of entries at one offset).</summary>
+    public long MaxPdfUnpackedBytes { get; set; } = 64 * 1024 * 1024;
     /// <summary>Files cleaned at once; the rest wait. Cleaning a 12-megapixel photo holds about 100 MB for a moment
     /// and keeps a core busy, so this bounds the memory and CPU a burst of uploads can take.</summary>
     public int MaxConcurrentCleans { get; set; } = Math.Max(1, Environment.ProcessorCount);

@@ -27,7 +27,9 @@ internal static class PdfCleaner
 
     public static CleanedAttachment Clean(ReadOnlySpan<byte> upload, AttachmentOptions options, Stream output)
     {
-        var normalised = PdfNormaliser.Normalise(upload, options);
+        // One budget for everything this file inflates or unpacks, the images inside it included.
+        var budget = new PdfBudget(options);
+        var normalised = PdfNormaliser.Normalise(upload, options, budget);
         PdfDocument source;
         try
         {
@@ -45,7 +47,7 @@ internal static class PdfCleaner
             try
             {
                 foreach (var page in source.Pages) clean.AddPage(page);
-                foreach (var item in clean.Internals.GetAllObjects()) Scrub(item, 0, options);
+                foreach (var item in clean.Internals.GetAllObjects()) Scrub(item, 0, options, budget);
             }
             catch (Exception e) when (e is not (OutOfMemoryException or AttachmentRejectedException))
             {
@@ -61,7 +63,7 @@ internal static class PdfCleaner
             clean.Info.Creator = "";
             using var saved = new MemoryStream();
             clean.Save(saved, closeStream: false);
-            output.Write(PdfNormaliser.Normalise(saved.GetBuffer().AsSpan(0, (int)saved.Length), options, dropMetadata: true));
+            output.Write(PdfNormaliser.Normalise(saved.GetBuffer().AsSpan(0, (int)saved.Length), options, new PdfBudget(options), dropMetadata: true));
             return new CleanedAttachment(AttachmentKind.Pdf, AttachmentFormat.Pdf, "application/pdf", ".pdf", 0, "", null, null, pageCount);
         }
     }
@@ -100,7 +102,7 @@ internal static class PdfCleaner
 
     /// <summary>Removes the keys above from a copied object and everything directly inside it, and strips embedded
     /// JPEGs. Depth is bounded by the normaliser's nesting limit.</summary>
-    private static void Scrub(PdfItem item, int depth, AttachmentOptions options)
+    private static void Scrub(PdfItem item, int depth, AttachmentOptions options, PdfBudget budget)
     {
         if (depth > options.MaxPdfNesting) throw PdfNormaliser.Unsafe();
         switch (item)
@@ -112,13 +114,13 @@ internal static class PdfCleaner
                 if (dictionary.Elements.GetName("/Type") == "/Page")
                     foreach (var key in RemovedFromPages) dictionary.Elements.Remove(key);
                 foreach (var value in dictionary.Elements.Values.ToList())
-                    if (value is PdfDictionary or PdfArray) Scrub(value, depth + 1, options);
+                    if (value is PdfDictionary or PdfArray) Scrub(value, depth + 1, options, budget);
                 if (dictionary.Stream is { } stream && IsJpeg(dictionary) is { } filters)
-                    StripJpeg(dictionary, stream, filters);
+                    StripJpeg(dictionary, stream, filters, budget);
                 break;
             case PdfArray array:
                 foreach (var value in array.Elements)
-                    if (value is PdfDictionary or PdfArray) Scrub(value, depth + 1, options);
+                    if (value is PdfDictionary or PdfArray) Scrub(value, depth + 1, options, budget);
                 break;
         }
     }
@@ -136,12 +138,12 @@ internal static class PdfCleaner
         return names.Length > 0 && names[^1] is "/DCTDecode" or "/DCT" ? names : null;
     }
 
-    private static void StripJpeg(PdfDictionary dictionary, PdfDictionary.PdfStream stream, string[] filters)
+    private static void StripJpeg(PdfDictionary dictionary, PdfDictionary.PdfStream stream, string[] filters, PdfBudget budget)
     {
         byte[] jpeg;
         if (filters.Length == 1) jpeg = stream.Value;
         else if (filters is ["/FlateDecode" or "/Fl", _] && !dictionary.Elements.ContainsKey("/DecodeParms"))
-            jpeg = PdfNormaliser.Inflate(stream.Value, 256L * 1024 * 1024);
+            jpeg = PdfNormaliser.Inflate(stream.Value, budget);
         else return; // an exotic chain: left as it is (see known limitations)
         var stripped = JpegSegments.StripMetadata(jpeg);
         if (stripped is null) return;

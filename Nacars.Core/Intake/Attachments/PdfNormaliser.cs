@@ -24,7 +24,7 @@ internal static class PdfNormaliser
     /// <param name="dropMetadata">Also drop XMP metadata streams and the root's reference to them: used on PDFsharp's
     /// own output, which always gains an (empty) XMP packet and an Info dictionary naming PDFsharp. The trailer written
     /// here names only the root, so the Info dictionary and the document ID go too.</param>
-    public static byte[] Normalise(ReadOnlySpan<byte> pdf, AttachmentOptions options, bool dropMetadata = false)
+    public static byte[] Normalise(ReadOnlySpan<byte> pdf, AttachmentOptions options, PdfBudget budget, bool dropMetadata = false)
     {
         var objects = new Dictionary<int, Definition>();
         (int Number, int Generation)? root = null, info = null;
@@ -52,7 +52,7 @@ internal static class PdfNormaliser
                 }
                 else if (type == "ObjStm")
                 {
-                    foreach (var (packedNumber, packed) in Unpack(span, dictionary, options))
+                    foreach (var (packedNumber, packed) in Unpack(span, dictionary, options, budget))
                         objects[packedNumber] = new Definition(0, 0, 0, packed);
                 }
                 else if (!(dropMetadata && type == "Metadata"))
@@ -175,13 +175,13 @@ internal static class PdfNormaliser
     }
 
     /// <summary>The objects packed in a compressed object stream (§7.5.7), each checked for nesting like any other.</summary>
-    private static List<(int Number, byte[] Body)> Unpack(ReadOnlySpan<byte> body, PdfDictionaryView dictionary, AttachmentOptions options)
+    private static List<(int Number, byte[] Body)> Unpack(ReadOnlySpan<byte> body, PdfDictionaryView dictionary, AttachmentOptions options, PdfBudget budget)
     {
         var filter = dictionary.Name("Filter") ?? dictionary.Names("Filter") switch { ["FlateDecode"] => "FlateDecode", null => null, _ => "?" };
         if (filter is not (null or "FlateDecode") || dictionary.TryGet("DecodeParms", out _)) throw Unsafe();
         if (dictionary.Integer("N") is not { } count || dictionary.Integer("First") is not { } first || count < 0 || first < 0) throw Damaged();
         var raw = StreamData(body, dictionary);
-        var content = filter is null ? raw.ToArray() : Inflate(raw, options.MaxPdfObjectStreamBytes);
+        var content = filter is null ? raw.ToArray() : Inflate(raw, budget);
         if (first > content.Length || count > content.Length) throw Damaged();
         if (count > options.MaxPdfObjects) throw Unsafe();
 
@@ -198,14 +198,21 @@ internal static class PdfNormaliser
         }
         var unpacked = new List<(int, byte[])>(entries.Count);
         // Each object runs to the next one's offset: found by binary search, since a hostile stream can list millions.
+        // Entries that share an offset share one copy; each still counts against the budget, as each is written out.
         var order = entries.Select(e => e.Offset).Distinct().Order().ToArray();
+        var copies = new Dictionary<int, byte[]>();
         foreach (var (number, offset) in entries)
         {
             var at = Array.BinarySearch(order, offset);
             var next = at + 1 < order.Length ? order[at + 1] : content.Length;
-            var text = content.AsSpan(offset, next - offset);
-            CheckNesting(text, options);
-            unpacked.Add((number, text.ToArray()));
+            budget.Unpacked(next - offset);
+            if (!copies.TryGetValue(offset, out var copy))
+            {
+                var text = content.AsSpan(offset, next - offset);
+                CheckNesting(text, options);
+                copies[offset] = copy = text.ToArray();
+            }
+            unpacked.Add((number, copy));
         }
         return unpacked;
     }
@@ -230,8 +237,16 @@ internal static class PdfNormaliser
         }
     }
 
-    /// <summary>Inflates at most <paramref name="limit"/> bytes: a few kilobytes of zeros compressed can claim gigabytes.</summary>
-    internal static byte[] Inflate(ReadOnlySpan<byte> compressed, long limit)
+    /// <summary>Inflates within what is left of the file's budget: a few kilobytes of zeros compressed can claim gigabytes.</summary>
+    internal static byte[] Inflate(ReadOnlySpan<byte> compressed, PdfBudget budget)
+    {
+        var limit = budget.InflateRoom;
+        var result = InflateAtMost(compressed, limit);
+        budget.Inflated(result.Length);
+        return result;
+    }
+
+    private static byte[] InflateAtMost(ReadOnlySpan<byte> compressed, long limit)
     {
         using var input = new MemoryStream(compressed.ToArray(), writable: false);
         using var zlib = new ZLibStream(input, CompressionMode.Decompress);

@@ -263,11 +263,29 @@ public class PdfCleaningTests
     [Fact]
     public async Task A_compressed_object_stream_that_expands_past_the_limit_is_refused()
     {
-        // 64 MB of spaces compress to about 64 KB.
-        var bomb = RawPdf([.. OnePage("x"), FlateStream(new byte[65 * 1024 * 1024], "/Type /ObjStm /N 1 /First 4")]);
+        // 129 MB of zeros compress to about 130 KB; the whole file may inflate to 128 MB.
+        var bomb = RawPdf([.. OnePage("x"), FlateStream(new byte[129 * 1024 * 1024], "/Type /ObjStm /N 1 /First 4")]);
         Assert.True(bomb.Length < 1_000_000);
 
         Assert.Equal(AttachmentRejection.UnsafePdfStructure, (await RejectedAsync(bomb)).Reason);
+    }
+
+    [Fact]
+    public async Task The_inflation_limit_is_for_the_whole_file_not_each_stream()
+    {
+        // Three streams of 4 MB, each well under an 8 MB budget, together over it.
+        var stream = FlateStream(Encoding.Latin1.GetBytes("10 0 " + new string(' ', 4 * 1024 * 1024)), "/Type /ObjStm /N 1 /First 5");
+        var (one, _) = await CleanAsync(RawPdf([.. OnePage("x"), stream]), o => o.MaxPdfInflatedBytes = 8 * 1024 * 1024);
+        Assert.Equal(1, one.PageCount);
+        var pdf = RawPdf([.. OnePage("x"), stream, stream, stream]);
+        Assert.Equal(AttachmentRejection.UnsafePdfStructure, (await RejectedAsync(pdf, o => o.MaxPdfInflatedBytes = 8 * 1024 * 1024)).Reason);
+    }
+
+    [Fact]
+    public async Task Entries_sharing_one_offset_are_charged_each_time_and_refused_past_the_budget()
+    {
+        var bomb = TestFiles.ObjectStreamBomb(entries: 20_000);
+        Assert.Equal(AttachmentRejection.UnsafePdfStructure, (await RejectedAsync(bomb, o => o.MaxPdfUnpackedBytes = 16 * 1024 * 1024)).Reason);
     }
 
     [Fact]

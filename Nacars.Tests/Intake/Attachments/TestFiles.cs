@@ -253,6 +253,40 @@ internal static class TestFiles
         return $"<< /Filter /FlateDecode /Length {compressed.Length} {entries} >>\nstream\n{Encoding.Latin1.GetString(compressed.ToArray())}\nendstream";
     }
 
+    /// <summary>The file an outside check used to take the server to 1.8 GB: a one-page PDF whose compressed object
+    /// stream lists <paramref name="entries"/> objects all at one offset, each running to the end of an 8 KB body, so a
+    /// reader that copies each entry writes entries × 8 KB. About 11 KB on disk.</summary>
+    public static byte[] ObjectStreamBomb(int entries = 200_000)
+    {
+        var header = new StringBuilder(entries * 4);
+        for (var i = 0; i < entries; i++) header.Append("7 0 ");
+        var body = "<< /Filler (" + new string('A', 8000) + ") >>";
+        var content = Encoding.Latin1.GetBytes(header + body);
+        var objects = OnePage("Nothing to see");
+        objects.Add(FlateStream(content, $"/Type /ObjStm /N {entries} /First {header.Length}"));
+        return RawPdf(objects);
+    }
+
+    /// <summary>A phone's two-picture JPEG (MPF: the main picture, then a second one after its end-of-image, each with
+    /// its own EXIF) drawn on a PDF page, as a phone's "save as PDF" writes it. The second picture's EXIF carries
+    /// <paramref name="secondSerial"/> and GPS.</summary>
+    public static byte[] TwoPicturePdf(string secondSerial)
+    {
+        var mpf = Segment(0xE2, [.. "MPF\0"u8, .. "MM\0\u002A\0\0\0\u0008"u8, .. new byte[16]]);
+        var first = InsertSegments(PhoneJpeg(64, 32), mpf);
+        var secondExif = Segment(0xE1, [.. "Exif\0\0"u8, .. Encoding.ASCII.GetBytes($"MM second picture serial {secondSerial} GPS 51.5072N 0.1276W")]);
+        var second = InsertSegments(PhoneJpeg(32, 16), secondExif);
+        var jpeg = Encoding.Latin1.GetString([.. first, .. second]);
+        return RawPdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
+            Stream("q 128 0 0 64 50 100 cm /Im1 Do Q"),
+            $"<< /Type /XObject /Subtype /Image /Width 64 /Height 32 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {jpeg.Length} >>\nstream\n{jpeg}\nendstream",
+        ]);
+    }
+
     /// <summary>An 849-byte HEIC (64 × 48, red) made with libheif's heif-enc: what an iPhone sends.</summary>
     public static readonly byte[] Heic = Convert.FromBase64String("AAAAHGZ0eXBoZWljAAAAAG1pZjFoZWljbWlhZgAAAvxtZXRhAAAAAAAAACFoZGxyAAAAAAAAAABwaWN0AAAAAAAAAAAAAAAAAAAAAA5waXRtAAAAAAACAAAAGGlkYXQAAAAAAEAAMAAAAAAAQAAwAAAAYGlsb2MBAAAAREAABAABAAAAAAAAAyAAAQAAAAAAAAAeAAIAAQAAAAAAAAABAAAAAAAAAAgAAwAAAAAAAAM+AAEAAAAAAAAAEwAEAAEAAAAAAAAAAQAAAAgAAAAIAAAAYmlpbmYAAAAAAAQAAAAVaW5mZQIAAAEAAQAAaHZjMQAAAAAVaW5mZQIAAAAAAgAAZ3JpZAAAAAAVaW5mZQIAAAEAAwAAaHZjMQAAAAAVaW5mZQIAAAAABAAAZ3JpZAAAAAGxaXBycAAAAYRpcGNvAAAAdmh2Y0MBA3AAAAAAAAAAAAAe8AD8/fj4AAAPAyAAAQAYQAEMAf//A3AAAAMAkAAAAwAAAwAeugJAIQABACpCAQEDcAAAAwCQAAADAAADAB6gIIEFlurkprm4EBAwIAAAAwAgAAADACEiAAEABkQBwXPAiQAAABRpc3BlAAAAAAAAAEAAAABAAAAAFGlzcGUAAAAAAAAAQAAAADAAAAAQcGl4aQAAAAADCAgIAAAAcWh2Y0MBBAgAAAAAAAAAAAAe8AD8/Pj4AAAPAyAAAQAXQAEMAf//BAgAAAMAn/gAAAMAAB66AkAhAAEAJkIBAQQIAAADAJ/4AAADAAAewIIEFlurkprmwIAAAAMAgAAAAwCEIgABAAZEAcFzwIkAAAAUaXNwZQAAAAAAAABAAAAAQAAAABRpc3BlAAAAAAAAAEAAAAAwAAAADnBpeGkAAAAAAQgAAAAnYXV4QwAAAAB1cm46bXBlZzpoZXZjOjIwMTU6YXV4aWQ6MQAAAAAlaXBtYQAAAAAAAAAEAAECgQIAAgIDhAADAoUGAAQDB4iJAAAANmlyZWYAAAAAAAAADmRpbWcAAgABAAEAAAAOZGltZwAEAAEAAwAAAA5hdXhsAAQAAQACAAAAOW1kYXQAAAAaKAGvE4D4EOGn//xNKP/6dc8P08x786KQz4AAAAAPKAGuJ+fct9//mi95wCvg");
 

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Nacars.Tests.Infrastructure;
+
+/// <summary>
+/// The Workbench as an outsider meets it: its own process (Development: demo users), on a loopback port, with its own
+/// data folder. Attacks go at it over HTTP only, and its memory is read from /proc as an operator would, so nothing
+/// the test process holds is counted.
+/// </summary>
+public sealed class RunningInstance : IAsyncLifetime
+{
+    private Process? _process;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "nacars-instance", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Settings as environment variables (Nacars__Intake__SubmissionsPerWindow and the like).</summary>
+    public Dictionary<string, string> Environment { get; } = new();
+    public Uri BaseAddress { get; private set; } = default!;
+    public string DataRoot => _root;
+
+    public async ValueTask InitializeAsync()
+    {
+        var port = FreePort();
+        var dll = typeof(Program).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        info.ArgumentList.Add(dll);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["Nacars__DataRoot"] = _root;
+        info.Environment["Nacars__Demo__Simulate"] = "false";
+        foreach (var (key, value) in Environment) info.Environment[key] = value;
+        _process = Process.Start(info)!;
+        // Read the output so the process never blocks on a full pipe.
+        _ = _process.StandardOutput.ReadToEndAsync();
+        _ = _process.StandardError.ReadToEndAsync();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The Workbench exited at start-up with code {_process.ExitCode}.");
+            try
+            {
+                if ((await client.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The Workbench did not become ready within 90 s.");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A client with its own cookie jar that does not follow redirects (an attacker reads every answer).</summary>
+    public HttpClient Client(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
+
+    /// <summary>The process's resident memory now (VmRSS) and at its peak so far (VmHWM), in bytes.</summary>
+    public (long Now, long Peak) Memory()
+    {
+        long Read(string key) => long.Parse(File.ReadLines($"/proc/{_process!.Id}/status").First(l => l.StartsWith(key + ":", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        return (Read("VmRSS"), Read("VmHWM"));
+    }
+
+    public bool HasExited => _process?.HasExited ?? true;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
