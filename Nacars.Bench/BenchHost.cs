@@ -63,7 +63,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         var token = await TokenAsync(client, "/Account/Login");
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.Password"] = "Demo-Passw0rd!", ["__RequestVerificationToken"] = token, ["_handler"] = "login",
+            ["Input.Email"] = email, ["Input.Password"] = "Kettle-Orchard-Demo-57", ["__RequestVerificationToken"] = token, ["_handler"] = "login",
         }));
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
         return (client, cookies);

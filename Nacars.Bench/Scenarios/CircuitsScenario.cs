@@ -49,7 +49,7 @@ public sealed class CircuitsScenario : IScenario
         var signIn = await browserContext.NewPageAsync();
         await signIn.GotoAsync("Account/Login");
         await signIn.FillAsync("[name='Input.Email']", "analyst@demo.nacars.test");
-        await signIn.FillAsync("[name='Input.Password']", "Demo-Passw0rd!");
+        await signIn.FillAsync("[name='Input.Password']", "Kettle-Orchard-Demo-57");
         await signIn.ClickAsync("[data-testid='sign-in']");
         await Assertions.Expect(signIn).Not.ToHaveURLAsync(new Regex("/Account/Login"), new() { Timeout = 30_000 });
         await signIn.CloseAsync();

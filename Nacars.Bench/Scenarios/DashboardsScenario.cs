@@ -246,7 +246,7 @@ public sealed class DashboardsScenario : IScenario
         var signIn = await browserContext.NewPageAsync();
         await signIn.GotoAsync("Account/Login");
         await signIn.FillAsync("[name='Input.Email']", Watcher);
-        await signIn.FillAsync("[name='Input.Password']", "Demo-Passw0rd!");
+        await signIn.FillAsync("[name='Input.Password']", "Kettle-Orchard-Demo-57");
         await signIn.ClickAsync("[data-testid='sign-in']");
         await Assertions.Expect(signIn).Not.ToHaveURLAsync(new Regex("/Account/Login"), new() { Timeout = 30_000 });
         await signIn.CloseAsync();

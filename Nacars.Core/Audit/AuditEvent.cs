@@ -77,6 +77,7 @@ public static class AuditActions
     public const string StaffLockedOut = "staff.locked-out";
     public const string StaffSignedOut = "staff.signed-out";
     public const string StaffSessionExpired = "staff.session-expired";
+    public const string StaffSessionsEnded = "staff.sessions-ended";
     public const string StaffAuthenticatorEnrolled = "staff.authenticator-enrolled";
     public const string StaffAuthenticatorReset = "staff.authenticator-reset";
     public const string StaffRecoveryCodeUsed = "staff.recovery-code-used";

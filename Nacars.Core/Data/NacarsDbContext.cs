@@ -32,6 +32,7 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
     public DbSet<SubmissionReceipt> SubmissionReceipts => Set<SubmissionReceipt>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<KeyCheck> KeyChecks => Set<KeyCheck>();
     public DbSet<ContactIdentifier> ContactIdentifiers => Set<ContactIdentifier>();
     public DbSet<ProtectedSecret> ProtectedSecrets => Set<ProtectedSecret>();
@@ -61,6 +62,7 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         builder.ApplyConfiguration(new OutboxMessageConfiguration(Sensitive));
         builder.ApplyConfiguration(new IntakeDraftConfiguration(Sensitive));
         builder.ApplyConfiguration(new SubmissionReceiptConfiguration());
+        builder.ApplyConfiguration(new StaffSessionConfiguration(Sensitive));
         builder.ApplyConfiguration(new KeyCheckConfiguration(Sensitive));
         builder.ApplyConfiguration(new ContactIdentifierConfiguration());
         builder.ApplyConfiguration(new ProtectedSecretConfiguration(Sensitive));

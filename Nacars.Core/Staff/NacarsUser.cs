@@ -7,6 +7,9 @@ public sealed class NacarsUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     public bool Disabled { get; set; }
+    /// <summary>The time step (30 s) of the last authenticator code accepted: a code is accepted once, never again in
+    /// its window (see OnceOnlyAuthenticatorTokenProvider).</summary>
+    public long? LastAuthenticatorStep { get; set; }
 }
 
 public static class Roles

@@ -28,7 +28,7 @@ public class StaffSignInBrowserTests(BrowserFixture browser, StaffSignInBrowserT
         var page = await browser.NewPageAsync(app.BaseAddress);
         await page.GotoAsync($"Account/Login?returnUrl={stage}");
         await page.FillAsync("[name='Input.Email']", email);
-        await page.FillAsync("[name='Input.Password']", "Demo-Passw0rd!");
+        await page.FillAsync("[name='Input.Password']", "Kettle-Orchard-Demo-57");
         await page.ClickAsync("[data-testid='sign-in']");
 
         // First sign-in: set up the authenticator before anything else opens.
@@ -49,7 +49,7 @@ public class StaffSignInBrowserTests(BrowserFixture browser, StaffSignInBrowserT
         await page.GotoAsync($"{stage}");
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
         await page.FillAsync("[name='Input.Email']", email);
-        await page.FillAsync("[name='Input.Password']", "Demo-Passw0rd!");
+        await page.FillAsync("[name='Input.Password']", "Kettle-Orchard-Demo-57");
         await page.ClickAsync("[data-testid='sign-in']");
         await Expect(page).ToHaveURLAsync(new Regex("LoginWith2fa"));
         await page.FillAsync("[data-testid='authenticator-code']", StaffSignInTests.Totp(key));

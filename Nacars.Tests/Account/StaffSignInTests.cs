@@ -26,7 +26,18 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    internal static string Totp(string key) => new Totp(Base32Encoding.ToBytes(key.Replace(" ", "").ToUpperInvariant())).ComputeTotp();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStep = new();
+
+    /// <summary>What the person's authenticator app shows: a code for the app's time, never the same code twice (the
+    /// server accepts each code once): when this step's code was used, the next step's, which the server also accepts.</summary>
+    internal static string Totp(string key, TimeProvider? clock = null)
+    {
+        var secret = key.Replace(" ", "").ToUpperInvariant();
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var step = new DateTimeOffset(now).ToUnixTimeSeconds() / 30;
+        step = LastStep.AddOrUpdate(secret, step, (_, last) => Math.Max(step, last + 1));
+        return new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
+    }
 
     internal static string KeyOn(string html) =>
         Regex.Match(html, "data-testid=\"authenticator-key\">([^<]+)<").Groups[1].Value.Trim();
@@ -36,7 +47,7 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
     {
         var client = app.CreateAnonymousClient();
         var password = await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login",
-            new() { ["Input.Email"] = email, ["Input.Password"] = "Demo-Passw0rd!" });
+            new() { ["Input.Email"] = email, ["Input.Password"] = "Kettle-Orchard-Demo-57" });
         Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
         var next = password.Headers.Location!.ToString();
         if (next.Contains("EnrolAuthenticator"))
@@ -44,14 +55,14 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
             var page = await client.GetStringAsync("/Account/EnrolAuthenticator", Ct);
             var key = KeyOn(page);
             Assert.False(string.IsNullOrEmpty(key), "the enrolment page shows the key to type into the app");
-            var enrolled = await WorkbenchFactory.PostFormAsync(client, "/Account/EnrolAuthenticator", "enrol-authenticator", new() { ["Input.Code"] = Totp(key) });
+            var enrolled = await WorkbenchFactory.PostFormAsync(client, "/Account/EnrolAuthenticator", "enrol-authenticator", new() { ["Input.Code"] = Totp(key, app.Services.GetRequiredService<TimeProvider>()) });
             var html = await enrolled.Content.ReadAsStringAsync(Ct);
             Assert.Equal(10, Regex.Matches(html, "<li><code>").Count);
             return (client, key);
         }
         Assert.Contains("LoginWith2fa", next);
         Assert.NotNull(knownKey);
-        var code = await WorkbenchFactory.PostFormAsync(client, "/Account/LoginWith2fa", "login-with-2fa", new() { ["Input.Code"] = Totp(knownKey) });
+        var code = await WorkbenchFactory.PostFormAsync(client, "/Account/LoginWith2fa", "login-with-2fa", new() { ["Input.Code"] = Totp(knownKey, app.Services.GetRequiredService<TimeProvider>()) });
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         return (client, knownKey);
     }
@@ -72,7 +83,7 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
         var email = $"{who}@demo.nacars.test";
         // A password alone opens nothing: no session exists until the second factor.
         var passwordOnly = app.CreateAnonymousClient();
-        await WorkbenchFactory.PostFormAsync(passwordOnly, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "Demo-Passw0rd!" });
+        await WorkbenchFactory.PostFormAsync(passwordOnly, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "Kettle-Orchard-Demo-57" });
         var refused = await passwordOnly.GetAsync(page, Ct);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/Account/Login", refused.Headers.Location!.ToString());
@@ -93,11 +104,11 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
         const string email = "second.factor.test@example.org";
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<Nacars.Workbench.Features.Admin.StaffAccounts>()
-                .CreateAsync(email, "Second Factor Test", "Demo-Passw0rd!", [Nacars.Core.Staff.Roles.Analyst]);
+                .CreateAsync(email, "Second Factor Test", "Kettle-Orchard-Demo-57", [Nacars.Core.Staff.Roles.Analyst]);
         var (client, _) = await SignInWithSecondFactorAsync(app, email, null);
 
         var wrong = app.CreateAnonymousClient();
-        await WorkbenchFactory.PostFormAsync(wrong, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "Demo-Passw0rd!" });
+        await WorkbenchFactory.PostFormAsync(wrong, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "Kettle-Orchard-Demo-57" });
         var refused = await WorkbenchFactory.PostFormAsync(wrong, "/Account/LoginWith2fa", "login-with-2fa", new() { ["Input.Code"] = "000000" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("That code is not right", await refused.Content.ReadAsStringAsync(Ct));
@@ -116,7 +127,7 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
         const string email = "forgetful@example.org";
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<Nacars.Workbench.Features.Admin.StaffAccounts>();
-        var user = await accounts.CreateAsync(email, "Forgetful Analyst", "Demo-Passw0rd!", [Nacars.Core.Staff.Roles.Analyst]);
+        var user = await accounts.CreateAsync(email, "Forgetful Analyst", "Kettle-Orchard-Demo-57", [Nacars.Core.Staff.Roles.Analyst]);
         await SignInWithSecondFactorAsync(app, email, null);
         // Locked out by wrong guesses, then helped by an admin.
         var client = app.CreateAnonymousClient();
@@ -126,7 +137,7 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
         var password = await accounts.ResetPasswordAsync(user.Id);
         await accounts.ResetMfaAsync(user.Id);
 
-        var old = await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "Demo-Passw0rd!" });
+        var old = await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "Kettle-Orchard-Demo-57" });
         Assert.Equal(HttpStatusCode.OK, old.StatusCode); // the old password no longer works
         var fresh = await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);

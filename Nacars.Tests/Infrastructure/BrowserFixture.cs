@@ -57,7 +57,7 @@ public static class PageExtensions
     }
 
     /// <summary>Signs in through the real form and waits for the workbench to be interactive.</summary>
-    public static async Task SignInAsync(this IPage page, string email, string password = "Demo-Passw0rd!")
+    public static async Task SignInAsync(this IPage page, string email, string password = "Kettle-Orchard-Demo-57")
     {
         await page.GotoAsync("Account/Login");
         await page.FillAsync("[name='Input.Email']", email);

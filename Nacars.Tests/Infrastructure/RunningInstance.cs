@@ -9,7 +9,7 @@ namespace Nacars.Tests.Infrastructure;
 /// data folder. Attacks go at it over HTTP only, and its memory is read from /proc as an operator would, so nothing
 /// the test process holds is counted.
 /// </summary>
-public sealed class RunningInstance : IAsyncLifetime
+public class RunningInstance : IAsyncLifetime
 {
     private Process? _process;
     private readonly string _root = Path.Combine(Path.GetTempPath(), "nacars-instance", Guid.NewGuid().ToString("N"));
@@ -51,9 +51,33 @@ public sealed class RunningInstance : IAsyncLifetime
         }
     }
 
-    /// <summary>A client with its own cookie jar that does not follow redirects (an attacker reads every answer).</summary>
-    public HttpClient Client(CookieContainer? cookies = null) =>
-        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
+    /// <summary>A client with its own cookie jar that does not follow redirects (an attacker reads every answer),
+    /// connecting from <paramref name="from"/>: any 127.x.y.z address is this machine, so tests can be many clients.</summary>
+    public HttpClient Client(CookieContainer? cookies = null, string from = "127.0.0.1")
+    {
+        var source = IPAddress.Parse(from);
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = cookies ?? new CookieContainer(),
+            AllowAutoRedirect = false,
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
+    }
 
     /// <summary>The process's resident memory now (VmRSS) and at its peak so far (VmHWM), in bytes.</summary>
     public (long Now, long Peak) Memory()

@@ -64,7 +64,7 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
     public string DatabaseFile => Path.Combine(DataRoot, "nacars.db");
 
     /// <summary>A client with its own cookie jar, signed in through the real login form.</summary>
-    public async Task<HttpClient> SignInAsync(string email, string password = "Demo-Passw0rd!")
+    public async Task<HttpClient> SignInAsync(string email, string password = "Kettle-Orchard-Demo-57")
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var response = await PostFormAsync(client, "/Account/Login", "login", new()
@@ -111,7 +111,7 @@ public class KestrelWorkbenchFactory : WorkbenchFactory
     public KestrelWorkbenchFactory() => UseKestrel(0);
 
     /// <summary>A client of the real server with its own cookie jar, signed in through the login form.</summary>
-    public async Task<(HttpClient Client, System.Net.CookieContainer Cookies)> SignInOverHttpAsync(string email, string password = "Demo-Passw0rd!")
+    public async Task<(HttpClient Client, System.Net.CookieContainer Cookies)> SignInOverHttpAsync(string email, string password = "Kettle-Orchard-Demo-57")
     {
         var cookies = new System.Net.CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };

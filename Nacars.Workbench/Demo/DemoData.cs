@@ -11,7 +11,7 @@ namespace Nacars.Workbench.Demo;
 /// and statuses, so a trainee sees a working queue on first run.</summary>
 public sealed class DemoData(UserManager<NacarsUser> users, Features.Admin.StaffAccounts accounts, IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock)
 {
-    public const string Password = "Demo-Passw0rd!";
+    public const string Password = "Kettle-Orchard-Demo-57";
 
     public static readonly (string Email, string Name, string Role)[] Users =
     [

@@ -87,6 +87,8 @@ public static class WorkbenchHosting
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
+                // Counts only wrong second-factor codes, after a right password: a stranger's wrong passwords are slowed
+                // down instead (SignInThrottle), so they cannot lock the on-call analyst out.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -95,7 +97,10 @@ public static class WorkbenchHosting
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<NacarsDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // After the defaults, so these replace Identity's own authenticator provider and add to its password rules.
+            .AddTokenProvider<Features.Account.OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddPasswordValidator<Features.Account.StrongPasswordValidator>();
         services.AddSingleton<Features.Admin.StaffAccounts>();
         services.AddSingleton<Features.Intake.FollowUpThrottle>();
         services.AddScoped<DemoData>();
@@ -114,6 +119,8 @@ public static class WorkbenchHosting
             .AddCheck<ContactEventsHealthCheck>("events", tags: [ReadyTag]);
         services.AddRateLimiter(ConfigureRateLimits);
         services.AddHostedService<TriageHubRelay>();
+        services.AddSingleton<HubSessionWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessionWatch>());
 
         if (args.Contains("--simulate")) builder.Configuration["Nacars:Demo:Simulate"] = "true";
         services.AddHostedService<ContactSimulator>();
@@ -178,12 +185,6 @@ public static class WorkbenchHosting
         // Before the status code pages, as WebApplication would place them: a 401 from the hub stays a 401.
         app.UseAuthentication();
         app.UseAuthorization();
-        // Any request a signed-in person makes counts as activity for the idle timeout (IdleWatch).
-        app.Use((context, next) =>
-        {
-            context.RequestServices.GetRequiredService<StaffActivity>().Touch(context.User, context.RequestServices.GetRequiredService<TimeProvider>());
-            return next(context);
-        });
         // Status pages (404 and the like) are the public's static page, in the language of the address asked for: the
         // culture was set from the original path above and flows into the re-execution. The framework's re-execution
         // routes again (a hand-made one that only called the next middleware rendered an empty 404).

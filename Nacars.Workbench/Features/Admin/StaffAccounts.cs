@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Nacars.Core.Data;
 using Nacars.Core.Staff;
 
 namespace Nacars.Workbench.Features.Admin;
@@ -7,7 +9,7 @@ namespace Nacars.Workbench.Features.Admin;
 /// <summary>Creates and manages staff accounts: the first admin from the command line, demo users in Development, and
 /// users an admin adds. Each operation uses its own scope (its own user store), so an admin page open for hours never
 /// writes back a stale copy of an account that has signed in since.</summary>
-public sealed class StaffAccounts(IServiceScopeFactory scopes)
+public sealed class StaffAccounts(IServiceScopeFactory scopes, IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock)
 {
     private async Task<T> WithUsersAsync<T>(Func<UserManager<NacarsUser>, RoleManager<IdentityRole>, Task<T>> work)
     {
@@ -38,15 +40,45 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes)
         return user;
     });
 
-    public sealed record StaffMember(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, bool TwoFactor, bool LockedOut);
+    public sealed record StaffMember(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, bool TwoFactor, bool LockedOut,
+        int OpenSessions, DateTime? LastSeenAtUtc);
 
     public Task<IReadOnlyList<StaffMember>> AllAsync() => WithUsersAsync<IReadOnlyList<StaffMember>>(async (users, _) =>
     {
+        Dictionary<string, (int Count, DateTime Last)> sessions;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+            sessions = (await db.StaffSessions.AsNoTracking().Where(s => s.EndedAtUtc == null)
+                .GroupBy(s => s.UserId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(s => s.LastSeenAtUtc) }).ToListAsync())
+                .ToDictionary(g => g.Key, g => (g.Count, g.Last));
         var result = new List<StaffMember>();
         foreach (var user in users.Users.OrderBy(u => u.Email).ToList())
+        {
+            var open = sessions.GetValueOrDefault(user.Id);
             result.Add(new StaffMember(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)], user.Disabled,
-                user.TwoFactorEnabled, user.LockoutEnd > DateTimeOffset.UtcNow && !user.Disabled));
+                user.TwoFactorEnabled, user.LockoutEnd > clock.GetUtcNow() && !user.Disabled, open.Count, open.Count > 0 ? open.Last : null));
+        }
         return result;
+    });
+
+    /// <summary>Ends every open session of the person, on every instance, from their next request; open pages and hub
+    /// connections close within <see cref="Nacars.Core.SecurityOptions.SessionCheckSeconds"/>.</summary>
+    public async Task<int> EndSessionsAsync(string userId, string reason)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var open = await db.StaffSessions.Where(s => s.UserId == userId && s.EndedAtUtc == null).ToListAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var session in open) session.End(now, reason);
+        await db.SaveChangesAsync();
+        return open.Count;
+    }
+
+    /// <summary>Lifts a lock put on after failed sign-ins from many connections (or by the second step).</summary>
+    public Task UnlockAsync(string userId) => WithUsersAsync(async (users, _) =>
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new ArgumentException("No such user.");
+        if (user.Disabled) throw new InvalidOperationException("The account is disabled: enable it instead.");
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
     });
 
     public Task SetRolesAsync(string userId, IReadOnlyCollection<string> wanted) => WithUsersAsync(async (users, _) =>
@@ -55,10 +87,11 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes)
         var current = await users.GetRolesAsync(user);
         Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
         Check(await users.AddToRolesAsync(user, wanted.Except(current)));
-        Check(await users.UpdateSecurityStampAsync(user)); // open sessions pick up the new roles
+        Check(await users.UpdateSecurityStampAsync(user));
+        await EndSessionsAsync(user.Id, "roles changed"); // they sign in again with the new roles
     });
 
-    /// <summary>Disabling locks the account for good and changes the security stamp, so open sessions end within a minute.</summary>
+    /// <summary>Disabling locks the account for good and ends its open sessions at once.</summary>
     public Task SetDisabledAsync(string userId, bool disabled) => WithUsersAsync(async (users, _) =>
     {
         var user = await users.FindByIdAsync(userId) ?? throw new ArgumentException("No such user.");
@@ -67,6 +100,7 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes)
         user.LockoutEnd = disabled ? DateTimeOffset.MaxValue : null;
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        if (disabled) await EndSessionsAsync(user.Id, "account disabled");
     });
 
     public Task ResetMfaAsync(string userId) => WithUsersAsync(async (users, _) =>
@@ -75,6 +109,7 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes)
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        await EndSessionsAsync(user.Id, "authenticator reset");
     });
 
     /// <summary>An admin sets a new password for someone who forgot theirs (staff are never reset by email). Open
@@ -88,6 +123,7 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes)
         Check(await users.SetLockoutEndDateAsync(user, user.Disabled ? DateTimeOffset.MaxValue : null));
         Check(await users.ResetAccessFailedCountAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        await EndSessionsAsync(user.Id, "password reset");
         return password;
     });
 
