@@ -4,52 +4,28 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Microsoft.AspNetCore.Antiforgery;
+using Nacars.Core;
 using Nacars.Core.Intake.Attachments;
 
 namespace Nacars.Workbench.Hosting;
 
-/// <summary>The files a reporter posted with the public form, held in memory only for the request, and whether
-/// anything was too large to take. Their buffers are cleared when the response is done (they still carry GPS and
-/// serial numbers until cleaned).</summary>
-public sealed class PublicUploads : IDisposable
-{
-    private readonly List<(byte[] Buffer, int Length)> _files = [];
-
-    /// <summary>A file was larger than a file may be, or the whole post larger than a post may be: it was not kept.</summary>
-    public bool TooLarge { get; internal set; }
-    /// <summary>More files were posted than a report or follow-up may have.</summary>
-    public bool TooMany { get; internal set; }
-    /// <summary>The post could not be read to the end (too large, or cut short): the fields read so far are kept.</summary>
-    public bool Incomplete { get; internal set; }
-
-    public int Count => _files.Count;
-    public bool Any => _files.Count > 0 || TooLarge || TooMany;
-
-    internal void Add(byte[] buffer, int length) => _files.Add((buffer, length));
-
-    /// <summary>Each file as a read-only stream over its bytes (for <see cref="AttachmentIntake"/>).</summary>
-    public IReadOnlyList<Stream> OpenAll() => [.. _files.Select(f => (Stream)new MemoryStream(f.Buffer, 0, f.Length, writable: false))];
-
-    public void Dispose()
-    {
-        foreach (var (buffer, length) in _files) Array.Clear(buffer, 0, length);
-        _files.Clear();
-    }
-}
-
 /// <summary>
 /// Reads the public form's posts before anything else does. A multipart post (the form with its file input) is read
-/// section by section with <see cref="MultipartReader"/>: fields into the request's form, files into memory up to their
-/// limit, so the original of a reporter's photo is never buffered to a temporary file (as ASP.NET Core's form reader
-/// does above 64 KB) and an oversized file or post still leaves every typed field to show again with a message. A
-/// plain URL-encoded post (the form without files) is read by the framework as before, with room for long text, and a
-/// post it cannot read becomes an empty form with a message rather than an error page.
+/// section by section with <see cref="MultipartReader"/>: fields into the request's form, and files, which come last,
+/// only once the post has shown it may send them (its antiforgery token matches, its connection is within the rate
+/// limit, and an upload slot is free), each straight into an encrypted temporary file (<see cref="TemporaryUpload"/>):
+/// never whole in memory. A post that may not send files has them left unread, and its typed fields still come back
+/// with a message. A plain URL-encoded post (the form without files) is read by the framework, within the text limit,
+/// and a post it cannot read becomes an empty form with a message rather than an error page.
 /// </summary>
-internal sealed class PublicFormReader(RequestDelegate next, IOptions<AttachmentOptions> attachmentOptions, ILogger<PublicFormReader> logger)
+internal sealed class PublicFormReader(IOptions<AttachmentOptions> attachmentOptions, IOptions<NacarsOptions> nacars,
+    IHostEnvironment environment, UploadSlots slots, IAntiforgery antiforgery, ILogger<PublicFormReader> logger) : IMiddleware
 {
-    /// <summary>Per typed value: far more than any field allows (the validator then says how much too long).</summary>
-    private const int TextValueLimit = 4 * 1024 * 1024;
-    private const int TextTotalLimit = 8 * 1024 * 1024;
+    /// <summary>Per typed value: far more than any field allows (the validator then says how much too long), and a
+    /// bound on what one post can make the server hold.</summary>
+    private const int TextValueLimit = 512 * 1024;
+    private const int TextTotalLimit = 1024 * 1024;
     private const int ValueCountLimit = 1024;
 
     public static bool IsPublicFormPath(PathString path)
@@ -62,27 +38,36 @@ internal sealed class PublicFormReader(RequestDelegate next, IOptions<Attachment
     /// file too large still gets their words back, the rest of the body read and dropped) plus room for the text.</summary>
     public static long BodyLimit(AttachmentOptions limits) => Math.Max(0, limits.MaxFiles) * limits.MaxFileBytes * 2 + TextTotalLimit + 1024 * 1024;
 
-    public async Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || !IsPublicFormPath(context.Request.Path) || context.Request.ContentType is not { } contentType)
+        if (!HttpMethods.IsPost(context.Request.Method) || !IsPublicFormPath(context.Request.Path) || context.Request.ContentType is null)
         {
             await next(context);
             return;
         }
+        using var uploads = await ReadAsync(context, mayTakeFiles: !context.Items.ContainsKey(WorkbenchHosting.RateLimitedKey));
+        await next(context);
+    }
+
+    /// <summary>Reads the post's fields into the request's form (and, when <paramref name="mayTakeFiles"/>, its files
+    /// into temporary files). The rate limiter's refusal calls this with false, to show the form again filled in.</summary>
+    public async Task<PublicUploads?> ReadAsync(HttpContext context, bool mayTakeFiles)
+    {
+        var contentType = context.Request.ContentType ?? "";
         if (contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            using var uploads = new PublicUploads();
+            var uploads = new PublicUploads();
             context.Features.Set(uploads);
-            await ReadMultipartAsync(context, uploads);
-            await next(context);
-            return;
+            await ReadMultipartAsync(context, uploads, mayTakeFiles);
+            return uploads;
         }
         if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize) bodySize.MaxRequestBodySize = TextTotalLimit + 64 * 1024;
             // The framework's reader, as every post used before (this is the busy path), with room for long text.
             context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { ValueLengthLimit = TextValueLimit }));
             // Kept in memory (never a temporary file: it is the reporter's words), so a body the framework refuses can be
-            // read again below; Kestrel's own body limit bounds it first.
+            // read again below; the body limit just set bounds it first.
             context.Request.EnableBuffering(bufferThreshold: TextTotalLimit, bufferLimit: TextTotalLimit);
             try
             {
@@ -104,16 +89,42 @@ internal sealed class PublicFormReader(RequestDelegate next, IOptions<Attachment
                 var unread = new PublicUploads { Incomplete = true };
                 context.Features.Set(unread);
                 context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+                return unread;
             }
         }
-        await next(context);
+        return null;
     }
 
-    private async Task ReadMultipartAsync(HttpContext context, PublicUploads uploads)
+    /// <summary>Whether this post may send files: asked when its first file arrives, from the fields read so far (the
+    /// antiforgery token is the form's first field).</summary>
+    private async Task<bool> MayTakeFilesAsync(HttpContext context, Dictionary<string, StringValues> fields, PublicUploads uploads)
+    {
+        var form = context.Features.Get<IFormFeature>();
+        context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(new Dictionary<string, StringValues>(fields))));
+        var valid = await antiforgery.IsRequestValidAsync(context);
+        context.Features.Set(form);
+        if (!valid)
+        {
+            uploads.NotRead = true;
+            return false;
+        }
+        uploads.Slot = slots.TryTake();
+        if (uploads.Slot is null)
+        {
+            logger.LogWarning("A public form post's files were not read: every upload slot was in use");
+            uploads.Busy = true;
+            return false;
+        }
+        return true;
+    }
+
+    private async Task ReadMultipartAsync(HttpContext context, PublicUploads uploads, bool mayTakeFiles)
     {
         var limits = attachmentOptions.Value;
         var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize) bodySize.MaxRequestBodySize = BodyLimit(limits);
+        bool? takingFiles = mayTakeFiles ? null : false;
+        if (!mayTakeFiles) uploads.NotRead = true;
         try
         {
             if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
@@ -134,6 +145,9 @@ internal sealed class PublicFormReader(RequestDelegate next, IOptions<Attachment
                 if (string.IsNullOrEmpty(name)) continue;
                 if (disposition.IsFileDisposition())
                 {
+                    takingFiles ??= await MayTakeFilesAsync(context, fields, uploads);
+                    // Files come last: a post that may not send them is not read any further.
+                    if (takingFiles == false) break;
                     // The browser's file name and Content-Type are never read: the cleaner finds the type from the bytes.
                     await ReadFileAsync(section.Body, limits, uploads, context.RequestAborted);
                     continue;
@@ -158,43 +172,37 @@ internal sealed class PublicFormReader(RequestDelegate next, IOptions<Attachment
         }
     }
 
-    /// <summary>A file into memory, refusing it once it is past its limit (the rest of it read and dropped). An empty file
-    /// part is what a browser sends when no file was chosen.</summary>
-    private static async Task ReadFileAsync(Stream body, AttachmentOptions limits, PublicUploads uploads, CancellationToken ct)
+    /// <summary>At start-up: files a crash left mid-post can no longer be read (their keys were in memory); delete them.</summary>
+    public int DeleteLeftoverUploads() => TemporaryUpload.DeleteLeftovers(IncomingFolder);
+
+    private string IncomingFolder => System.IO.Path.Combine(attachmentOptions.Value.ResolvedPath(
+        nacars.Value.ResolvedDataRoot(environment.ContentRootPath), environment.ContentRootPath), "incoming");
+
+    /// <summary>A file into an encrypted temporary file, refusing it once it is past its limit (the rest of it read and
+    /// dropped). An empty file part is what a browser sends when no file was chosen.</summary>
+    private async Task ReadFileAsync(Stream body, AttachmentOptions limits, PublicUploads uploads, CancellationToken ct)
     {
-        var limit = (int)Math.Min(limits.MaxFileBytes, Array.MaxLength - 1);
-        var buffer = new byte[Math.Min(limit + 1, 64 * 1024)];
-        var length = 0;
-        while (true)
+        if (uploads.Count >= Math.Max(0, limits.MaxFiles))
         {
-            if (length == buffer.Length)
-            {
-                if (length > limit) break;
-                var bigger = new byte[(int)Math.Min((long)buffer.Length * 2, limit + 1L)];
-                buffer.AsSpan(0, length).CopyTo(bigger);
-                Array.Clear(buffer);
-                buffer = bigger;
-            }
-            var read = await body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length - length, limit + 1 - length)), ct);
-            if (read == 0) break;
-            length += read;
-            if (length > limit) break;
+            // One more than allowed (an empty part is no file): said next to the file input, nothing of it kept.
+            var first = new byte[1];
+            if (await body.ReadAsync(first, ct) > 0) uploads.TooMany = true;
+            await Drain(body, ct);
+            return;
         }
-        if (length > limit)
+        var file = await TemporaryUpload.ReceiveAsync(body, IncomingFolder, limits.MaxFileBytes, ct);
+        if (file is null)
         {
-            Array.Clear(buffer);
             uploads.TooLarge = true;
             await Drain(body, ct);
             return;
         }
-        if (length == 0) return;
-        if (uploads.Count >= Math.Max(0, limits.MaxFiles))
+        if (file.Length == 0)
         {
-            Array.Clear(buffer, 0, length);
-            uploads.TooMany = true;
+            file.Dispose();
             return;
         }
-        uploads.Add(buffer, length);
+        uploads.Add(file);
     }
 
     private static async Task<(string Text, bool Truncated)> ReadTextAsync(Stream body, int limitBytes, CancellationToken ct)

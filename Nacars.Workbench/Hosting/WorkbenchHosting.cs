@@ -103,6 +103,8 @@ public static class WorkbenchHosting
             .AddPasswordValidator<Features.Account.StrongPasswordValidator>();
         services.AddSingleton<Features.Admin.StaffAccounts>();
         services.AddSingleton<Features.Intake.FollowUpThrottle>();
+        services.AddSingleton<UploadSlots>();
+        services.AddSingleton<PublicFormReader>();
         services.AddScoped<DemoData>();
 
         // Behind a reverse proxy the client is the one the proxy names, but only for proxies listed in settings.
@@ -142,7 +144,9 @@ public static class WorkbenchHosting
             // the page is rendered without handling the post (it sees RateLimited and saves nothing).
             if (PublicFormReader.IsPublicFormPath(http.Request.Path) && http.GetEndpoint()?.RequestDelegate is { } page && http.Request.HasFormContentType)
             {
+                // The limiter runs before the body is read: only the typed fields are read now, never the files.
                 http.Items[RateLimitedKey] = true;
+                using var uploads = await http.RequestServices.GetRequiredService<PublicFormReader>().ReadAsync(http, mayTakeFiles: false);
                 await page(http);
                 return;
             }
@@ -189,9 +193,11 @@ public static class WorkbenchHosting
         // culture was set from the original path above and flows into the re-execution. The framework's re-execution
         // routes again (a hand-made one that only called the next middleware rendered an empty 404).
         app.UseStatusCodePagesWithReExecute("/problem/{0}", createScopeForStatusCodePages: true);
-        // Before the rate limiter: a post over the limit is shown again filled in, so its form must already be read.
-        app.UseMiddleware<PublicFormReader>();
+        // The rate limiter first, so a post over the limit has nothing but its typed fields read (for the form shown
+        // again filled in); then the public form's reader, which reads files only for a post with a valid token.
         app.UseRateLimiter();
+        app.Services.GetRequiredService<PublicFormReader>().DeleteLeftoverUploads();
+        app.UseMiddleware<PublicFormReader>();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

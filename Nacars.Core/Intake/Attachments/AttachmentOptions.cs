@@ -35,6 +35,10 @@ public sealed class AttachmentOptions
     /// <summary>Files cleaned at once; the rest wait. Cleaning a 12-megapixel photo holds about 100 MB for a moment
     /// and keeps a core busy, so this bounds the memory and CPU a burst of uploads can take.</summary>
     public int MaxConcurrentCleans { get; set; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>Posts with files the server reads at once; past it, the reporter is told to try again in a minute
+    /// (their words are kept). Each file goes to an encrypted temporary file as it arrives, so this bounds disk and
+    /// time rather than memory.</summary>
+    public int MaxConcurrentUploads { get; set; } = 16;
     /// <summary>Folder of the encrypted attachment files; default {DataRoot}/attachments.</summary>
     public string? Path { get; set; }
     /// <summary>Plaintext bytes per authenticated chunk in an encrypted attachment file.</summary>

@@ -44,6 +44,44 @@ public class HostileFileAttackTests(RunningInstance server) : IClassFixture<Runn
     }
 
     [Fact]
+    public async Task Fifty_parallel_10_MB_posts_without_a_token_leave_memory_within_300_MB_and_the_form_still_works()
+    {
+        using (var warm = server.Client()) await warm.GetStringAsync("/report", Ct);
+        var before = server.Memory();
+        var file = new byte[10 * 1024 * 1024];
+        new Random(7).NextBytes(file);
+
+        async Task<HttpStatusCode?> PostWithoutTokenAsync(int i)
+        {
+            using var client = server.Client(from: $"127.0.3.{i + 1}");
+            var body = new MultipartFormDataContent
+            {
+                { new StringContent("report"), "_handler" },
+                { new StringContent($"Flood {i}: a report with a large file and no token."), "Report.Account" },
+            };
+            body.Add(new ByteArrayContent(file), "Report.Files", "big.pdf");
+            try
+            {
+                return (await client.PostAsync("/report", body, Ct)).StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return null; // the server answered and closed the connection without reading the rest: also a refusal
+            }
+        }
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(PostWithoutTokenAsync));
+        Assert.All(statuses, s => Assert.True(s is null or HttpStatusCode.BadRequest, $"got {s}"));
+        Assert.Contains(statuses, s => s == HttpStatusCode.BadRequest);
+        var after = server.Memory();
+        Assert.True(after.Peak - before.Peak < 300L * 1024 * 1024, $"peak memory grew by {(after.Peak - before.Peak) / 1048576} MB");
+
+        // And a reporter with a token still gets through with a file.
+        var ok = await PostWithFileAsync(TestFiles.PhoneJpeg(), "After the flood: a PC at Dover took cash.", "photo.jpg");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [Fact]
     public async Task A_phones_second_picture_inside_a_PDF_leaves_no_EXIF_behind()
     {
         const string serial = "SECOND-PICTURE-SN-77Q";
