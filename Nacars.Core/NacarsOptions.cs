@@ -168,6 +168,9 @@ public sealed class SecurityOptions
     /// <summary>An account is locked (until an administrator lifts it) only when this many different connections have
     /// failed to sign in to it within the window: evidence of a spread-out attack, which no single stranger can fake.</summary>
     public int LockAfterFailingClients { get; set; } = 10;
+    /// <summary>How long such a lock lasts (an administrator can lift it sooner): long enough to stop a spread-out
+    /// attack, short enough that it cannot keep the on-call analyst out for a shift.</summary>
+    public double LockMinutes { get; set; } = 15;
 }
 
 /// <summary>How long the service keeps what it was told (UK GDPR storage limitation; DPA 2018 Part 3 for what goes to forces).</summary>

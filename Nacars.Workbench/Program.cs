@@ -1,6 +1,10 @@
 using Nacars.Core;
 using Nacars.Workbench.Hosting;
 
+// A reporter's file is cleaned in a child process of this program, which needs nothing of the web application.
+if (args is [Nacars.Workbench.Features.Intake.CleanAttachmentCommand.Name, ..])
+    return await Nacars.Workbench.Features.Intake.CleanAttachmentCommand.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNacarsCore();
 builder.AddWorkbench(args);

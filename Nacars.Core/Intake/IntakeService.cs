@@ -71,7 +71,16 @@ public sealed class IntakeService(
         SubmitOnlineAsync(report, [], ct);
 
     public Task<SubmittedReport> SubmitOnlineAsync(ReportSubmission report, IReadOnlyList<Stream> files, CancellationToken ct = default) =>
-        SubmitAsync(report, Channel.Online, PublicActor, null, null, SubmissionReceipt.HashOf(ReportPurpose, report.SubmissionKey), files, ct);
+        SubmitAsync(report, Channel.Online, PublicActor, null, null, SubmissionReceipt.HashOf(ReportPurpose, report.SubmissionKey, Fingerprint(report, files.Count)), files, ct);
+
+    /// <summary>What a report says, for its receipt: the same post twice gives the same text.</summary>
+    private static string Fingerprint(ReportSubmission r, int files)
+    {
+        ReportValidator.RemoveControlCharacters(r);
+        return string.Join('\u001f', [r.Account, string.Join(',', r.Categories), r.ForceCode, r.SubjectName, r.SubjectRole, r.SubjectNumber,
+            r.SubjectWorkplace, r.WhenHappened, r.WhereHappened, r.HowKnown, r.ImmediateDanger.ToString(), r.StayAnonymous.ToString(),
+            r.ContactName, r.ContactPhone, r.ContactEmail, r.ConsentToForceContact.ToString(), files.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+    }
 
     public Task<SubmittedReport> SubmitByTelephoneAsync(TelephoneReport call, string callHandler, Guid? draftId, CancellationToken ct = default)
     {
@@ -293,7 +302,8 @@ public sealed class IntakeService(
         var found = reference is null ? null : await db.Contacts.AsNoTracking().Where(c => c.Reference == reference)
             .Select(c => new { c.Id, c.FollowUpCodeHash }).SingleOrDefaultAsync(ct);
         if (!FollowUpCode.Matches(s.Code, found?.FollowUpCodeHash ?? FollowUpCode.Decoy) || found is null || reference is null) return false;
-        var keyHash = SubmissionReceipt.HashOf(FollowUpPurpose, s.SubmissionKey);
+        var keyHash = SubmissionReceipt.HashOf(FollowUpPurpose, s.SubmissionKey,
+            string.Join('\u001f', [reference, text ?? "", .. answers.Select(a => $"{a.QuestionId}={a.Text}"), files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
         if (keyHash is not null && await db.SubmissionReceipts.AnyAsync(r => r.KeyHash == keyHash, ct)) return true;
         var contact = await db.Contacts.Include(c => c.Questions).SingleAsync(c => c.Id == found.Id, ct);
 

@@ -26,11 +26,13 @@ public sealed class SubmissionReceipt
     /// <summary>A new key for a form: 128 random bits as 32 hexadecimal digits.</summary>
     public static string NewKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>The stored form of a key within its purpose (a report, a follow-up, a call handler's draft), or null
-    /// when the key is missing or not one this service makes: such a post is still taken, just not de-duplicated.</summary>
-    public static string? HashOf(string purpose, string? key)
+    /// <summary>The stored form of a key within its purpose (a report, a follow-up, a call handler's draft) and with
+    /// what was sent, or null when the key is missing or not one this service makes: such a post is still taken, just
+    /// not de-duplicated. The content counts so that a form sent again unchanged (a reload, a retry) is recognised,
+    /// while one edited and sent again under the same key (a page restored by the browser's Back button) is new.</summary>
+    public static string? HashOf(string purpose, string? key, string content = "")
     {
         if (key is not { Length: 32 } || !key.All(char.IsAsciiHexDigit)) return null;
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes($"{purpose}:{key.ToLowerInvariant()}")));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{purpose}\u001f{key.ToLowerInvariant()}\u001f{content}")));
     }
 }

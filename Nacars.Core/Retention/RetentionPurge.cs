@@ -60,6 +60,7 @@ public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory,
                 await DeleteDraftsAsync(now, ct),
                 await ExpireFollowUpCodesAsync(now, ct),
                 await RemoveSentReportsAsync(now, ct));
+            await ForgetStaffSessionsAsync(now, ct);
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
                 db.AuditEvents.Add(new AuditEvent(now, "retention", AuditActions.RetentionRun, null, result.ToString()));
@@ -138,6 +139,19 @@ public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory,
         var receiptsBefore = now.AddDays(-1);
         await db.SubmissionReceipts.Where(r => r.ReceivedAtUtc < receiptsBefore).ExecuteDeleteAsync(ct);
         return await db.IntakeDrafts.Where(d => d.UpdatedAtUtc < before).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Sessions left open by a browser that was simply closed are ended once idle (their tickets go), and
+    /// ended sessions are forgotten after a month: the audit keeps who signed in and out.</summary>
+    private async Task ForgetStaffSessionsAsync(DateTime now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var idleSince = now.AddMinutes(-options.Value.Security.IdleTimeoutMinutes);
+        foreach (var idle in await db.StaffSessions.Where(s => s.EndedAtUtc == null && s.LastSeenAtUtc < idleSince).ToListAsync(ct))
+            idle.End(now, "idle");
+        await db.SaveChangesAsync(ct);
+        var forgetBefore = now.AddDays(-30);
+        await db.StaffSessions.Where(s => s.EndedAtUtc != null && s.EndedAtUtc < forgetBefore).ExecuteDeleteAsync(ct);
     }
 
     private async Task<int> ExpireFollowUpCodesAsync(DateTime now, CancellationToken ct)

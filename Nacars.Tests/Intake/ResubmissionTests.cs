@@ -64,6 +64,20 @@ public class ResubmissionTests(ResubmissionTests.App app) : IClassFixture<Resubm
     }
 
     [Fact]
+    public async Task A_form_edited_and_sent_again_under_the_same_key_is_a_new_report_not_dropped()
+    {
+        // A page the browser restores with Back keeps its old key; what the reporter then changes must still arrive.
+        var client = app.CreateAnonymousClient();
+        var body = await FormAsync(client, "/report", "report", "Report.SubmissionKey", PublicPosts.Report("A PC at Dover took cash from a dealer in May."));
+        var first = PublicPosts.ReferenceIn(await (await client.PostAsync("/report", new FormUrlEncodedContent(body), Ct)).Content.ReadAsStringAsync(Ct));
+        var edited = body.Select(f => f.Key == "Report.Account" ? new KeyValuePair<string, string>(f.Key, "A PC at Dover took cash from a dealer in May, and again in June.") : f).ToList();
+        var second = await client.PostAsync("/report", new FormUrlEncodedContent(edited), Ct);
+        var html = await second.Content.ReadAsStringAsync(Ct);
+        Assert.NotEqual(first, PublicPosts.ReferenceIn(html));
+        Assert.Contains("data-testid=\"followup-code\"", html);
+    }
+
+    [Fact]
     public async Task Two_clicks_at_once_on_Send_file_one_report()
     {
         var client = app.CreateAnonymousClient();

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Nacars.Core;
 using Nacars.Core.Data;
+using Nacars.Core.Intake.Attachments;
 using Nacars.Core.Staff;
 using Nacars.Workbench.Components;
 using Nacars.Workbench.Demo;
@@ -104,6 +105,10 @@ public static class WorkbenchHosting
         services.AddSingleton<Features.Admin.StaffAccounts>();
         services.AddSingleton<Features.Intake.FollowUpThrottle>();
         services.AddSingleton<UploadSlots>();
+        services.AddSingleton<IsolatedAttachmentCleaner>();
+        // The web process never parses a reporter's file: each is cleaned in a limited child process (unless turned off).
+        services.AddSingleton<IAttachmentCleaner>(sp => sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.CleanInSeparateProcess
+            ? sp.GetRequiredService<IsolatedAttachmentCleaner>() : sp.GetRequiredService<AttachmentCleaner>());
         services.AddSingleton<PublicFormReader>();
         services.AddScoped<DemoData>();
 

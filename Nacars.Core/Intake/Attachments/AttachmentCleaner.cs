@@ -8,7 +8,7 @@ namespace Nacars.Core.Intake.Attachments;
 /// a PDF), so metadata and anything smuggled alongside never reach the output. Anything that cannot be cleaned is
 /// refused with an <see cref="AttachmentRejectedException"/> whose message can be shown to the reporter.
 /// </summary>
-public sealed class AttachmentCleaner : IDisposable
+public sealed class AttachmentCleaner : IAttachmentCleaner, IDisposable
 {
     private readonly AttachmentOptions _options;
     private readonly SemaphoreSlim _slots;

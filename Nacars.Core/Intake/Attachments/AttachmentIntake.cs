@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Nacars.Core.Intake.Attachments;
 
 /// <summary>
 /// The one call a form handler needs: clean an upload and store the clean copy encrypted, all or nothing. The original
-/// is held in memory only while it is cleaned and never written anywhere.
+/// is held in memory only while it is cleaned, and never written anywhere in the clear.
 /// </summary>
-public sealed class AttachmentIntake(AttachmentCleaner cleaner, IAttachmentStore store)
+public sealed class AttachmentIntake(IAttachmentCleaner cleaner, IAttachmentStore store)
 {
     public AttachmentOptions Options => cleaner.Options;
 
@@ -67,6 +68,8 @@ public static class AttachmentServiceCollectionExtensions
     {
         services.Configure<AttachmentOptions>(configuration.GetSection(AttachmentOptions.Section));
         services.AddSingleton<AttachmentCleaner>();
+        // In process unless the host runs each file in a separate, limited process (the Workbench does).
+        services.TryAddSingleton<IAttachmentCleaner>(sp => sp.GetRequiredService<AttachmentCleaner>());
         services.AddSingleton<FileSystemAttachmentStore>();
         services.AddSingleton<IAttachmentStore>(sp => sp.GetRequiredService<FileSystemAttachmentStore>());
         services.AddSingleton<AttachmentIntake>();

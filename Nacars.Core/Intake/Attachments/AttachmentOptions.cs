@@ -39,6 +39,15 @@ public sealed class AttachmentOptions
     /// (their words are kept). Each file goes to an encrypted temporary file as it arrives, so this bounds disk and
     /// time rather than memory.</summary>
     public int MaxConcurrentUploads { get; set; } = 16;
+    /// <summary>Clean each file in a separate, short-lived process with the limits below, so a file that crashes, hangs
+    /// or exhausts the cleaner (a parser bug, a bomb past every budget) costs that process, never the service.</summary>
+    public bool CleanInSeparateProcess { get; set; } = true;
+    /// <summary>Wall-clock seconds a file's cleaning may take before its process is killed and the file refused.</summary>
+    public int CleanTimeoutSeconds { get; set; } = 30;
+    /// <summary>CPU seconds the cleaning process may use (the kernel ends it past this).</summary>
+    public int CleanCpuSeconds { get; set; } = 20;
+    /// <summary>Managed heap of the cleaning process, in megabytes (native picture buffers are bounded by MaxPixels).</summary>
+    public int CleanHeapMegabytes { get; set; } = 768;
     /// <summary>Folder of the encrypted attachment files; default {DataRoot}/attachments.</summary>
     public string? Path { get; set; }
     /// <summary>Plaintext bytes per authenticated chunk in an encrypted attachment file.</summary>

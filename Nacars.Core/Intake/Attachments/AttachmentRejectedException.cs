@@ -16,6 +16,8 @@ public enum AttachmentRejection
     PasswordProtectedPdf,
     TooManyPages,
     UnsafePdfStructure,
+    /// <summary>The separate process that cleans files crashed, ran out of memory or time on it.</summary>
+    CouldNotBeChecked,
 }
 
 /// <summary>A file that cannot be accepted. <see cref="Exception.Message"/> is the <see cref="ReporterMessage"/>:

@@ -21,7 +21,7 @@ internal static class JpegSegments
         var scanned = false;
         while (i + 2 <= jpeg.Length)
         {
-            if (jpeg[i] != 0xFF) return null;
+            if (jpeg[i] != 0xFF) return scanned ? Ended(output) : null;
             var marker = jpeg[i + 1];
             if (marker == 0xFF) { i++; continue; } // fill byte
             if (marker == 0xD9)
@@ -32,7 +32,7 @@ internal static class JpegSegments
             }
             if (i + 4 > jpeg.Length) break;
             var length = BinaryPrimitives.ReadUInt16BigEndian(jpeg[(i + 2)..]);
-            if (length < 2 || i + 2 + length > jpeg.Length) return null;
+            if (length < 2 || i + 2 + length > jpeg.Length) return scanned ? Ended(output) : null;
             var segment = jpeg.Slice(i, 2 + length);
             var keep = marker switch
             {
@@ -52,6 +52,14 @@ internal static class JpegSegments
             output.Write(jpeg[data..i]);
         }
         // Ended without an end-of-image marker: what was read is what a viewer would show.
-        return scanned ? output.ToArray() : null;
+        return scanned ? Ended(output) : null;
+    }
+
+    /// <summary>What was kept so far, closed with an end-of-image marker: once the picture has started, damage after it
+    /// ends the copy there rather than leaving the original (and its metadata) in place.</summary>
+    private static byte[] Ended(MemoryStream output)
+    {
+        output.Write([0xFF, 0xD9]);
+        return output.ToArray();
     }
 }

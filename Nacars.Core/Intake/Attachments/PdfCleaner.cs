@@ -145,8 +145,9 @@ internal static class PdfCleaner
         else if (filters is ["/FlateDecode" or "/Fl", _] && !dictionary.Elements.ContainsKey("/DecodeParms"))
             jpeg = PdfNormaliser.Inflate(stream.Value, budget);
         else return; // an exotic chain: left as it is (see known limitations)
-        var stripped = JpegSegments.StripMetadata(jpeg);
-        if (stripped is null) return;
+        // A picture that does not read as a JPEG cannot be shown by a viewer either, and cannot be checked for EXIF:
+        // the file is refused rather than passed on as it came.
+        var stripped = JpegSegments.StripMetadata(jpeg) ?? throw PdfNormaliser.Damaged();
         stream.Value = stripped;
         dictionary.Elements["/Filter"] = new PdfName("/DCTDecode");
         dictionary.Elements["/Length"] = new PdfInteger(stripped.Length);

@@ -256,10 +256,12 @@ internal static class TestFiles
     /// <summary>The file an outside check used to take the server to 1.8 GB: a one-page PDF whose compressed object
     /// stream lists <paramref name="entries"/> objects all at one offset, each running to the end of an 8 KB body, so a
     /// reader that copies each entry writes entries × 8 KB. About 11 KB on disk.</summary>
-    public static byte[] ObjectStreamBomb(int entries = 200_000)
+    /// <param name="distinct">Each entry a different object number (so each is also written out once), rather than
+    /// one number again and again.</param>
+    public static byte[] ObjectStreamBomb(int entries = 200_000, bool distinct = false)
     {
         var header = new StringBuilder(entries * 4);
-        for (var i = 0; i < entries; i++) header.Append("7 0 ");
+        for (var i = 0; i < entries; i++) header.Append(distinct ? 10 + i : 7).Append(" 0 ");
         var body = "<< /Filler (" + new string('A', 8000) + ") >>";
         var content = Encoding.Latin1.GetBytes(header + body);
         var objects = OnePage("Nothing to see");

@@ -19,7 +19,7 @@ namespace Nacars.Workbench.Features.Account;
 
 /// <summary>The steps of a staff sign-in, shared by the sign-in pages.</summary>
 public sealed class StaffSignIn(SignInManager<NacarsUser> signIn, UserManager<NacarsUser> users, IOptions<NacarsOptions> options, StaffAudit audit,
-    SignInThrottle throttle, ILogger<StaffSignIn> logger)
+    SignInThrottle throttle, TimeProvider clock, ILogger<StaffSignIn> logger)
 {
     private bool RequireMfa => options.Value.Security.RequireMfa;
 
@@ -51,9 +51,9 @@ public sealed class StaffSignIn(SignInManager<NacarsUser> signIn, UserManager<Na
             if (throttle.Failed(http, email) && user is { Disabled: false } && !await users.IsLockedOutAsync(user))
             {
                 await users.SetLockoutEnabledAsync(user, true);
-                await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+                await users.SetLockoutEndDateAsync(user, clock.GetUtcNow().AddMinutes(options.Value.Security.LockMinutes));
                 await audit.RecordAsync(user.Email!, AuditActions.StaffLockedOut,
-                    $"failed sign-ins from {options.Value.Security.LockAfterFailingClients} or more connections; an administrator can lift the lock");
+                    $"failed sign-ins from {options.Value.Security.LockAfterFailingClients} or more connections; locked for {options.Value.Security.LockMinutes:0} minutes unless an administrator lifts it");
                 logger.LogWarning("A staff account was locked after failed sign-ins from many connections");
             }
             return SignInOutcome.Failed;
