@@ -11,6 +11,7 @@ public static class BenchProgram
     {
         if (args is ["--circuit-client", var url, var count])
             return await CircuitsScenario.RunClientAsync(new Uri(url), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+        if (args is ["fuzz", ..]) return await FuzzAsync(args[1..]);
         if (args is ["--dashboard-client", var dashboardUrl, var pages])
             return await DashboardsScenario.RunClientAsync(new Uri(dashboardUrl), int.Parse(pages, System.Globalization.CultureInfo.InvariantCulture));
         var quick = args.Contains("--quick");
@@ -27,6 +28,22 @@ public static class BenchProgram
         await File.WriteAllTextAsync(json, BenchRunner.Json(results, quick ? "quick" : "full"));
         Console.WriteLine($"\nWrote {json}");
         return 0;
+    }
+
+    /// <summary><c>fuzz [--seconds N] [--seed S] [--regressions DIR]</c>: each target for N seconds (eng/fuzz.sh).</summary>
+    private static async Task<int> FuzzAsync(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var seconds = int.Parse(Value("--seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture);
+        var seed = int.Parse(Value("--seed") ?? Environment.TickCount.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        var regressions = Path.GetFullPath(Value("--regressions") ?? "Nacars.Tests/Intake/Attachments/Regressions");
+        var scratch = Directory.CreateTempSubdirectory("nacars-fuzz").FullName;
+        Console.WriteLine($"Fuzzing for {seconds} s a target, seed {seed}; findings go to {regressions}");
+        var findings = 0;
+        foreach (var target in new[] { Fuzz.FuzzTarget.Files(), Fuzz.FuzzTarget.Multipart(scratch) })
+            findings += await new Fuzz.Fuzzer(target, regressions, seed, TimeSpan.FromSeconds(10)).RunAsync(TimeSpan.FromSeconds(seconds), Console.Out);
+        Directory.Delete(scratch, recursive: true);
+        return findings == 0 ? 0 : 1;
     }
 
     /// <summary>The value after <paramref name="name"/>, taken out of the scenario names.</summary>

@@ -66,10 +66,11 @@ public sealed class AttachmentCleaner : IAttachmentCleaner, IDisposable
                 : PictureCleaner.Clean(original.Span, format, _options, measured);
         }
         catch (Exception e) when (e is not (AttachmentRejectedException or OperationCanceledException or OutOfMemoryException
-            or IOException or UnauthorizedAccessException))
+            or UnauthorizedAccessException) && !(e is IOException && measured.StorageFailed))
         {
             // A file the libraries choke on in a way not foreseen is still the file's fault, not the service's: the
-            // reporter gets the plain "damaged" answer. Storage failures (IOException) stay errors of the service.
+            // reporter gets the plain "damaged" answer. A failed write to storage stays an error of the service. (The
+            // fuzzer found a PDF whose stream makes the decompressor throw an IOException of its own.)
             throw format == AttachmentFormat.Pdf
                 ? new AttachmentRejectedException(AttachmentRejection.DamagedPdf, AttachmentRejectedException.Messages.DamagedPdf, e)
                 : new AttachmentRejectedException(AttachmentRejection.DamagedImage, AttachmentRejectedException.Messages.DamagedImage, e);

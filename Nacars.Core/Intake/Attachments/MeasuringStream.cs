@@ -9,12 +9,15 @@ internal sealed class MeasuringStream(Stream inner) : Stream
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     public long Written { get; private set; }
+    /// <summary>A write to the storage underneath failed: an error of the service, not of the file being cleaned.</summary>
+    public bool StorageFailed { get; private set; }
     public string Sha256Hex() => Convert.ToHexStringLower(_hash.GetHashAndReset());
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         _hash.AppendData(buffer);
-        inner.Write(buffer);
+        try { inner.Write(buffer); }
+        catch (IOException) { StorageFailed = true; throw; }
         Written += buffer.Length;
     }
 
@@ -23,7 +26,8 @@ internal sealed class MeasuringStream(Stream inner) : Stream
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         _hash.AppendData(buffer.Span);
-        await inner.WriteAsync(buffer, cancellationToken);
+        try { await inner.WriteAsync(buffer, cancellationToken); }
+        catch (IOException) { StorageFailed = true; throw; }
         Written += buffer.Length;
     }
 
@@ -31,7 +35,11 @@ internal sealed class MeasuringStream(Stream inner) : Stream
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void WriteByte(byte value) => Write([value]);
-    public override void Flush() => inner.Flush();
+    public override void Flush()
+    {
+        try { inner.Flush(); }
+        catch (IOException) { StorageFailed = true; throw; }
+    }
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
     public override bool CanRead => false;
     public override bool CanSeek => false;
