@@ -33,6 +33,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("Nacars:DataRoot", DataRoot);
         builder.UseSetting("Nacars:Intake:SubmissionsPerWindow", "100000000");
+        builder.UseSetting("Nacars:Demo:HistoryMonths", "0");
         // The dashboards scenario leaves hundreds of contacts open; every one is on the queue's first page (the heavier
         // page to keep live), so each arrival is a row the page must show.
         builder.UseSetting("Nacars:Triage:QueuePageSize", "5000");

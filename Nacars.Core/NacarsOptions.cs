@@ -62,6 +62,9 @@ public sealed class DemoOptions
     /// <summary>Adds a realistic contact every <see cref="SimulatorIntervalSeconds"/> (also: --simulate).</summary>
     public bool Simulate { get; set; }
     public double SimulatorIntervalSeconds { get; set; } = 8;
+    /// <summary>Months of fictional, decided contacts behind the demo queue, so the supervisor's pages have a history
+    /// (13 in appsettings.Development.json; 0: none).</summary>
+    public int HistoryMonths { get; set; }
 }
 
 public sealed class IntakeOptions

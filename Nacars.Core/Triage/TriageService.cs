@@ -47,8 +47,25 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
     public Task<Contact> ReleaseAsync(string reference, string analyst, CancellationToken ct = default) =>
         ChangeAsync(reference, analyst, c => c.Release(analyst), AuditActions.ContactReleased, null, ContactEventKind.ContactReleased, ct);
 
-    public Task<Contact> ReassignAsync(string reference, string supervisor, string toAnalyst, CancellationToken ct = default) =>
-        ChangeAsync(reference, supervisor, c => c.Reassign(toAnalyst, Now), AuditActions.ContactReassigned, $"to {toAnalyst}", ContactEventKind.ContactClaimed, ct);
+    /// <summary>A supervisor gives an open contact to another analyst. Checked here, not only on the page: the caller
+    /// must be a supervisor and the new owner an enabled analyst.</summary>
+    public async Task<Contact> ReassignAsync(string reference, string supervisor, string toAnalyst, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await Staff.StaffRoles.RequireAsync(db, supervisor, Staff.Roles.Supervisor, "reassign a contact", ct);
+            if (!await Staff.StaffRoles.HasAsync(db, toAnalyst, Staff.Roles.Analyst, ct))
+                throw new DomainRuleException($"{toAnalyst} is not an analyst who can take a contact.");
+        }
+        return await ChangeAsync(reference, supervisor, c => c.Reassign(toAnalyst, Now), AuditActions.ContactReassigned, $"to {toAnalyst}", ContactEventKind.ContactClaimed, ct);
+    }
+
+    /// <summary>Who a supervisor can give a contact to: enabled analysts, those signed in (active in the last hour) first.</summary>
+    public async Task<IReadOnlyList<(string UserName, string DisplayName, bool SignedIn)>> AnalystsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Staff.StaffRoles.AnalystsAsync(db, Now.AddHours(-1), ct);
+    }
 
     public Task<Contact> TickAsync(string reference, string analyst, ThresholdCheck check, bool ticked, CancellationToken ct = default) =>
         ChangeAsync(reference, analyst, c => c.Tick(check, ticked, analyst, Now), AuditActions.ThresholdTicked,

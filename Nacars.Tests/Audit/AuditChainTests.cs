@@ -89,6 +89,7 @@ public class AuditTamperingTests : IDisposable
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("verify-audit");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Nacars__Demo__HistoryMonths"] = "0";
         info.Environment["Nacars__DataRoot"] = _app.DataRoot;
         using var process = Process.Start(info)!;
         var output = await process.StandardOutput.ReadToEndAsync(Ct);

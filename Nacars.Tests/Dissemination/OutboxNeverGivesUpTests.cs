@@ -167,7 +167,7 @@ public class OutboxNeverGivesUpTests : DisseminationTestBase
             info.ArgumentList.Add(dll);
             foreach (var (key, value) in new Dictionary<string, string>
             {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development", ["ASPNETCORE_URLS"] = "http://127.0.0.1:0", ["Nacars__DataRoot"] = dataRoot,
+                ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Nacars__Demo__HistoryMonths"] = "0", ["ASPNETCORE_URLS"] = "http://127.0.0.1:0", ["Nacars__DataRoot"] = dataRoot,
                 ["Nacars__Mail__Mode"] = "Smtp", ["Nacars__Mail__SmtpHost"] = "127.0.0.1", ["Nacars__Mail__SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Nacars__Mail__RequireTls"] = "false", ["Nacars__Mail__BatchSize"] = "10", ["Nacars__Mail__LeaseSeconds"] = "2", ["Nacars__Mail__PollSeconds"] = "1",
             })

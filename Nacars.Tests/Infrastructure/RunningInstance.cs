@@ -29,6 +29,7 @@ public class RunningInstance : IAsyncLifetime
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Nacars__DataRoot"] = _root;
         info.Environment["Nacars__Demo__Simulate"] = "false";
+        info.Environment["Nacars__Demo__HistoryMonths"] = "0";
         foreach (var (key, value) in Environment) info.Environment[key] = value;
         _process = Process.Start(info)!;
         // Read the output so the process never blocks on a full pipe.

@@ -36,6 +36,8 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("Nacars:DataRoot", DataRoot);
         builder.UseSetting("Nacars:Demo:Simulate", "false");
+        // The dozen demo contacts only: tests count and find contacts, and the history takes seconds to make.
+        builder.UseSetting("Nacars:Demo:HistoryMonths", "0");
         // Tests sign in many times from one address; the sign-in throttle has its own test.
         builder.UseSetting("Nacars:Security:SignInAttemptsPerWindow", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

@@ -21,7 +21,7 @@ public class ForceMonthHeatmapTests : BunitContext
         var cut = Render<ForceMonthHeatmap>(p => p.Add(x => x.Grid, Grid));
         var table = cut.Find("table[data-testid='force-month-grid']");
         Assert.Equal(["kent", "met"], table.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-force")));
-        Assert.Equal(["Force", "Jan 2026", "Feb 2026"], table.QuerySelectorAll("thead th").Select(th => th.TextContent));
+        Assert.Equal(["Force", "Feb 2026", "Jan 2026"], table.QuerySelectorAll("thead th").Select(th => th.TextContent));
 
         var cells = cut.FindAll("[data-testid='grid-cell']");
         Assert.Equal(4, cells.Count);

@@ -9,7 +9,8 @@ namespace Nacars.Workbench.Demo;
 
 /// <summary>Development only: the demo accounts and a dozen realistic, entirely fictional contacts across forces
 /// and statuses, so a trainee sees a working queue on first run.</summary>
-public sealed class DemoData(UserManager<NacarsUser> users, Features.Admin.StaffAccounts accounts, IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock)
+public sealed class DemoData(UserManager<NacarsUser> users, Features.Admin.StaffAccounts accounts, IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock,
+    DemoHistory history, Microsoft.Extensions.Options.IOptions<Nacars.Core.NacarsOptions> options)
 {
     public const string Password = "Kettle-Orchard-Demo-57";
 
@@ -29,6 +30,7 @@ public sealed class DemoData(UserManager<NacarsUser> users, Features.Admin.Staff
 
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.Contacts.AnyAsync()) return;
+        await history.SeedAsync(options.Value.Demo.HistoryMonths);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var sample in SampleReports.All.Select((s, i) => (s, i)))
         {

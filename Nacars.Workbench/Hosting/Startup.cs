@@ -67,7 +67,15 @@ public static class Startup
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Features.Admin.StaffAccounts>().EnsureRolesAsync();
-        if (demo) await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+        if (demo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+            // The first thing a newcomer needs: who to sign in as. Development only; no such accounts exist elsewhere.
+            app.Logger.LogInformation("Development demo: sign in at /Account/Login as {Accounts}, password {Password} (no authenticator needed here). " +
+                "The key ring in {KeyRing} is not encrypted with a certificate in Development, hence Data Protection's \"no XML encryptor\" note; " +
+                "outside Development start-up refuses to run without Nacars:KeyRing:CertificatePath.",
+                string.Join(", ", DemoData.Users.Select(u => $"{u.Email} ({u.Role})")), DemoData.Password, options.ResolvedKeyRingPath(contentRoot));
+        }
     }
 
     private static void EnsureWritableFolder(string path, string what)

@@ -111,6 +111,7 @@ public static class WorkbenchHosting
             ? sp.GetRequiredService<IsolatedAttachmentCleaner>() : sp.GetRequiredService<AttachmentCleaner>());
         services.AddSingleton<PublicFormReader>();
         services.AddScoped<DemoData>();
+        services.AddScoped<DemoHistory>();
 
         // Behind a reverse proxy the client is the one the proxy names, but only for proxies listed in settings.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NacarsOptions>>((o, nacars) =>
@@ -134,6 +135,9 @@ public static class WorkbenchHosting
 
         // Request logging never includes client addresses or bodies; keep framework chatter out of the logs too.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Development's key ring has no certificate on purpose: the start-up line says so in words (Startup), instead of
+        // Data Protection's warning about an unencrypted key, which reads as a fault in a product that promises encryption.
+        if (builder.Environment.IsDevelopment()) builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         return builder;
     }
 

@@ -20,6 +20,8 @@ public static class WorkbenchTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["system-ui", "Segoe UI", "Helvetica", "Arial", "sans-serif"] },
+            // Buttons in sentence case, like the sign-in and public pages: all-caps labels are harder to read.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }
