@@ -44,13 +44,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 public static class PageExtensions
 {
-    public static async Task<IPage> NewPageAsync(this BrowserFixture fixture, Uri baseAddress, bool javaScript = true)
+    public static async Task<IPage> NewPageAsync(this BrowserFixture fixture, Uri baseAddress, bool javaScript = true, int width = 1400, int height = 1000)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             JavaScriptEnabled = javaScript,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
