@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -68,6 +69,9 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         builder.ApplyConfiguration(new ProtectedSecretConfiguration(Sensitive));
         builder.ApplyConfiguration(new ForceDayFiguresConfiguration());
         builder.ApplyConfiguration(new AnalystDayFiguresConfiguration());
+        // Identity's own entities: its sign-in secrets are encrypted like reporter data (issue 26).
+        builder.Entity<IdentityUserToken<string>>().Property(t => t.Value).HasConversion(Sensitive.IdentitySecretConverter);
+        builder.Entity<NacarsUser>().Property(u => u.SecurityStamp).HasConversion(Sensitive.IdentitySecretConverter);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

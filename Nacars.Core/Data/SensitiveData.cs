@@ -18,6 +18,14 @@ public sealed class SensitiveData(IDataProtectionProvider provider)
     public byte[] Unprotect(byte[] cipher) => _protector.Unprotect(cipher);
 
     internal ValueConverter StringConverter => _stringConverter ??= new ValueConverter<string, string>(v => Protect(v), v => Unprotect(v));
+
+    /// <summary>Staff sign-in secrets (authenticator keys, recovery codes, security stamps), under a purpose of their
+    /// own: a reporter-data ciphertext copied into their column does not decrypt, nor the reverse.</summary>
+    internal IDataProtector IdentitySecretsProtector => _identityProtector ??= provider.CreateProtector("Nacars.IdentitySecrets.v1");
+    internal ValueConverter IdentitySecretConverter => _identityConverter ??= new ValueConverter<string, string>(
+        v => IdentitySecretsProtector.Protect(v), v => IdentitySecretsProtector.Unprotect(v));
+    private IDataProtector? _identityProtector;
+    private ValueConverter? _identityConverter;
     internal ValueConverter BytesConverter => _bytesConverter ??= new ValueConverter<byte[], byte[]>(v => Protect(v), v => Unprotect(v));
     private ValueConverter? _stringConverter;
     private ValueConverter? _bytesConverter;
