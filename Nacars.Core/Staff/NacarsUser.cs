@@ -10,6 +10,9 @@ public sealed class NacarsUser : IdentityUser
     /// <summary>The time step (30 s) of the last authenticator code accepted: a code is accepted once, never again in
     /// its window (see OnceOnlyAuthenticatorTokenProvider).</summary>
     public long? LastAuthenticatorStep { get; set; }
+    /// <summary>The password is an administrator's one-time set-up code: it opens only the page where the person sets a
+    /// password of their own (and then enrols a new authenticator), never a staff page.</summary>
+    public bool MustSetPassword { get; set; }
 }
 
 public static class Roles

@@ -141,7 +141,34 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, old.StatusCode); // the old password no longer works
         var fresh = await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
-        Assert.Contains("EnrolAuthenticator", fresh.Headers.Location!.ToString()); // and the authenticator is set up again
+        // The admin's code is a set-up code: it opens the set-password page and no staff page.
+        Assert.Contains("SetPassword", fresh.Headers.Location!.ToString());
+        var staffPage = await client.GetAsync("/triage", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, staffPage.StatusCode);
+        Assert.Contains("/Account/Login", staffPage.Headers.Location!.ToString());
+
+        // Its owner sets their own password, then sets the authenticator up again.
+        var weak = await WorkbenchFactory.PostFormAsync(client, "/Account/SetPassword", "set-password", new() { ["Input.Password"] = "password1234", ["Input.Confirm"] = "password1234" });
+        Assert.Contains("too easy to guess", await weak.Content.ReadAsStringAsync(Ct));
+        var own = await WorkbenchFactory.PostFormAsync(client, "/Account/SetPassword", "set-password",
+            new() { ["Input.Password"] = "violet harbour lantern trek", ["Input.Confirm"] = "violet harbour lantern trek" });
+        Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
+        Assert.Contains("EnrolAuthenticator", own.Headers.Location!.ToString());
+        // The set-up code no longer works at all.
+        var again = await WorkbenchFactory.PostFormAsync(app.CreateAnonymousClient(), "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task No_one_changes_their_own_roles()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Nacars.Workbench.Features.Admin.StaffAccounts>();
+        var admin = (await accounts.AllAsync()).Single(u => u.Email == "admin@demo.nacars.test");
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            accounts.SetRolesAsync(admin.Id, [.. admin.Roles, Nacars.Core.Staff.Roles.Analyst], "admin@demo.nacars.test"));
+        Assert.Contains("your own roles", refused.Message);
+        Assert.DoesNotContain(Nacars.Core.Staff.Roles.Analyst, (await accounts.AllAsync()).Single(u => u.Email == "admin@demo.nacars.test").Roles);
     }
 
     private static async Task<HttpResponseMessage> SignOutAsync(HttpClient client)

@@ -17,4 +17,4 @@ using Nacars.Core.Staff;
 
 namespace Nacars.Workbench.Features.Account;
 
-public enum SignInOutcome { SignedIn, NeedsSecondFactor, MustEnrol, LockedOut, Failed }
+public enum SignInOutcome { SignedIn, NeedsSecondFactor, MustEnrol, MustSetPassword, LockedOut, Failed }

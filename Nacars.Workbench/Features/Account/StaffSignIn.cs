@@ -59,6 +59,14 @@ public sealed class StaffSignIn(SignInManager<NacarsUser> signIn, UserManager<Na
             return SignInOutcome.Failed;
         }
         throttle.Succeeded(http, email);
+        if (user.MustSetPassword)
+        {
+            // An administrator's set-up code: it opens the set-password page and nothing else.
+            await http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
+                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme)));
+            await audit.RecordAsync(user.Email!, AuditActions.StaffSignedIn, "set-up code from a reset: only the set-password page opens");
+            return SignInOutcome.MustSetPassword;
+        }
         if (user.TwoFactorEnabled || RequireMfa)
         {
             // The same note Identity keeps between the password and the code (its two-factor user cookie).
@@ -69,6 +77,29 @@ public sealed class StaffSignIn(SignInManager<NacarsUser> signIn, UserManager<Na
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(StaffClaims.Amr, "pwd")]);
         await audit.RecordAsync(user.Email!, AuditActions.StaffSignedIn, "password only (second factor not required here)");
         return SignInOutcome.SignedIn;
+    }
+
+    /// <summary>Sets the password of a person who signed in with a set-up code, then leads them on: a new authenticator
+    /// where one is required (the reset removed the old one), else straight in. Null when done; the problems otherwise.</summary>
+    public async Task<(SignInOutcome? Next, IReadOnlyList<string> Problems)> SetOwnPasswordAsync(HttpContext http, string password)
+    {
+        var user = await PendingUserAsync();
+        if (user is not { MustSetPassword: true }) return (SignInOutcome.Failed, ["Sign in with the set-up code first."]);
+        var removed = await users.RemovePasswordAsync(user);
+        var added = removed.Succeeded ? await users.AddPasswordAsync(user, password) : removed;
+        if (!added.Succeeded)
+        {
+            // Put the set-up code's hash back untouched is not possible; the person stays on this page and tries again.
+            return (null, [.. added.Errors.Select(e => e.Description)]);
+        }
+        user.MustSetPassword = false;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(user.Email!, AuditActions.StaffPasswordChanged, "own password set after an administrator's reset");
+        if (RequireMfa || user.TwoFactorEnabled) return (user.TwoFactorEnabled ? SignInOutcome.NeedsSecondFactor : SignInOutcome.MustEnrol, []);
+        await http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(StaffClaims.Amr, "pwd")]);
+        return (SignInOutcome.SignedIn, []);
     }
 
     /// <summary>Whoever passed the password step and is now on the second (or enrolling).</summary>

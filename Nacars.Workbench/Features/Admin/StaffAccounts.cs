@@ -28,13 +28,15 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IDbContextFactory
             if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
     }
 
-    public Task<NacarsUser> CreateAsync(string email, string displayName, string password, IEnumerable<string> roleNames) => WithUsersAsync(async (users, roles) =>
+    /// <param name="setUpCode">The password is a one-time set-up code an administrator passes on: it opens only the
+    /// page where its owner sets their own (see <see cref="ResetPasswordAsync"/>).</param>
+    public Task<NacarsUser> CreateAsync(string email, string displayName, string password, IEnumerable<string> roleNames, bool setUpCode = false) => WithUsersAsync(async (users, roles) =>
     {
         var wanted = roleNames.ToList();
         var unknown = wanted.FirstOrDefault(r => !Roles.All.Contains(r));
         if (unknown is not null) throw new ArgumentException($"'{unknown}' is not a role. Roles: {string.Join(", ", Roles.All)}.");
         await EnsureRolesAsync(roles);
-        var user = new NacarsUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var user = new NacarsUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, MustSetPassword = setUpCode };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRolesAsync(user, wanted));
         return user;
@@ -81,9 +83,13 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IDbContextFactory
         Check(await users.ResetAccessFailedCountAsync(user));
     });
 
-    public Task SetRolesAsync(string userId, IReadOnlyCollection<string> wanted) => WithUsersAsync(async (users, _) =>
+    /// <summary>Changes someone else's roles: no one changes their own (an administrator could otherwise make
+    /// themselves an analyst and read reporters' accounts).</summary>
+    public Task SetRolesAsync(string userId, IReadOnlyCollection<string> wanted, string changedBy) => WithUsersAsync(async (users, _) =>
     {
         var user = await users.FindByIdAsync(userId) ?? throw new ArgumentException("No such user.");
+        if (string.Equals(user.UserName, changedBy, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("You cannot change your own roles: ask another administrator.");
         var current = await users.GetRolesAsync(user);
         Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
         Check(await users.AddToRolesAsync(user, wanted.Except(current)));
@@ -112,19 +118,25 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IDbContextFactory
         await EndSessionsAsync(user.Id, "authenticator reset");
     });
 
-    /// <summary>An admin sets a new password for someone who forgot theirs (staff are never reset by email). Open
-    /// sessions end; the password is shown to the admin once, to pass on in person or by phone.</summary>
+    /// <summary>An admin helps someone who forgot their password (staff are never reset by email): the result is a
+    /// one-time set-up code, to pass on in person or by phone, that opens only the page where its owner sets a password
+    /// of their own; the old authenticator is removed, so the owner also enrols a new one. The admin never holds a
+    /// password that opens a staff page, and every open session of the account ends.</summary>
     public Task<string> ResetPasswordAsync(string userId) => WithUsersAsync(async (users, _) =>
     {
         var user = await users.FindByIdAsync(userId) ?? throw new ArgumentException("No such user.");
-        var password = GeneratePassword();
+        var code = GeneratePassword();
         Check(await users.RemovePasswordAsync(user));
-        Check(await users.AddPasswordAsync(user, password));
+        Check(await users.AddPasswordAsync(user, code));
+        user.MustSetPassword = true;
+        Check(await users.UpdateAsync(user));
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.SetLockoutEndDateAsync(user, user.Disabled ? DateTimeOffset.MaxValue : null));
         Check(await users.ResetAccessFailedCountAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
         await EndSessionsAsync(user.Id, "password reset");
-        return password;
+        return code;
     });
 
     /// <summary>A password a person can type: four groups of Crockford symbols, about 100 bits.</summary>
