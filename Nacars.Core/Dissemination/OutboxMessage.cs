@@ -58,6 +58,16 @@ public sealed class OutboxMessage
     /// <summary>A copy as loaded, to record an outcome against (attached unchanged, so only what changes is written).</summary>
     internal OutboxMessage CopyAsClaimed() => (OutboxMessage)MemberwiseClone();
 
+    /// <summary>Retention: the copy of the report (its PDF and body) goes; the row stays as the delivery's record.
+    /// A message whose copy is gone is never sent again.</summary>
+    public void Forget()
+    {
+        Attachment = null;
+        Body = "";
+        if (State is OutboxState.Failed or OutboxState.Stuck) State = OutboxState.Failed;
+        LastError ??= "removed under the retention schedule";
+    }
+
     public bool IsWaiting => State is OutboxState.Queued or OutboxState.Sending or OutboxState.Stuck;
 
     /// <summary>What the dispatcher's claim does in SQL (for a batch at once), as a move on one message.</summary>
@@ -105,6 +115,7 @@ public sealed class OutboxMessage
     public void Requeue(string currentMailbox, DateTime nowUtc)
     {
         if (State is not (OutboxState.Failed or OutboxState.Stuck)) throw new Contacts.DomainRuleException("Only a failed or stuck message can be retried.");
+        if (Attachment is null && AttachmentName is not null) throw new Contacts.DomainRuleException("This report was removed under the retention schedule and cannot be sent again.");
         if (string.IsNullOrWhiteSpace(currentMailbox)) throw new Contacts.DomainRuleException("The force has no nominated mailbox to send to. Ask an admin to add it first.");
         To = currentMailbox;
         State = OutboxState.Queued;

@@ -108,6 +108,12 @@ public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory,
             // a phone, an email or a handle may be the reporter's and goes.
             var identifiers = await db.ContactIdentifiers.Where(i => ids.Contains(i.ContactId)).ToListAsync(ct);
             db.ContactIdentifiers.RemoveRange(purge ? identifiers : identifiers.Where(i => i.Kind is "rel:phone" or "rel:email" or "rel:handle"));
+            // The PDFs queued for the contact's forces go too, whatever became of them (sent, failed, stuck): each is a
+            // copy of the account. The rows stay as the record of the delivery.
+            var references = due.Select(c => c.Reference).ToList();
+            foreach (var message in await db.OutboxMessages.Where(m => m.Reference != null && references.Contains(m.Reference) && m.Attachment != null
+                         && m.State != OutboxState.Queued && m.State != OutboxState.Sending).ToListAsync(ct))
+                message.Forget();
             try
             {
                 await db.SaveChangesAsync(ct);
