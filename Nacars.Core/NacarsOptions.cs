@@ -31,6 +31,13 @@ public sealed class NacarsOptions
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);
+    /// <summary>Where the audit chain's head is also written at every seal (an append-only file); keep it with the key
+    /// ring, apart from database backups. Default: audit-anchor.log in the key ring's folder.</summary>
+    public string? AuditAnchorPath { get; set; }
+
+    public string ResolvedAuditAnchorPath(string contentRoot) =>
+        Path.GetFullPath(AuditAnchorPath ?? Path.Combine(ResolvedKeyRingPath(contentRoot), "audit-anchor.log"), contentRoot);
+
     public string ResolvedKeyRingPath(string contentRoot) => Path.GetFullPath(KeyRingPath ?? Path.Combine(ResolvedDataRoot(contentRoot), "keys"), contentRoot);
     public string ResolvedPickupPath(string contentRoot) => Path.GetFullPath(Mail.PickupPath ?? Path.Combine(ResolvedDataRoot(contentRoot), "mail-pickup"), contentRoot);
 }

@@ -26,20 +26,54 @@ public sealed record AuditVerification(bool Intact, long Verified, int AwaitingS
 /// and an event that commits late is simply sealed in the next round, after those already sealed. The database also
 /// refuses UPDATE and DELETE on sealed events (triggers, <see cref="AuditGuard"/>): this chain catches what gets past it.
 /// </summary>
-public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock, ILogger<AuditChain> logger)
+public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock, ILogger<AuditChain> logger, AuditAnchor anchor)
 {
+    /// <summary>The secret the chain is keyed with, held like the Data Protection keys (encrypted with the key ring), so
+    /// whoever holds only the database file cannot compute a seal; and the sequence from which seals are keyed (events
+    /// sealed by earlier builds keep their plain SHA-256).</summary>
+    private const string KeyName = "audit-chain-key", KeyedFromName = "audit-chain-keyed-from";
+    private (byte[] Key, long From)? _key;
     private const long SealLockId = 0x4E41435341554C; // "NACSAUL"
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private readonly SemaphoreSlim _sealing = new(1, 1);
 
     public AuditVerification? LastVerification { get; private set; }
 
-    /// <summary>The canonical content of an event: a JSON array, so no field can bleed into another.</summary>
-    public static string HashOf(string previousHash, long sequence, AuditEvent e) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + JsonSerializer.Serialize(new object?[]
+    /// <summary>The seal of an event: an HMAC-SHA-256 with the chain's key over the previous seal and the event's canonical
+    /// content (a JSON array, so no field can bleed into another); a plain SHA-256 for events sealed before the key.</summary>
+    public static string HashOf(string previousHash, long sequence, AuditEvent e, byte[]? key = null)
+    {
+        var content = Encoding.UTF8.GetBytes(previousHash + "\n" + JsonSerializer.Serialize(new object?[]
         {
             sequence, e.AtUtc.ToString("O", CultureInfo.InvariantCulture), e.Actor, e.Action, e.ContactReference, e.Detail,
-        }))));
+        }));
+        return Convert.ToHexStringLower(key is null ? SHA256.HashData(content) : HMACSHA256.HashData(key, content));
+    }
+
+    private string Seal(string previousHash, long sequence, AuditEvent e, (byte[] Key, long From) key) =>
+        HashOf(previousHash, sequence, e, sequence >= key.From ? key.Key : null);
+
+    /// <summary>The chain's key, made with the first seal this build does (keyed from the next sequence on).</summary>
+    private async Task<(byte[] Key, long From)> KeyAsync(NacarsDbContext db, CancellationToken ct)
+    {
+        if (_key is { } known) return known;
+        var secrets = await db.ProtectedSecrets.Where(s => s.Name == KeyName || s.Name == KeyedFromName).ToListAsync(ct);
+        if (secrets.Count < 2)
+        {
+            var lastSealed = await db.AuditEvents.Where(a => a.Sequence != null).MaxAsync(a => a.Sequence, ct) ?? 0;
+            db.ProtectedSecrets.RemoveRange(secrets);
+            secrets =
+            [
+                new Data.ProtectedSecret { Name = KeyName, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
+                new Data.ProtectedSecret { Name = KeyedFromName, Value = (lastSealed + 1).ToString(CultureInfo.InvariantCulture) },
+            ];
+            db.ProtectedSecrets.AddRange(secrets);
+            await db.SaveChangesAsync(ct);
+        }
+        var key = (Convert.FromBase64String(secrets.Single(s => s.Name == KeyName).Value), long.Parse(secrets.Single(s => s.Name == KeyedFromName).Value, CultureInfo.InvariantCulture));
+        _key = key;
+        return key;
+    }
 
     /// <summary>Seals every event written since the last seal, in the order written. Returns how many.</summary>
     public async Task<int> SealAsync(CancellationToken ct = default)
@@ -55,17 +89,19 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
                 if (tx is not null) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SealLockId})", ct);
                 var batch = await db.AuditEvents.Where(a => a.Hash == null).OrderBy(a => a.Id).Take(500).ToListAsync(ct);
                 if (batch.Count == 0) return sealedCount;
+                var key = await KeyAsync(db, ct);
                 var last = await db.AuditEvents.Where(a => a.Sequence != null).OrderByDescending(a => a.Sequence)
                     .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
                 var (sequence, hash) = (last?.Sequence ?? 0, last?.Hash ?? Genesis);
                 foreach (var e in batch)
                 {
                     sequence++;
-                    hash = HashOf(hash, sequence, e);
+                    hash = Seal(hash, sequence, e, key);
                     e.Seal(sequence, hash);
                 }
                 await db.SaveChangesAsync(ct);
                 if (tx is not null) await tx.CommitAsync(ct);
+                anchor.Append(sequence, clock.GetUtcNow().UtcDateTime, hash);
                 sealedCount += batch.Count;
             }
         }
@@ -76,8 +112,11 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = await KeyAsync(db, ct);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         var (expected, hash) = (1L, Genesis);
+        var head = anchor.Latest();
+        string? hashAtHead = null;
         AuditVerification Broken(long at, string problem) => new(false, expected - 1, 0, at, problem, clock.GetUtcNow().UtcDateTime);
         AuditVerification? result = null;
         while (result is null)
@@ -87,11 +126,19 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
             foreach (var e in page)
             {
                 if (e.Sequence != expected) { result = Broken(expected, $"event {expected} is missing (deleted?)"); break; }
-                var recomputed = HashOf(hash, expected, e);
+                var recomputed = Seal(hash, expected, e, key);
                 if (!string.Equals(recomputed, e.Hash, StringComparison.Ordinal)) { result = Broken(expected, "its content or its hash was changed after it was sealed"); break; }
+                if (expected == head?.Sequence) hashAtHead = recomputed;
                 (expected, hash) = (expected + 1, recomputed);
             }
         }
+        // The anchor kept outside the database: the newest events cannot be cut off, nor the chain rewritten, unseen.
+        if (result is null && head is not null && expected - 1 < head.Sequence)
+            result = Broken(expected, $"events after {expected - 1} are missing: the anchor outside the database ({anchor.Path}) saw the chain reach {head.Sequence} at {head.AtUtc:u}");
+        if (result is null && head is not null && hashAtHead is not null && !string.Equals(hashAtHead, head.Mac, StringComparison.Ordinal))
+            result = Broken(head.Sequence, $"event {head.Sequence} does not match the anchor outside the database: the chain was rewritten");
+        if (result is null && !await AuditGuard.PresentAsync(db, ct))
+            result = Broken(expected, "the database's guards against changing or deleting audit events (its triggers) are gone");
         result ??= new AuditVerification(true, expected - 1, await db.AuditEvents.CountAsync(a => a.Hash == null, ct), null, null, clock.GetUtcNow().UtcDateTime);
         LastVerification = result;
         if (!result.Intact) logger.LogCritical("The audit trail is BROKEN at event {Sequence}: {Problem}", result.BrokenAt, result.Problem);
@@ -136,6 +183,11 @@ public sealed class AuditSealer(AuditChain chain, TimeProvider clock, ILogger<Au
 /// write to a row). Created at start-up, idempotently, so it survives a regenerated migration.</summary>
 public static class AuditGuard
 {
+    /// <summary>Whether the triggers are in place (an insider who dropped them to edit history left a sign).</summary>
+    public static async Task<bool> PresentAsync(NacarsDbContext db, CancellationToken ct) => db.Database.IsNpgsql()
+        ? await db.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM pg_trigger WHERE tgname = 'audit_append_only' AND NOT tgisinternal").SingleAsync(ct) == 1
+        : await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND name IN ('audit_no_delete', 'audit_seal_only')").SingleAsync(ct) == 2;
+
     public static async Task EnsureAsync(NacarsDbContext db, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
