@@ -70,6 +70,15 @@ public class NewcomerBrowserTests(BrowserFixture browser, NewcomerBrowserTests.W
         await using (var db = await app.Db.CreateDbContextAsync(Ct)) Assert.Equal(before, await db.Contacts.CountAsync(Ct));
     }
 
+    private async Task<IPage> OpenAsync(string email, string path, string readyTestId, int width, int height)
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress, width: width, height: height);
+        await page.SignInAsync(email);
+        await page.GotoAsync(path);
+        await page.WaitReadyAsync(readyTestId);
+        return page;
+    }
+
     [Theory]
     [InlineData(1440, 900)]
     [InlineData(1280, 800)]
@@ -81,10 +90,7 @@ public class NewcomerBrowserTests(BrowserFixture browser, NewcomerBrowserTests.W
         await signIn.ShotAsync($"newcomer-sign-in-{width}");
         if (width == 1280) await Accessibility.AssertAccessibleAsync(signIn, "sign-in");
 
-        var analyst = await browser.NewPageAsync(app.BaseAddress, width: width, height: height);
-        await analyst.SignInAsync("analyst@demo.nacars.test");
-        await analyst.GotoAsync("triage");
-        await analyst.WaitReadyAsync("triage-page");
+        var analyst = await OpenAsync("analyst@demo.nacars.test", "triage", "triage-page", width, height);
         await analyst.ShotAsync($"newcomer-queue-{width}");
         var reference = await analyst.Locator("[data-testid='contact-row'][data-status='New']").First.GetAttributeAsync("data-reference");
         await analyst.GotoAsync($"triage/{reference}");
@@ -97,17 +103,11 @@ public class NewcomerBrowserTests(BrowserFixture browser, NewcomerBrowserTests.W
         await AssertButtonsInsideAsync(analyst, $"contact page at {width} px");
         await analyst.ShotAsync($"newcomer-contact-{width}");
 
-        var supervisor = await browser.NewPageAsync(app.BaseAddress, width: width, height: height);
-        await supervisor.SignInAsync("supervisor@demo.nacars.test");
-        await supervisor.GotoAsync("supervision");
-        await supervisor.WaitReadyAsync("supervision-page");
+        var supervisor = await OpenAsync("supervisor@demo.nacars.test", "supervision", "supervision-page", width, height);
         await AssertButtonsInsideAsync(supervisor, $"supervision at {width} px");
         await supervisor.ShotAsync($"newcomer-supervision-{width}");
 
-        var admin = await browser.NewPageAsync(app.BaseAddress, width: width, height: height);
-        await admin.SignInAsync("admin@demo.nacars.test");
-        await admin.GotoAsync("admin");
-        await admin.WaitReadyAsync("admin-page");
+        var admin = await OpenAsync("admin@demo.nacars.test", "admin", "admin-page", width, height);
         await admin.Locator("[data-testid='edit-force']").First.ClickAsync();
         await AssertButtonsInsideAsync(admin, $"force editor at {width} px");
         await admin.ShotAsync($"newcomer-admin-{width}");
