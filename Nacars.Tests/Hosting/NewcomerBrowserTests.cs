@@ -103,6 +103,10 @@ public class NewcomerBrowserTests(BrowserFixture browser, NewcomerBrowserTests.W
         await AssertButtonsInsideAsync(analyst, $"contact page at {width} px");
         await analyst.ShotAsync($"newcomer-contact-{width}");
 
+        var callHandler = await OpenAsync("callhandler@demo.nacars.test", "intake", "intake-page", width, height);
+        await AssertButtonsInsideAsync(callHandler, $"intake at {width} px");
+        await callHandler.ShotAsync($"newcomer-intake-{width}");
+
         var supervisor = await OpenAsync("supervisor@demo.nacars.test", "supervision", "supervision-page", width, height);
         await AssertButtonsInsideAsync(supervisor, $"supervision at {width} px");
         await supervisor.ShotAsync($"newcomer-supervision-{width}");
