@@ -1,6 +1,8 @@
 using Nacars.Core;
 using Nacars.Workbench.Hosting;
 
+if (CommandLine.Refuses(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
+
 // A reporter's file is cleaned in a child process of this program, which needs nothing of the web application.
 if (args is [Nacars.Workbench.Features.Intake.CleanAttachmentCommand.Name, ..])
     return await Nacars.Workbench.Features.Intake.CleanAttachmentCommand.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error);

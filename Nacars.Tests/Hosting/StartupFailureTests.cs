@@ -35,6 +35,21 @@ public class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task A_word_that_is_not_a_command_is_refused_with_the_list_instead_of_starting_a_server()
+    {
+        var (code, output) = await RunAsync(null, "backup", "--to", Path.Combine(_root, "backup"));
+        Assert.Equal(2, code);
+        Assert.Contains("'backup' is not a command", output);
+        Assert.Contains("verify-audit", output);
+        Assert.False(Directory.Exists(_root), "nothing was started or written");
+
+        var (help, usage) = await RunAsync(null, "--help");
+        Assert.Equal(0, help);
+        Assert.Contains("create-user --email", usage);
+        Assert.Contains("analyse-accounts --input", usage);
+    }
+
+    [Fact]
     public async Task Create_user_makes_the_first_admin_and_prints_the_password_once()
     {
         var (code, output) = await RunAsync(null, "create-user", "--email", "first.admin@example.org", "--role", "Admin");

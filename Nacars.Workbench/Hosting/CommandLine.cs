@@ -1,0 +1,38 @@
+namespace Nacars.Workbench.Hosting;
+
+/// <summary>
+/// The program's commands. With no command it serves the workbench; <c>--help</c> lists the commands; a word that is
+/// not a command is refused with the list and a non-zero exit, rather than starting the web server (an operator who
+/// typed <c>backup --to /mnt/x</c> would otherwise have a second server running until killed).
+/// </summary>
+public static class CommandLine
+{
+    private static readonly (string Name, string Usage)[] Commands =
+    [
+        ("create-user", "create-user --email someone@example.org --role Admin [--role Supervisor] [--name \"Full Name\"] [--password-stdin]"),
+        ("verify-audit", "verify-audit            recompute the audit chain, compare it with the anchor; exit 1 and name what is wrong"),
+        ("analyse-accounts", "analyse-accounts --input accounts.jsonl --output results.jsonl"),
+    ];
+
+    /// <summary>The exit code when the arguments ask for help or name no command this program has; null to go on.</summary>
+    public static int? Refuses(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args is ["--help" or "-h" or "help", ..])
+        {
+            output.WriteLine(Usage);
+            return 0;
+        }
+        // Options (--urls, --simulate, --environment) go to the server; a first word must be a command.
+        if (args is [var first, ..] && !first.StartsWith('-') && Commands.All(c => c.Name != first) && first != Features.Intake.CleanAttachmentCommand.Name)
+        {
+            error.WriteLine($"'{first}' is not a command of this program.");
+            error.WriteLine(Usage);
+            return 2;
+        }
+        return null;
+    }
+
+    public static string Usage =>
+        "usage: Nacars.Workbench [--urls URL] [--simulate]     serve the workbench\n" +
+        string.Join('\n', Commands.Select(c => "       Nacars.Workbench " + c.Usage));
+}
