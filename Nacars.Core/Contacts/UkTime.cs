@@ -16,6 +16,6 @@ public static class UkTime
     public static DateTime ToUtc(DateTime ukLocal) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(ukLocal, DateTimeKind.Unspecified), Zone);
 
-    /// <summary>"Sat 28 Nov 2026 21:47".</summary>
+    /// <summary>Weekday, day, short month, year and 24-hour time ("ddd d MMM yyyy HH:mm").</summary>
     public static string Format(DateTime utc) => FromUtc(utc).ToString("ddd d MMM yyyy HH:mm", Culture);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,38 +9,6 @@ using Nacars.Core.Forces;
 using Nacars.Core.Intake.Attachments;
 
 namespace Nacars.Core.Intake;
-
-/// <summary>What the reporter takes away: shown once, never stored in the clear. <paramref name="AlreadyReceived"/>:
-/// the same form was posted again (a reload, a double click); the reference is the first post's, and the code, shown
-/// only the first time, is empty.</summary>
-public sealed record SubmittedReport(string Reference, string FollowUpCode, bool Urgent, int Files = 0, bool AlreadyReceived = false);
-
-/// <summary>A telephone report in progress: the public fields plus the call details.</summary>
-public sealed class TelephoneReport
-{
-    public ReportSubmission Report { get; set; } = new();
-    public DateTime? CallStartedAtUtc { get; set; }
-    public bool AnonymityStatementRead { get; set; }
-    public bool InterpreterUsed { get; set; }
-}
-
-/// <summary>An analyst's question as the reporter sees it: never who asked.</summary>
-public sealed record ReporterQuestionView(long Id, DateTime AskedAtUtc, string Text, bool Answered);
-
-/// <summary>What a reporter (or a call handler for a caller) sees after giving the right reference and follow-up code.</summary>
-public sealed record ReporterDialogue(string Reference, IReadOnlyList<ReporterQuestionView> Questions);
-
-/// <summary>What a reporter adds later: free text, answers to the analysts' questions (by question id), or both. The
-/// follow-up page's field names are this class's properties under the prefix <c>FollowUp.</c>.</summary>
-public sealed class FollowUpSubmission
-{
-    public string? Reference { get; set; }
-    public string? Code { get; set; }
-    public string? Text { get; set; }
-    public Dictionary<long, string?> Answers { get; set; } = [];
-    /// <summary>Made when the form is shown (<see cref="SubmissionReceipt.NewKey"/>): the same post twice adds once.</summary>
-    public string? SubmissionKey { get; set; }
-}
 
 /// <summary>Receives contacts from both channels. Each contact is saved with its audit event (and the records of its
 /// cleaned files) in one transaction, then announced to the dashboards.</summary>
@@ -71,16 +38,8 @@ public sealed class IntakeService(
         SubmitOnlineAsync(report, [], ct);
 
     public Task<SubmittedReport> SubmitOnlineAsync(ReportSubmission report, IReadOnlyList<Stream> files, CancellationToken ct = default) =>
-        SubmitAsync(report, Channel.Online, PublicActor, null, null, SubmissionReceipt.HashOf(ReportPurpose, report.SubmissionKey, Fingerprint(report, files.Count)), files, ct);
+        SubmitAsync(report, Channel.Online, PublicActor, null, null, SubmissionReceipt.HashOf(ReportPurpose, report.SubmissionKey, report.Fingerprint(files.Count)), files, ct);
 
-    /// <summary>What a report says, for its receipt: the same post twice gives the same text.</summary>
-    private static string Fingerprint(ReportSubmission r, int files)
-    {
-        ReportValidator.RemoveControlCharacters(r);
-        return string.Join('\u001f', [r.Account, string.Join(',', r.Categories), r.ForceCode, r.SubjectName, r.SubjectRole, r.SubjectNumber,
-            r.SubjectWorkplace, r.WhenHappened, r.WhereHappened, r.HowKnown, r.ImmediateDanger.ToString(), r.StayAnonymous.ToString(),
-            r.ContactName, r.ContactPhone, r.ContactEmail, r.ConsentToForceContact.ToString(), files.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-    }
 
     public Task<SubmittedReport> SubmitByTelephoneAsync(TelephoneReport call, string callHandler, Guid? draftId, CancellationToken ct = default)
     {
@@ -337,49 +296,5 @@ public sealed class IntakeService(
             if (e is DbUpdateException && await ReceiptTakenAsync(keyHash, CancellationToken.None)) return true;
             throw;
         }
-    }
-}
-
-/// <summary>Call handlers' drafts: saved as they type, listed for their owner, never lost.</summary>
-public sealed class IntakeDraftService(IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock)
-{
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public async Task<Guid> StartAsync(string owner, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var draft = new IntakeDraft(Guid.CreateVersion7(), owner, clock.GetUtcNow().UtcDateTime);
-        draft.Save(JsonSerializer.Serialize(new TelephoneReport { CallStartedAtUtc = draft.CreatedAtUtc }, Json), draft.CreatedAtUtc);
-        db.IntakeDrafts.Add(draft);
-        await db.SaveChangesAsync(ct);
-        return draft.Id;
-    }
-
-    public async Task SaveAsync(Guid id, string owner, TelephoneReport content, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var draft = await db.IntakeDrafts.SingleOrDefaultAsync(d => d.Id == id && d.Owner == owner, ct)
-            ?? throw new DomainRuleException("That draft does not exist or is not yours.");
-        draft.Save(JsonSerializer.Serialize(content, Json), clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-    }
-
-    public async Task<TelephoneReport?> LoadAsync(Guid id, string owner, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var draft = await db.IntakeDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Owner == owner && d.SubmittedReference == null, ct);
-        return draft is null ? null : JsonSerializer.Deserialize<TelephoneReport>(draft.Content, Json);
-    }
-
-    public sealed record DraftSummary(Guid Id, DateTime CreatedAtUtc, DateTime UpdatedAtUtc);
-
-    public async Task<IReadOnlyList<DraftSummary>> OpenDraftsAsync(string owner, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.IntakeDrafts.AsNoTracking()
-            .Where(d => d.Owner == owner && d.SubmittedReference == null)
-            .OrderByDescending(d => d.UpdatedAtUtc)
-            .Select(d => new DraftSummary(d.Id, d.CreatedAtUtc, d.UpdatedAtUtc))
-            .ToListAsync(ct);
     }
 }

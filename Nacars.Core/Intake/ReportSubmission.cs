@@ -26,6 +26,16 @@ public sealed class ReportSubmission
     /// <summary>Made when the form is shown (<see cref="SubmissionReceipt.NewKey"/>): a reload or a second click on
     /// Send files the report once.</summary>
     public string? SubmissionKey { get; set; }
+
+    /// <summary>What the report says (with how many files), for its <see cref="SubmissionReceipt"/>: the same post
+    /// twice gives the same text.</summary>
+    public string Fingerprint(int files)
+    {
+        ReportValidator.RemoveControlCharacters(this);
+        return string.Join('\u001f', [Account, string.Join(',', Categories), ForceCode, SubjectName, SubjectRole, SubjectNumber,
+            SubjectWorkplace, WhenHappened, WhereHappened, HowKnown, ImmediateDanger.ToString(), StayAnonymous.ToString(),
+            ContactName, ContactPhone, ContactEmail, ConsentToForceContact.ToString(), files.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+    }
 }
 
 public sealed record ValidationProblem(string Field, string Message);

@@ -32,24 +32,17 @@ public class RunningInstance : IAsyncLifetime
         info.Environment["Nacars__Demo__HistoryMonths"] = "0";
         foreach (var (key, value) in Environment) info.Environment[key] = value;
         _process = Process.Start(info)!;
-        // Read the output so the process never blocks on a full pipe.
-        _ = _process.StandardOutput.ReadToEndAsync();
-        _ = _process.StandardError.ReadToEndAsync();
+        // Ready when the host says it has started (after migrations and demo data), or failed when the process ends.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Application started", StringComparison.Ordinal) == true) started.TrySetResult(); };
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"The Workbench exited at start-up with code {_process.ExitCode}."));
+        _process.BeginOutputReadLine();
+        _ = _process.StandardError.ReadToEndAsync(); // read, so the process never blocks on a full pipe
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"The Workbench exited at start-up with code {_process.ExitCode}.");
-            try
-            {
-                if ((await client.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The Workbench did not become ready within 90 s.");
-            await Task.Delay(200);
-        }
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("health/ready")).StatusCode);
     }
 
     /// <summary>A client with its own cookie jar that does not follow redirects (an attacker reads every answer),

@@ -53,16 +53,13 @@ public sealed class StaffSignIn(SignInManager<NacarsUser> signIn, UserManager<Na
         if (user.MustSetPassword)
         {
             // An administrator's set-up code: it opens the set-password page and nothing else.
-            await http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
-                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme)));
+            await RememberPendingAsync(http, user);
             await audit.RecordAsync(user.Email!, AuditActions.StaffSignedIn, "set-up code from a reset: only the set-password page opens");
             return SignInOutcome.MustSetPassword;
         }
         if (user.TwoFactorEnabled || RequireMfa)
         {
-            // The same note Identity keeps between the password and the code (its two-factor user cookie).
-            await http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
-                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme)));
+            await RememberPendingAsync(http, user);
             return user.TwoFactorEnabled ? SignInOutcome.NeedsSecondFactor : SignInOutcome.MustEnrol;
         }
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(StaffClaims.Amr, "pwd")]);
@@ -92,6 +89,12 @@ public sealed class StaffSignIn(SignInManager<NacarsUser> signIn, UserManager<Na
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(StaffClaims.Amr, "pwd")]);
         return (SignInOutcome.SignedIn, []);
     }
+
+    /// <summary>The same short-lived note Identity keeps between the password and the next step (its two-factor user
+    /// cookie): who the person is, and nothing that opens a staff page.</summary>
+    private static Task RememberPendingAsync(HttpContext http, NacarsUser user) =>
+        http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme)));
 
     /// <summary>Whoever passed the password step and is now on the second (or enrolling).</summary>
     public Task<NacarsUser?> PendingUserAsync() => signIn.GetTwoFactorAuthenticationUserAsync();

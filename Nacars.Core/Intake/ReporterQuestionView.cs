@@ -1,0 +1,4 @@
+namespace Nacars.Core.Intake;
+
+/// <summary>An analyst's question as the reporter sees it: never who asked.</summary>
+public sealed record ReporterQuestionView(long Id, DateTime AskedAtUtc, string Text, bool Answered);
