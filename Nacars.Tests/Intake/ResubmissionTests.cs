@@ -178,6 +178,14 @@ public class SharedConnectionTests(SharedConnectionTests.App app) : IClassFixtur
         var ids = await db.Contacts.Where(c => references.Contains(c.Reference)).Select(c => c.Id).ToListAsync(Ct);
         Assert.Equal(6, await db.FollowUps.CountAsync(f => ids.Contains(f.ContactId), Ct));
     }
+}
+
+/// <summary>Wrong codes from one connection are still limited: on an installation of its own, as the limit it uses up
+/// would refuse the shared-connection reporters above (every in-memory client is the same connection).</summary>
+public class WrongCodeLimitTests(WrongCodeLimitTests.App app) : IClassFixture<WrongCodeLimitTests.App>
+{
+    /// <summary>The shipped limits.</summary>
+    public sealed class App : WorkbenchFactory;
 
     [Fact]
     public async Task Wrong_codes_are_still_limited_per_connection()
