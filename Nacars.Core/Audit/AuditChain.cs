@@ -3,9 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Nacars.Core.Data;
 
 namespace Nacars.Core.Audit;
@@ -13,8 +11,12 @@ namespace Nacars.Core.Audit;
 /// <summary>The result of checking the chain: how far it is intact, and where it breaks if it does.</summary>
 public sealed record AuditVerification(bool Intact, long Verified, int AwaitingSeal, long? BrokenAt, string? Problem, DateTime CheckedAtUtc)
 {
+    /// <summary>How many verified events had their words erased by retention (the seal still holds over their hash).</summary>
+    public int Erased { get; init; }
+
     public string Summary => Intact
-        ? $"Intact: {Verified:N0} sealed events verified ({AwaitingSeal:N0} written in the last seconds await their seal)."
+        ? $"Intact: {Verified:N0} sealed events verified ({AwaitingSeal:N0} written in the last seconds await their seal" +
+          (Erased > 0 ? $"; the details of {Erased:N0} were erased under the retention schedule)." : ").")
         : $"BROKEN at event {BrokenAt}: {Problem}";
 }
 
@@ -29,10 +31,12 @@ public sealed record AuditVerification(bool Intact, long Verified, int AwaitingS
 public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock, ILogger<AuditChain> logger, AuditAnchor anchor)
 {
     /// <summary>The secret the chain is keyed with, held like the Data Protection keys (encrypted with the key ring), so
-    /// whoever holds only the database file cannot compute a seal; and the sequence from which seals are keyed (events
-    /// sealed by earlier builds keep their plain SHA-256).</summary>
-    private const string KeyName = "audit-chain-key", KeyedFromName = "audit-chain-keyed-from";
-    private (byte[] Key, long From)? _key;
+    /// whoever holds only the database file cannot compute a seal; the sequence from which seals are keyed (events sealed
+    /// by earlier builds keep their plain SHA-256); and the one from which a seal covers a keyed hash of the details
+    /// instead of the words, so that retention can erase them.</summary>
+    private const string KeyName = "audit-chain-key", KeyedFromName = "audit-chain-keyed-from", DigestedFromName = "audit-chain-digested-from";
+    private sealed record ChainKey(byte[] Key, long KeyedFrom, long DigestedFrom);
+    private ChainKey? _key;
     private const long SealLockId = 0x4E41435341554C; // "NACSAUL"
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private readonly SemaphoreSlim _sealing = new(1, 1);
@@ -40,37 +44,46 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
     public AuditVerification? LastVerification { get; private set; }
 
     /// <summary>The seal of an event: an HMAC-SHA-256 with the chain's key over the previous seal and the event's canonical
-    /// content (a JSON array, so no field can bleed into another); a plain SHA-256 for events sealed before the key.</summary>
-    public static string HashOf(string previousHash, long sequence, AuditEvent e, byte[]? key = null)
+    /// content (a JSON array, so no field can bleed into another); a plain SHA-256 for events sealed before the key. The
+    /// last element is the detail itself, or (from <c>audit-chain-digested-from</c>) its keyed hash.</summary>
+    public static string HashOf(string previousHash, long sequence, AuditEvent e, byte[]? key, string? sealedDetail)
     {
         var content = Encoding.UTF8.GetBytes(previousHash + "\n" + JsonSerializer.Serialize(new object?[]
         {
-            sequence, e.AtUtc.ToString("O", CultureInfo.InvariantCulture), e.Actor, e.Action, e.ContactReference, e.Detail,
+            sequence, e.AtUtc.ToString("O", CultureInfo.InvariantCulture), e.Actor, e.Action, e.ContactReference, sealedDetail,
         }));
         return Convert.ToHexStringLower(key is null ? SHA256.HashData(content) : HMACSHA256.HashData(key, content));
     }
 
-    private string Seal(string previousHash, long sequence, AuditEvent e, (byte[] Key, long From) key) =>
-        HashOf(previousHash, sequence, e, sequence >= key.From ? key.Key : null);
+    /// <summary>The keyed hash of a detail the seal covers (a plain hash of a short phrase could be guessed).</summary>
+    private static string? DetailMacOf(string? detail, byte[] key) =>
+        detail is null ? null : Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("audit-detail\n" + detail)));
 
-    /// <summary>The chain's key, made with the first seal this build does (keyed from the next sequence on).</summary>
-    private async Task<(byte[] Key, long From)> KeyAsync(NacarsDbContext db, CancellationToken ct)
+    private static string Seal(string previousHash, long sequence, AuditEvent e, string? detailMac, ChainKey key) =>
+        HashOf(previousHash, sequence, e, sequence >= key.KeyedFrom ? key.Key : null, sequence >= key.DigestedFrom ? detailMac : e.Detail);
+
+    /// <summary>The chain's key, made with the first seal this build does; the markers from the next sequence on.</summary>
+    private async Task<ChainKey> KeyAsync(NacarsDbContext db, CancellationToken ct)
     {
         if (_key is { } known) return known;
-        var secrets = await db.ProtectedSecrets.Where(s => s.Name == KeyName || s.Name == KeyedFromName).ToListAsync(ct);
-        if (secrets.Count < 2)
+        var secrets = await db.ProtectedSecrets.Where(s => s.Name == KeyName || s.Name == KeyedFromName || s.Name == DigestedFromName).ToListAsync(ct);
+        string? Value(string name) => secrets.SingleOrDefault(s => s.Name == name)?.Value;
+        if (Value(KeyName) is null || Value(KeyedFromName) is null || Value(DigestedFromName) is null)
         {
-            var lastSealed = await db.AuditEvents.Where(a => a.Sequence != null).MaxAsync(a => a.Sequence, ct) ?? 0;
-            db.ProtectedSecrets.RemoveRange(secrets);
-            secrets =
-            [
-                new Data.ProtectedSecret { Name = KeyName, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
-                new Data.ProtectedSecret { Name = KeyedFromName, Value = (lastSealed + 1).ToString(CultureInfo.InvariantCulture) },
-            ];
-            db.ProtectedSecrets.AddRange(secrets);
+            var next = ((await db.AuditEvents.Where(a => a.Sequence != null).MaxAsync(a => a.Sequence, ct) ?? 0) + 1).ToString(CultureInfo.InvariantCulture);
+            // A key without its marker (or the reverse) cannot be trusted: both are made again, from the next event.
+            if (Value(KeyName) is null || Value(KeyedFromName) is null)
+            {
+                db.ProtectedSecrets.RemoveRange(secrets.Where(s => s.Name != DigestedFromName));
+                db.ProtectedSecrets.Add(new Data.ProtectedSecret { Name = KeyName, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
+                db.ProtectedSecrets.Add(new Data.ProtectedSecret { Name = KeyedFromName, Value = next });
+            }
+            if (Value(DigestedFromName) is null) db.ProtectedSecrets.Add(new Data.ProtectedSecret { Name = DigestedFromName, Value = next });
             await db.SaveChangesAsync(ct);
+            secrets = await db.ProtectedSecrets.Where(s => s.Name == KeyName || s.Name == KeyedFromName || s.Name == DigestedFromName).ToListAsync(ct);
         }
-        var key = (Convert.FromBase64String(secrets.Single(s => s.Name == KeyName).Value), long.Parse(secrets.Single(s => s.Name == KeyedFromName).Value, CultureInfo.InvariantCulture));
+        var key = new ChainKey(Convert.FromBase64String(Value(KeyName)!),
+            long.Parse(Value(KeyedFromName)!, CultureInfo.InvariantCulture), long.Parse(Value(DigestedFromName)!, CultureInfo.InvariantCulture));
         _key = key;
         return key;
     }
@@ -96,8 +109,9 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
                 foreach (var e in batch)
                 {
                     sequence++;
-                    hash = Seal(hash, sequence, e, key);
-                    e.Seal(sequence, hash);
+                    var detailMac = sequence >= key.DigestedFrom ? DetailMacOf(e.Detail, key.Key) : null;
+                    e.Seal(sequence, Seal(hash, sequence, e, detailMac, key), detailMac);
+                    hash = e.Hash!;
                 }
                 await db.SaveChangesAsync(ct);
                 if (tx is not null) await tx.CommitAsync(ct);
@@ -117,6 +131,7 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
         var (expected, hash) = (1L, Genesis);
         var head = anchor.Latest();
         string? hashAtHead = null;
+        var erased = new List<(long Sequence, string? Reference)>();
         AuditVerification Broken(long at, string problem) => new(false, expected - 1, 0, at, problem, clock.GetUtcNow().UtcDateTime);
         AuditVerification? result = null;
         while (result is null)
@@ -126,7 +141,12 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
             foreach (var e in page)
             {
                 if (e.Sequence != expected) { result = Broken(expected, $"event {expected} is missing (deleted?)"); break; }
-                var recomputed = Seal(hash, expected, e, key);
+                // Words still there must be the words sealed; words erased leave their keyed hash, which the seal covers.
+                var digested = expected >= key.DigestedFrom;
+                if (digested && e.Detail is not null && !string.Equals(DetailMacOf(e.Detail, key.Key), e.DetailMac, StringComparison.Ordinal))
+                { result = Broken(expected, "its detail was changed after it was sealed"); break; }
+                if (e.DetailErased) erased.Add((expected, e.ContactReference));
+                var recomputed = Seal(hash, expected, e, digested ? e.DetailMac : null, key);
                 if (!string.Equals(recomputed, e.Hash, StringComparison.Ordinal)) { result = Broken(expected, "its content or its hash was changed after it was sealed"); break; }
                 if (expected == head?.Sequence) hashAtHead = recomputed;
                 (expected, hash) = (expected + 1, recomputed);
@@ -137,84 +157,40 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
             result = Broken(expected, $"events after {expected - 1} are missing: the anchor outside the database ({anchor.Path}) saw the chain reach {head.Sequence} at {head.AtUtc:u}");
         if (result is null && head is not null && hashAtHead is not null && !string.Equals(hashAtHead, head.Mac, StringComparison.Ordinal))
             result = Broken(head.Sequence, $"event {head.Sequence} does not match the anchor outside the database: the chain was rewritten");
+        // Erasing words is retention's to do, and only for contacts it has purged or minimised.
+        if (result is null && await ErasedOutsideRetentionAsync(db, erased, ct) is { } wrongly)
+            result = Broken(wrongly, $"the detail of event {wrongly} was erased, but its contact was neither purged nor minimised");
         if (result is null && !await AuditGuard.PresentAsync(db, ct))
             result = Broken(expected, "the database's guards against changing or deleting audit events (its triggers) are gone");
         result ??= new AuditVerification(true, expected - 1, await db.AuditEvents.CountAsync(a => a.Hash == null, ct), null, null, clock.GetUtcNow().UtcDateTime);
-        LastVerification = result;
+        LastVerification = result with { Erased = erased.Count };
+        result = LastVerification;
         if (!result.Intact) logger.LogCritical("The audit trail is BROKEN at event {Sequence}: {Problem}", result.BrokenAt, result.Problem);
         return result;
     }
-}
 
-/// <summary>Seals new audit events every few seconds, and verifies the whole chain at start-up and every six hours
-/// (on PostgreSQL, whichever instance gets there first seals; all verify).</summary>
-public sealed class AuditSealer(AuditChain chain, TimeProvider clock, ILogger<AuditSealer> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    /// <summary>The first event whose words were erased although its contact is still whole, or null.</summary>
+    private static async Task<long?> ErasedOutsideRetentionAsync(NacarsDbContext db, List<(long Sequence, string? Reference)> erased, CancellationToken ct)
     {
-        var nextVerify = DateTime.MinValue;
-        // A one-shot delay per round, not a PeriodicTimer: when the clock jumps (a suspended VM, or a test's fake clock
-        // moving a year) a periodic timer replays every missed tick, millions of them, before anything else runs.
-        var pause = TimeSpan.FromSeconds(2);
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await chain.SealAsync(ct);
-                if (clock.GetUtcNow().UtcDateTime >= nextVerify)
-                {
-                    var result = await chain.VerifyAsync(ct);
-                    if (result.Intact) logger.LogInformation("Audit trail verified: {Summary}", result.Summary);
-                    nextVerify = clock.GetUtcNow().UtcDateTime.AddHours(6);
-                }
-                await Task.Delay(pause, clock, ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                logger.LogWarning("Sealing the audit trail will be tried again: {Reason}", ex.Message);
-                try { await Task.Delay(pause, clock, ct); } catch (OperationCanceledException) { return; }
-            }
-        }
+        if (erased.Count == 0) return null;
+        var references = erased.Where(e => e.Reference is not null).Select(e => e.Reference!).Distinct().ToList();
+        var forgotten = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in references.Chunk(500))
+            forgotten.UnionWith(await db.Contacts.Where(c => chunk.Contains(c.Reference) && (c.PurgedAtUtc != null || c.MinimisedAtUtc != null))
+                .Select(c => c.Reference).ToListAsync(ct));
+        return erased.Where(e => e.Reference is null || !forgotten.Contains(e.Reference)).Select(e => (long?)e.Sequence).FirstOrDefault();
     }
-}
 
-/// <summary>The database's own refusal to change or delete audit events (only the one-time seal of a new event may
-/// write to a row). Created at start-up, idempotently, so it survives a regenerated migration.</summary>
-public static class AuditGuard
-{
-    /// <summary>Whether the triggers are in place (an insider who dropped them to edit history left a sign).</summary>
-    public static async Task<bool> PresentAsync(NacarsDbContext db, CancellationToken ct) => db.Database.IsNpgsql()
-        ? await db.Database.SqlQueryRaw<int>("SELECT COUNT(*)::int AS \"Value\" FROM pg_trigger WHERE tgname = 'audit_append_only' AND NOT tgisinternal").SingleAsync(ct) == 1
-        : await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND name IN ('audit_no_delete', 'audit_seal_only')").SingleAsync(ct) == 2;
-
-    public static async Task EnsureAsync(NacarsDbContext db, CancellationToken ct)
+    /// <summary>Erases the words of the sealed audit events of contacts purged or minimised (what an analyst typed about
+    /// a reporter, a re-route reason, a person spoken to); the events, and the proof of their words, stay. Events
+    /// written in the last seconds are sealed first, so none is left behind.</summary>
+    public async Task<int> EraseDetailsOfForgottenContactsAsync(CancellationToken ct = default)
     {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE OR REPLACE FUNCTION nacars_audit_append_only() RETURNS trigger AS $$
-                BEGIN
-                  IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'audit events cannot be deleted'; END IF;
-                  IF OLD."Hash" IS NOT NULL OR NEW."Id" IS DISTINCT FROM OLD."Id" OR NEW."AtUtc" IS DISTINCT FROM OLD."AtUtc"
-                     OR NEW."Actor" IS DISTINCT FROM OLD."Actor" OR NEW."Action" IS DISTINCT FROM OLD."Action"
-                     OR NEW."ContactReference" IS DISTINCT FROM OLD."ContactReference" OR NEW."Detail" IS DISTINCT FROM OLD."Detail" THEN
-                    RAISE EXCEPTION 'audit events cannot be changed';
-                  END IF;
-                  RETURN NEW;
-                END $$ LANGUAGE plpgsql;
-                DROP TRIGGER IF EXISTS audit_append_only ON "AuditEvents";
-                CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON "AuditEvents" FOR EACH ROW EXECUTE FUNCTION nacars_audit_append_only();
-                """, ct);
-            return;
-        }
-        await db.Database.ExecuteSqlRawAsync("""
-            CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON "AuditEvents"
-            BEGIN SELECT RAISE(ABORT, 'audit events cannot be deleted'); END;
-            CREATE TRIGGER IF NOT EXISTS audit_seal_only BEFORE UPDATE ON "AuditEvents"
-            WHEN OLD."Hash" IS NOT NULL OR NEW."Id" IS NOT OLD."Id" OR NEW."AtUtc" IS NOT OLD."AtUtc" OR NEW."Actor" IS NOT OLD."Actor"
-              OR NEW."Action" IS NOT OLD."Action" OR NEW."ContactReference" IS NOT OLD."ContactReference" OR NEW."Detail" IS NOT OLD."Detail"
-            BEGIN SELECT RAISE(ABORT, 'audit events cannot be changed'); END;
-            """, ct);
+        await SealAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var forgotten = db.Contacts.Where(c => c.PurgedAtUtc != null || c.MinimisedAtUtc != null).Select(c => c.Reference);
+        return await db.AuditEvents
+            .Where(a => a.DetailMac != null && a.Detail != null && a.ContactReference != null && forgotten.Contains(a.ContactReference))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Detail, (string?)null), ct);
     }
 }

@@ -14,14 +14,23 @@ public sealed class AuditEvent
     public string? Detail { get; private set; }
     /// <summary>Its place in the chain (1, 2, 3 …), given when sealed; null for a few seconds after it is written.</summary>
     public long? Sequence { get; private set; }
-    /// <summary>SHA-256 (hex) of the previous event's hash and this event's content: see <see cref="AuditChain.HashOf"/>.</summary>
+    /// <summary>The seal (hex): a keyed hash of the previous event's seal and this event's content, see <see cref="AuditChain.HashOf"/>.</summary>
     public string? Hash { get; private set; }
+    /// <summary>A keyed hash (hex) of <see cref="Detail"/>, which the seal covers in its place, so retention can erase the
+    /// words and keep the proof. Null when there is no detail, and for events sealed before details were hashed.</summary>
+    public string? DetailMac { get; private set; }
 
-    internal void Seal(long sequence, string hash)
+    public const string ErasedText = "[erased under the retention schedule]";
+
+    /// <summary>Whether retention erased this event's words (its seal still verifies, over their hash).</summary>
+    public bool DetailErased => Detail is null && DetailMac is not null;
+
+    internal void Seal(long sequence, string hash, string? detailMac)
     {
         if (Hash is not null) throw new InvalidOperationException("An audit event is sealed once.");
         Sequence = sequence;
         Hash = hash;
+        DetailMac = detailMac;
     }
 
     private AuditEvent() { }

@@ -108,14 +108,15 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         }
     }
 
-    /// <summary>Audit events are only ever added, and sealed once (their sequence and hash written, nothing else).</summary>
+    /// <summary>Audit events are only ever added, and sealed once (their sequence, hash and detail's hash written, nothing
+    /// else). Retention's erasure of sealed words goes around the change tracker (ExecuteUpdate), under the triggers.</summary>
     private void GuardAuditTrail()
     {
         foreach (var e in ChangeTracker.Entries<AuditEvent>())
         {
             if (e.State == EntityState.Deleted) throw new InvalidOperationException("The audit trail is append-only.");
             if (e.State == EntityState.Modified && (e.OriginalValues[nameof(AuditEvent.Hash)] is not null
-                || e.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(AuditEvent.Sequence) or nameof(AuditEvent.Hash)))))
+                || e.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(AuditEvent.Sequence) or nameof(AuditEvent.Hash) or nameof(AuditEvent.DetailMac)))))
                 throw new InvalidOperationException("The audit trail is append-only.");
         }
     }

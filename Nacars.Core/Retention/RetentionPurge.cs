@@ -11,22 +11,24 @@ using Npgsql;
 namespace Nacars.Core.Retention;
 
 /// <summary>What one retention run did, for its audit event and the operator's log.</summary>
-public sealed record RetentionResult(int Purged, int Minimised, int DraftsDeleted, int CodesExpired, int ReportsRemovedFromOutbox)
+public sealed record RetentionResult(int Purged, int Minimised, int DraftsDeleted, int CodesExpired, int ReportsRemovedFromOutbox, int AuditDetailsErased)
 {
     public override string ToString() =>
         $"purged {Purged} contacts not disseminated, minimised {Minimised} disseminated, deleted {DraftsDeleted} drafts, " +
-        $"expired {CodesExpired} follow-up codes, removed {ReportsRemovedFromOutbox} sent reports from the outbox";
+        $"expired {CodesExpired} follow-up codes, removed {ReportsRemovedFromOutbox} sent reports from the outbox, " +
+        $"erased the details of {AuditDetailsErased} audit events of purged or minimised contacts";
 }
 
 /// <summary>
 /// The retention schedule: each decided contact carries a review date; a daily run purges contacts not disseminated,
-/// minimises disseminated ones, deletes stale drafts, expires follow-up codes and takes sent PDFs out of the outbox.
+/// minimises disseminated ones, deletes stale drafts, expires follow-up codes, takes sent PDFs out of the outbox and
+/// erases the words of the audit events of the contacts it forgot (their seals still verify).
 /// Changes go through the aggregate and the change tracker, so the supervision figures (running totals of counted
 /// columns, which a purge never changes) stay exactly as they were. Then the database is compacted so the old pages
 /// are gone from the file (SQLite: secure_delete on every connection, VACUUM, WAL checkpoint; PostgreSQL: VACUUM).
 /// </summary>
 public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory, IOptions<NacarsOptions> options, TimeProvider clock, ILogger<RetentionPurge> logger,
-    Intake.Attachments.IAttachmentStore attachmentStore)
+    Intake.Attachments.IAttachmentStore attachmentStore, AuditChain auditChain)
 {
     private const long RetentionLockId = 0x4E4143524554; // "NACRET"
     private RetentionOptions Retention => options.Value.Retention;
@@ -59,7 +61,8 @@ public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory,
                 await ReviewContactsAsync(now, ct, purge: false),
                 await DeleteDraftsAsync(now, ct),
                 await ExpireFollowUpCodesAsync(now, ct),
-                await RemoveSentReportsAsync(now, ct));
+                await RemoveSentReportsAsync(now, ct),
+                await auditChain.EraseDetailsOfForgottenContactsAsync(ct));
             await ForgetStaffSessionsAsync(now, ct);
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {

@@ -115,7 +115,7 @@ public static class CsvExport
             csv.WriteField(e.Actor);
             csv.WriteField(e.Action);
             csv.WriteField(e.ContactReference ?? "");
-            csv.WriteField(e.Detail ?? "");
+            csv.WriteField(e.DetailErased ? AuditEvent.ErasedText : e.Detail ?? "");
             csv.WriteField(e.Hash ?? "");
             await csv.EndRecordAsync(ct);
         }

@@ -24,7 +24,7 @@ public class AuditInsiderTests : IDisposable
     {
         var intake = _app.Services.GetRequiredService<IntakeService>();
         for (var i = 0; i < reports; i++)
-            await intake.SubmitOnlineAsync(new ReportSubmission { Account = $"Insider test {i}: an officer sold a custody record.", ForceCode = "kent" }, Ct);
+            await intake.SubmitOnlineAsync(new ReportSubmission { Account = $"Insider test {i}: an officer sold a custody record.", ForceCode = "kent", ImmediateDanger = i % 2 == 1 }, Ct);
         await Chain.SealAsync(Ct);
         Assert.True((await Chain.VerifyAsync(Ct)).Intact);
     }
@@ -99,6 +99,61 @@ public class AuditInsiderTests : IDisposable
         Assert.NotNull(head);
         Assert.Equal(await NewestAsync(), head.Sequence);
         Assert.Matches("^[0-9a-f]{64}$", head.Mac);
+    }
+
+    private async Task<(long Sequence, string Reference)> SealedEventWithDetailAsync(long after = 0)
+    {
+        await using var db = await _app.Db.CreateDbContextAsync(Ct);
+        var e = await db.AuditEvents.Where(a => a.Sequence > after && a.DetailMac != null && a.ContactReference != null)
+            .OrderBy(a => a.Sequence).FirstAsync(Ct);
+        return (e.Sequence!.Value, e.ContactReference!);
+    }
+
+    [Fact]
+    public async Task Erasing_the_words_of_an_event_whose_contact_was_not_purged_is_named_even_with_the_triggers_in_place()
+    {
+        await ActivityAsync(3);
+        var (sequence, _) = await SealedEventWithDetailAsync();
+        // The database lets a sealed event's words go (retention does that), so the check is the chain's.
+        await RawAsync($"UPDATE \"AuditEvents\" SET \"Detail\" = NULL WHERE \"Sequence\" = {sequence}");
+
+        var result = await Chain.VerifyAsync(Ct);
+        Assert.False(result.Intact);
+        Assert.Equal(sequence, result.BrokenAt);
+        Assert.Contains("neither purged nor minimised", result.Problem);
+    }
+
+    [Fact]
+    public async Task The_triggers_refuse_to_change_the_words_or_their_hash_of_a_sealed_event()
+    {
+        await ActivityAsync(2);
+        var (sequence, _) = await SealedEventWithDetailAsync();
+        var refused = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            RawAsync($"UPDATE \"AuditEvents\" SET \"Detail\" = 'x' WHERE \"Sequence\" = {sequence}"));
+        Assert.Contains("cannot be changed", refused.Message);
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            RawAsync($"UPDATE \"AuditEvents\" SET \"DetailMac\" = NULL, \"Detail\" = NULL WHERE \"Sequence\" = {sequence}"));
+    }
+
+    [Fact]
+    public async Task A_detail_swapped_for_another_events_with_the_triggers_dropped_is_named()
+    {
+        await ActivityAsync(3);
+        long first, second;
+        await using (var db = await _app.Db.CreateDbContextAsync(Ct))
+        {
+            var sealedWithWords = await db.AuditEvents.Where(a => a.DetailMac != null).OrderBy(a => a.Sequence).ToListAsync(Ct);
+            first = sealedWithWords[0].Sequence!.Value;
+            second = sealedWithWords.First(a => a.Detail != sealedWithWords[0].Detail).Sequence!.Value;
+        }
+        await RawAsync("DROP TRIGGER audit_seal_only; DROP TRIGGER audit_no_delete;");
+        // A ciphertext that decrypts perfectly well, only not the one that was sealed here.
+        await RawAsync($"UPDATE \"AuditEvents\" SET \"Detail\" = (SELECT \"Detail\" FROM \"AuditEvents\" WHERE \"Sequence\" = {second}) WHERE \"Sequence\" = {first}");
+
+        var result = await Chain.VerifyAsync(Ct);
+        Assert.False(result.Intact);
+        Assert.Equal(first, result.BrokenAt);
+        Assert.Contains("detail was changed", result.Problem);
     }
 
     public void Dispose()

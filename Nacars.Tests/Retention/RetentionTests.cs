@@ -53,6 +53,9 @@ public class RetentionTests(RetentionTests.OnAFakeClock app) : IClassFixture<Ret
         }, Ct);
         Assert.True(await intake.AddFollowUpAsync(notSent.Reference, notSent.FollowUpCode, "FOLLOW-UP-CANARY: he drives YX19 ABC.", Ct));
         await triage.ClaimAsync(notSent.Reference, Analyst, Ct);
+        // What the analyst typed about it goes into the audit trail's details: the purge must take those words too.
+        await triage.FlagUrgentAsync(notSent.Reference, Analyst, true, Ct);
+        await triage.LogFastTimeCallAsync(notSent.Reference, Analyst, "01482 220000", "AUDIT-CANARY Inspector Quillfeather", "Will look into it", null, Ct);
         await triage.DecideNotToDisseminateAsync(notSent.Reference, Analyst, NotDisseminatedReason.PersonalComplaint, "Signposted to IOPC", Ct);
 
         // Disseminated: minimised after 24 months; its PDF leaves the outbox 30 days after delivery.
@@ -70,6 +73,9 @@ public class RetentionTests(RetentionTests.OnAFakeClock app) : IClassFixture<Ret
         var period = new StatsFilter(DateOnly.FromDateTime(received).AddDays(-1), DateOnly.FromDateTime(received).AddDays(1), null);
         var before = await stats.PeriodAsync(period, Ct);
         var canary = await RawAccountAsync(notSent.Reference);
+        var chain = app.Services.GetRequiredService<AuditChain>();
+        await chain.SealAsync(Ct);
+        var auditCanary = await RawAuditDetailAsync(notSent.Reference, AuditActions.FastTimeCallLogged);
 
         // Thirteen months later: the not-disseminated one is due, the sent PDF long out of the outbox, the code expired.
         app.Clock.Advance(TimeSpan.FromDays(395));
@@ -106,6 +112,21 @@ public class RetentionTests(RetentionTests.OnAFakeClock app) : IClassFixture<Ret
         {
             var bytes = await File.ReadAllBytesAsync(file, Ct);
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes(canary[..48])));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes(auditCanary[..48])));
+        }
+        // The audit events stay, their words do not, and the chain still verifies over the words' keyed hashes.
+        Assert.True(first.AuditDetailsErased >= 1);
+        var verified = await chain.VerifyAsync(Ct);
+        Assert.True(verified.Intact, verified.Summary);
+        Assert.True(verified.Erased >= first.AuditDetailsErased);
+        using (var csv = new MemoryStream())
+        {
+            await using (var db = await app.Db.CreateDbContextAsync(Ct))
+                await CsvExport.WriteAuditAsync(csv, db.AuditEvents.Where(a => a.ContactReference == notSent.Reference).AsAsyncEnumerable(), Ct);
+            var text = Encoding.UTF8.GetString(csv.ToArray());
+            Assert.Contains(AuditActions.FastTimeCallLogged, text);
+            Assert.DoesNotContain("Quillfeather", text);
+            Assert.Contains(AuditEvent.ErasedText, text);
         }
 
         // Twenty-five months after sending: minimised, keeping what the force received.
@@ -144,6 +165,18 @@ public class RetentionTests(RetentionTests.OnAFakeClock app) : IClassFixture<Ret
     }
 
     /// <summary>The account's cipher text as stored (what a copy of the file would hold).</summary>
+    private async Task<string> RawAuditDetailAsync(string reference, string action)
+    {
+        await using var db = await app.Db.CreateDbContextAsync(Ct);
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync(Ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT \"Detail\" FROM \"AuditEvents\" WHERE \"ContactReference\" = '{reference}' AND \"Action\" = '{action}'";
+        var value = (string)(await cmd.ExecuteScalarAsync(Ct))!;
+        Assert.DoesNotContain("Quillfeather", value);
+        return value;
+    }
+
     private async Task<string> RawAccountAsync(string reference)
     {
         await using var db = await app.Db.CreateDbContextAsync(Ct);

@@ -20,5 +20,6 @@ internal sealed class AuditEventConfiguration(SensitiveData sensitive) : IEntity
         // It may name a person (an officer spoken to, why a report was re-routed): encrypted like the account.
         b.Property(a => a.Detail).HasConversion(sensitive.StringConverter);
         b.Property(a => a.Hash).HasMaxLength(64);
+        b.Property(a => a.DetailMac).HasMaxLength(64);
     }
 }

@@ -210,6 +210,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DetailMac")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
