@@ -98,6 +98,8 @@ public static class DependencyInjection
         services.AddSingleton<Forces.ForceAdministration>();
         services.AddSingleton<Forces.BankHolidayCalendar>();
         services.AddSingleton<Supervision.SupervisionStatistics>();
+        services.AddSingleton<Supervision.SupervisionExports>();
+        services.AddSingleton<Retention.UndecidedReview>();
 
         services.AddSingleton<IInformationReportRenderer, PdfInformationReportRenderer>();
         services.AddSingleton<DisseminationService>();

@@ -192,6 +192,9 @@ public sealed class RetentionOptions
     /// <summary>A disseminated contact's original account and reporter details are minimised this long after it was
     /// sent: what went to the force (the sanitised account, the subject, the grading) stays.</summary>
     public int MinimiseDisseminatedAfterMonths { get; set; } = 24;
+    /// <summary>A contact still undecided this long after it arrived (or after a supervisor last kept it) is listed for a
+    /// supervisor, who keeps it with a reason or closes and purges it: nothing is kept for ever by being forgotten.</summary>
+    public int ReviewUndecidedAfterMonths { get; set; } = 12;
     /// <summary>Call handlers' drafts are deleted this long after they were last touched.</summary>
     public int DraftsExpireAfterDays { get; set; } = 30;
     /// <summary>A reporter's follow-up code stops working this long after the report.</summary>

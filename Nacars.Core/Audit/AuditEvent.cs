@@ -76,10 +76,15 @@ public static class AuditActions
     public const string BankHolidayChanged = "bank-holiday.changed";
     public const string UserCreated = "user.created";
     public const string UserChanged = "user.changed";
+    public const string RolesRequested = "user.roles-requested";
+    public const string RolesApproved = "user.roles-approved";
+    public const string RolesRefused = "user.roles-refused";
     public const string ExportDownloaded = "supervision.export";
     public const string TestMailSent = "mail.test";
     public const string AuditVerified = "audit.verified";
     public const string RetentionRun = "retention.run";
+    public const string KeptUndecided = "retention.kept-undecided";
+    public const string ClosedAtReview = "retention.closed-at-review";
     public const string AuditBroken = "audit.broken";
     public const string StaffSignedIn = "staff.signed-in";
     public const string StaffSignInFailed = "staff.sign-in-failed";

@@ -63,6 +63,8 @@ public sealed class Contact
     public string? DecidedForceCode { get; private set; }
 
     /// <summary>When retention looks at this contact again (purge or minimise), set when it is decided.</summary>
+    /// <summary>A supervisor kept this contact, still undecided at its yearly review, until then (the reason is audited).</summary>
+    public DateTime? KeptUndecidedUntilUtc { get; private set; }
     public DateTime? ReviewAtUtc { get; private set; }
     /// <summary>Purged: every word and detail gone, only what the figures count kept.</summary>
     public DateTime? PurgedAtUtc { get; private set; }
@@ -395,6 +397,32 @@ public sealed class Contact
 
     public const string PurgedText = "[purged under the retention schedule]";
     public const string MinimisedText = "[original account minimised under the retention schedule; the sanitised account is what the force received]";
+
+    /// <summary>The yearly review of a contact nobody decided: a supervisor keeps it for another period (the reason goes
+    /// to the audit trail)…</summary>
+    public void KeepUndecided(DateTime untilUtc)
+    {
+        RequireOpen("keep");
+        KeptUndecidedUntilUtc = untilUtc;
+        Touch();
+    }
+
+    /// <summary>…or closes it, not disseminated, so that it can be purged at once. The figures count it as decided by
+    /// the supervisor, now, for the reason "Other" with this note.</summary>
+    public void CloseAtRetentionReview(string supervisor, DateTime nowUtc)
+    {
+        RequireOpen("close");
+        Status = ContactStatus.NotDisseminated;
+        NotDisseminatedReason = Contacts.NotDisseminatedReason.Other;
+        DecisionNote = ClosedAtReviewNote;
+        DecidedBy = supervisor;
+        DecidedAtUtc = nowUtc;
+        DecidedForceCode = ForceCode;
+        ClaimedBy = null;
+        Touch();
+    }
+
+    public const string ClosedAtReviewNote = "Closed undecided at the yearly retention review";
 
     /// <summary>Retention, for a contact not disseminated: keeps the reference and what the figures count (force, dates,
     /// status, reason, urgency, who decided) and nothing anyone said. Follow-ups and identifiers go with it (the service).</summary>

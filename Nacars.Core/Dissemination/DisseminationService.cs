@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
 using Nacars.Core.Data;
+using Nacars.Core.Staff;
 using Nacars.Core.Events;
 using Nacars.Core.Forces;
 
@@ -29,6 +30,7 @@ public sealed class DisseminationService(
     public async Task<Dissemination> SendAsync(string reference, string analyst, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await StaffRoles.RequireAnyAsync(db, analyst, Roles.Triage, "send an information report", ct);
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct) ?? throw new DomainRuleException($"There is no contact {reference}.");
         contact.Disseminate(analyst, Now);
         var dissemination = await QueueAsync(db, contact, contact.ForceCode, analyst, null, ct);
@@ -42,6 +44,7 @@ public sealed class DisseminationService(
     public async Task<Dissemination> RerouteAsync(string reference, string toForceCode, string reason, string analyst, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await StaffRoles.RequireAnyAsync(db, analyst, Roles.Triage, "re-route a report", ct);
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct) ?? throw new DomainRuleException($"There is no contact {reference}.");
         var from = contact.ForceCode;
         contact.Reroute(toForceCode, reason);
@@ -101,6 +104,7 @@ public sealed class DisseminationService(
     public async Task<InformationReport> PreviewAsync(string reference, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await StaffRoles.RequireAnyAsync(db, actor, Roles.Triage, "preview an information report", ct);
         var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Reference == reference, ct) ?? throw new DomainRuleException($"There is no contact {reference}.");
         var force = await db.Forces.AsNoTracking().SingleAsync(f => f.Code == contact.ForceCode, ct);
         db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.ReportPreviewed, reference));
@@ -152,6 +156,7 @@ public sealed class DisseminationService(
     public async Task RetryAsync(Guid outboxMessageId, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await StaffRoles.RequireAnyAsync(db, actor, Roles.Triage, "send a report again", ct);
         var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == outboxMessageId, ct) ?? throw new DomainRuleException("That message no longer exists.");
         var forceCode = message.DisseminationId is { } id
             ? await db.Disseminations.Where(d => d.Id == id).Select(d => d.ForceCode).SingleAsync(ct)
@@ -171,6 +176,7 @@ public sealed class DisseminationService(
     public async Task<Guid> QueueTestEmailAsync(string forceCode, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await StaffRoles.RequireAsync(db, actor, Roles.Admin, "send a test email", ct);
         var force = await db.Forces.SingleOrDefaultAsync(f => f.Code == forceCode, ct) ?? throw new DomainRuleException($"'{forceCode}' is not a force.");
         if (string.IsNullOrWhiteSpace(force.NominatedMailbox)) throw new DomainRuleException($"{force.Name} has no nominated mailbox to test.");
         var id = Guid.CreateVersion7();

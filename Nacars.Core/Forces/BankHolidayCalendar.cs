@@ -41,6 +41,7 @@ public sealed class BankHolidayCalendar(IDbContextFactory<NacarsDbContext> dbFac
         if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
             throw new DomainRuleException($"{date:d MMMM yyyy} is a {date.DayOfWeek}: office hours already treat it as closed.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Staff.StaffRoles.RequireAsync(db, admin, Staff.Roles.Admin, "change the bank holidays", ct);
         var existing = await db.BankHolidays.SingleOrDefaultAsync(h => h.Nation == nation && h.Date == date, ct);
         if (existing is { Removed: false }) throw new DomainRuleException($"{date:d MMMM yyyy} is already a bank holiday in {BankHoliday.Describe(nation)}.");
         if (existing is null) db.BankHolidays.Add(new BankHoliday(nation, date, name, admin));
@@ -53,6 +54,7 @@ public sealed class BankHolidayCalendar(IDbContextFactory<NacarsDbContext> dbFac
     public async Task RemoveAsync(Nation nation, DateOnly date, string admin, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Staff.StaffRoles.RequireAsync(db, admin, Staff.Roles.Admin, "change the bank holidays", ct);
         var holiday = await db.BankHolidays.SingleOrDefaultAsync(h => h.Nation == nation && h.Date == date && !h.Removed, ct)
             ?? throw new DomainRuleException($"{date:d MMMM yyyy} is not a bank holiday in {BankHoliday.Describe(nation)}.");
         holiday.Remove(admin);

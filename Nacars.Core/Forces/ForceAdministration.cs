@@ -20,6 +20,7 @@ public sealed class ForceAdministration(IDbContextFactory<NacarsDbContext> dbFac
     public async Task UpdateAsync(string code, ForceChange change, string admin, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Staff.StaffRoles.RequireAsync(db, admin, Staff.Roles.Admin, "change the force directory", ct);
         var force = await db.Forces.SingleOrDefaultAsync(f => f.Code == code, ct) ?? throw new DomainRuleException($"There is no force '{code}'.");
         // A force with open contacts or queued mail must keep a mailbox to send to.
         var hasContactsToSend = await db.Contacts.AnyAsync(c => c.ForceCode == code && (c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage), ct)

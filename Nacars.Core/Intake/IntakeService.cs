@@ -41,8 +41,9 @@ public sealed class IntakeService(
         SubmitAsync(report, Channel.Online, PublicActor, null, null, SubmissionReceipt.HashOf(ReportPurpose, report.SubmissionKey, report.Fingerprint(files.Count)), files, ct);
 
 
-    public Task<SubmittedReport> SubmitByTelephoneAsync(TelephoneReport call, string callHandler, Guid? draftId, CancellationToken ct = default)
+    public async Task<SubmittedReport> SubmitByTelephoneAsync(TelephoneReport call, string callHandler, Guid? draftId, CancellationToken ct = default)
     {
+        await RequireCallHandlerAsync(callHandler, "take a report by telephone", ct);
         ReportValidator.RemoveControlCharacters(call.Report);
         var problems = new List<ValidationProblem>(Validate(call.Report));
         if (call.CallStartedAtUtc is null) problems.Add(new("CallStartedAtUtc", "Record when the call started."));
@@ -50,8 +51,15 @@ public sealed class IntakeService(
         if (problems.Count > 0) throw new ReportRejectedException(problems);
         var details = new CallDetails(call.CallStartedAtUtc!.Value, call.AnonymityStatementRead, call.InterpreterUsed, callHandler);
         // The draft is the call's key: a second click on Submit, or a second tab on the same draft, files it once.
-        return SubmitAsync(call.Report, Channel.Telephone, callHandler, details, draftId,
+        return await SubmitAsync(call.Report, Channel.Telephone, callHandler, details, draftId,
             draftId is { } id ? SubmissionReceipt.HashOf(DraftPurpose, id.ToString("N")) : null, [], ct);
+    }
+
+    /// <summary>Staff acting for a caller are checked here, not only by the page (a circuit can call any method its page can reach).</summary>
+    private async Task RequireCallHandlerAsync(string actor, string doing, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Staff.StaffRoles.RequireAsync(db, actor, Staff.Roles.CallHandler, doing, ct);
     }
 
     private async Task<SubmittedReport> SubmitAsync(ReportSubmission r, Channel channel, string actor, CallDetails? call, Guid? draftId,
@@ -179,6 +187,7 @@ public sealed class IntakeService(
     /// view of a contact (DPA 2018 s.62). Null for the reporter online.</param>
     public async Task<ReporterDialogue?> OpenDialogueAsync(string? typedReference, string? code, CancellationToken ct = default, string? callHandler = null)
     {
+        if (callHandler is not null) await RequireCallHandlerAsync(callHandler, "read a reporter's questions to a caller", ct);
         var reference = Reference.Normalise(typedReference);
         if (reference is null) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -241,6 +250,7 @@ public sealed class IntakeService(
     /// <exception cref="ReportRejectedException">Nothing to add, too long, or a file refused; nothing was saved.</exception>
     public async Task<bool> AddFollowUpAsync(FollowUpSubmission s, string actor, IReadOnlyList<Stream> files, CancellationToken ct = default)
     {
+        if (actor != PublicActor) await RequireCallHandlerAsync(actor, "take new information from a caller", ct);
         var limits = options.Value.Intake;
         var text = ReportValidator.Clean(s.Text is null ? null : ReportValidator.WithoutControlCharacters(s.Text));
         var answers = s.Answers.Where(a => !string.IsNullOrWhiteSpace(a.Value))

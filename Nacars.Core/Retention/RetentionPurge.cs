@@ -95,42 +95,17 @@ public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory,
             var due = await db.Contacts.Where(c => c.ReviewAtUtc != null && c.ReviewAtUtc <= now && c.Status == status)
                 .OrderBy(c => c.ReviewAtUtc).Take(200).ToListAsync(ct);
             if (due.Count == 0) return done;
-            var ids = due.Select(c => c.Id).ToList();
             foreach (var contact in due)
             {
                 if (purge) contact.Purge(now);
                 else contact.Minimise(now);
             }
-            // The reporter's files (a photo can identify them) and the analysts' questions go with the follow-ups; the
-            // files' rows first, as they point at the follow-up they came with.
-            var attachments = await db.ContactAttachments.Where(a => ids.Contains(a.ContactId)).ToListAsync(ct);
-            db.ContactAttachments.RemoveRange(attachments);
-            db.FollowUps.RemoveRange(await db.FollowUps.Where(f => ids.Contains(f.ContactId)).ToListAsync(ct));
-            db.ReporterQuestions.RemoveRange(await db.ReporterQuestions.Where(q => ids.Contains(q.ContactId)).ToListAsync(ct));
-            // Purged: no identifier is left. Minimised: the officer's (collar, names, vehicle) stay for related contacts;
-            // a phone, an email or a handle may be the reporter's and goes.
-            var identifiers = await db.ContactIdentifiers.Where(i => ids.Contains(i.ContactId)).ToListAsync(ct);
-            db.ContactIdentifiers.RemoveRange(purge ? identifiers : identifiers.Where(i => i.Kind is "rel:phone" or "rel:email" or "rel:handle"));
-            // The PDFs queued for the contact's forces go too, whatever became of them (sent, failed, stuck): each is a
-            // copy of the account. The rows stay as the record of the delivery.
-            var references = due.Select(c => c.Reference).ToList();
-            foreach (var message in await db.OutboxMessages.Where(m => m.Reference != null && references.Contains(m.Reference) && m.Attachment != null
-                         && m.State != OutboxState.Queued && m.State != OutboxState.Sending).ToListAsync(ct))
-                message.Forget();
+            var attachments = await ContactForgetting.RemoveWhatGoesWithAsync(db, due, purge, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
                 done += due.Count;
-                // After the save, so a failed save never leaves a row naming a deleted file; a file that cannot be deleted
-                // stays encrypted and unreferenced, and is logged.
-                foreach (var attachment in attachments)
-                {
-                    try { await attachmentStore.DeleteAsync(attachment.StoreKey, CancellationToken.None); }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        logger.LogWarning(e, "A reporter's file of a contact under retention could not be deleted");
-                    }
-                }
+                await ContactForgetting.DeleteFilesAsync(attachmentStore, attachments, logger);
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -13,14 +13,9 @@ public sealed class NacarsUser : IdentityUser
     /// <summary>The password is an administrator's one-time set-up code: it opens only the page where the person sets a
     /// password of their own (and then enrols a new authenticator), never a staff page.</summary>
     public bool MustSetPassword { get; set; }
-}
-
-public static class Roles
-{
-    public const string CallHandler = nameof(CallHandler);
-    public const string Analyst = nameof(Analyst);
-    public const string Supervisor = nameof(Supervisor);
-    public const string Admin = nameof(Admin);
-
-    public static readonly IReadOnlyList<string> All = [CallHandler, Analyst, Supervisor, Admin];
+    /// <summary>Roles asked for that need a second administrator's approval (Admin, Supervisor), comma-separated, with who
+    /// asked and when; null when nothing waits.</summary>
+    public string? PendingRoles { get; set; }
+    public string? PendingRolesBy { get; set; }
+    public DateTime? PendingRolesAtUtc { get; set; }
 }

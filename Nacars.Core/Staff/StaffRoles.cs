@@ -11,17 +11,24 @@ namespace Nacars.Core.Staff;
 public static class StaffRoles
 {
     /// <summary>Throws unless <paramref name="userName"/> is an enabled member of staff in <paramref name="role"/>.</summary>
-    public static async Task RequireAsync(NacarsDbContext db, string userName, string role, string doing, CancellationToken ct)
+    public static Task RequireAsync(NacarsDbContext db, string userName, string role, string doing, CancellationToken ct) =>
+        RequireAnyAsync(db, userName, [role], doing, ct);
+
+    /// <summary>Throws unless <paramref name="userName"/> is an enabled member of staff in one of <paramref name="roles"/>.</summary>
+    public static async Task RequireAnyAsync(NacarsDbContext db, string userName, IReadOnlyCollection<string> roles, string doing, CancellationToken ct)
     {
-        if (!await HasAsync(db, userName, role, ct))
-            throw new DomainRuleException($"Only a {Describe(role)} can {doing}.");
+        if (!await HasAnyAsync(db, userName, roles, ct))
+            throw new DomainRuleException($"Not allowed: only {string.Join(" or ", roles.Select(Describe))} can {doing}.");
     }
 
     public static Task<bool> HasAsync(NacarsDbContext db, string userName, string role, CancellationToken ct) =>
+        HasAnyAsync(db, userName, [role], ct);
+
+    private static Task<bool> HasAnyAsync(NacarsDbContext db, string userName, IReadOnlyCollection<string> roles, CancellationToken ct) =>
         (from user in db.Users
          join link in db.UserRoles on user.Id equals link.UserId
          join r in db.Roles on link.RoleId equals r.Id
-         where user.UserName == userName && !user.Disabled && r.Name == role
+         where user.UserName == userName && !user.Disabled && roles.Contains(r.Name!)
          select user.Id).AnyAsync(ct);
 
     /// <summary>Enabled analysts, those signed in now first: the people a contact can be given to.</summary>
@@ -41,7 +48,8 @@ public static class StaffRoles
 
     private static string Describe(string role) => role switch
     {
-        Roles.CallHandler => "call handler",
-        var other => other.ToLowerInvariant(),
+        Roles.CallHandler => "a call handler",
+        Roles.Analyst or Roles.Admin => "an " + role.ToLowerInvariant(),
+        var other => "a " + other.ToLowerInvariant(),
     };
 }

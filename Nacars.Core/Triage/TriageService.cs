@@ -27,6 +27,7 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
     public async Task<Contact?> OpenAsync(string reference, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Staff.StaffRoles.RequireAnyAsync(db, actor, Staff.Roles.Triage, "open a contact", ct);
         var contact = await Whole(db).SingleOrDefaultAsync(c => c.Reference == reference, ct);
         if (contact is null) return null;
         db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.ContactViewed, reference));
@@ -149,6 +150,7 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
     public async Task<OpenedAttachment?> OpenAttachmentAsync(string reference, Guid attachmentId, string actor, bool download, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Staff.StaffRoles.RequireAnyAsync(db, actor, Staff.Roles.Triage, "open a reporter's file", ct);
         var attachment = await db.ContactAttachments.AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == attachmentId && db.Contacts.Any(c => c.Id == a.ContactId && c.Reference == reference), ct);
         if (attachment is null) return null;
@@ -177,6 +179,8 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
         Func<IQueryable<Contact>, IQueryable<Contact>>? include = null, Func<Contact, string>? detailBefore = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Checked here, not only by the page: a circuit can call any method its page can reach.
+        await Staff.StaffRoles.RequireAnyAsync(db, actor, Staff.Roles.Triage, "work on a contact", ct);
         var contact = await (include?.Invoke(db.Contacts) ?? db.Contacts).SingleOrDefaultAsync(c => c.Reference == reference, ct)
             ?? throw new DomainRuleException($"There is no contact {reference}.");
         var before = detailBefore?.Invoke(contact);

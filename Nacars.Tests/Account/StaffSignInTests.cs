@@ -104,7 +104,7 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
         const string email = "second.factor.test@example.org";
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<Nacars.Workbench.Features.Admin.StaffAccounts>()
-                .CreateAsync(email, "Second Factor Test", "Kettle-Orchard-Demo-57", [Nacars.Core.Staff.Roles.Analyst]);
+                .CreateFromCommandLineAsync(email, "Second Factor Test", "Kettle-Orchard-Demo-57", [Nacars.Core.Staff.Roles.Analyst]);
         var (client, _) = await SignInWithSecondFactorAsync(app, email, null);
 
         var wrong = app.CreateAnonymousClient();
@@ -127,15 +127,15 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
         const string email = "forgetful@example.org";
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<Nacars.Workbench.Features.Admin.StaffAccounts>();
-        var user = await accounts.CreateAsync(email, "Forgetful Analyst", "Kettle-Orchard-Demo-57", [Nacars.Core.Staff.Roles.Analyst]);
+        var user = await accounts.CreateFromCommandLineAsync(email, "Forgetful Analyst", "Kettle-Orchard-Demo-57", [Nacars.Core.Staff.Roles.Analyst]);
         await SignInWithSecondFactorAsync(app, email, null);
         // Locked out by wrong guesses, then helped by an admin.
         var client = app.CreateAnonymousClient();
         for (var i = 0; i < 5; i++)
             await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "guess-" + i });
 
-        var password = await accounts.ResetPasswordAsync(user.Id);
-        await accounts.ResetMfaAsync(user.Id);
+        var password = await accounts.ResetPasswordAsync(user.Id, Admin);
+        await accounts.ResetMfaAsync(user.Id, Admin);
 
         var old = await WorkbenchFactory.PostFormAsync(client, "/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = "Kettle-Orchard-Demo-57" });
         Assert.Equal(HttpStatusCode.OK, old.StatusCode); // the old password no longer works
@@ -159,16 +159,54 @@ public class StaffSignInTests(StaffSignInTests.MfaRequired app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
+    private const string Admin = "admin@demo.nacars.test", SecondAdmin = "admin2@demo.nacars.test";
+
+    [Fact]
+    public async Task Supervisor_or_admin_needs_a_second_administrators_approval_and_each_step_is_audited()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Nacars.Workbench.Features.Admin.StaffAccounts>();
+        var accomplice = await accounts.CreateFromCommandLineAsync("accomplice@example.org", "Accomplice", "Kettle-Orchard-Demo-57", [Nacars.Core.Staff.Roles.Analyst]);
+        async Task<Nacars.Workbench.Features.Admin.StaffAccounts.StaffMember> OfAsync() => (await accounts.AllAsync(Admin)).Single(u => u.Id == accomplice.Id);
+
+        // One administrator asks: the analyst role stays, Supervisor waits.
+        Assert.True(await accounts.SetRolesAsync(accomplice.Id, [Nacars.Core.Staff.Roles.Analyst, Nacars.Core.Staff.Roles.Supervisor], Admin));
+        Assert.DoesNotContain(Nacars.Core.Staff.Roles.Supervisor, (await OfAsync()).Roles);
+        Assert.Equal([Nacars.Core.Staff.Roles.Supervisor], (await OfAsync()).PendingRoles);
+        // The one who asked cannot approve; nor can the person themselves (who is no admin anyway).
+        var self = await Assert.ThrowsAsync<InvalidOperationException>(() => accounts.ApproveRolesAsync(accomplice.Id, Admin));
+        Assert.Contains("another administrator", self.Message);
+        await Assert.ThrowsAsync<Nacars.Core.Contacts.DomainRuleException>(() => accounts.ApproveRolesAsync(accomplice.Id, "accomplice@example.org"));
+        Assert.DoesNotContain(Nacars.Core.Staff.Roles.Supervisor, (await OfAsync()).Roles);
+
+        // A second administrator approves.
+        await accounts.ApproveRolesAsync(accomplice.Id, SecondAdmin);
+        Assert.Contains(Nacars.Core.Staff.Roles.Supervisor, (await OfAsync()).Roles);
+        Assert.Empty((await OfAsync()).PendingRoles);
+        Assert.True(await AuditedAsync(Admin, AuditActions.RolesRequested));
+        Assert.True(await AuditedAsync(SecondAdmin, AuditActions.RolesApproved));
+
+        // A new account made an admin waits too, and can be refused.
+        var code = Nacars.Workbench.Features.Admin.StaffAccounts.GeneratePassword();
+        var newcomer = await accounts.CreateAsync("would-be-admin@example.org", "Would-be Admin", code, Nacars.Core.Staff.Roles.Admin, Admin);
+        var listed = (await accounts.AllAsync(Admin)).Single(u => u.Id == newcomer.Id);
+        Assert.Empty(listed.Roles);
+        Assert.Equal([Nacars.Core.Staff.Roles.Admin], listed.PendingRoles);
+        await accounts.RefuseRolesAsync(newcomer.Id, SecondAdmin);
+        Assert.Empty((await accounts.AllAsync(Admin)).Single(u => u.Id == newcomer.Id).PendingRoles);
+        Assert.True(await AuditedAsync(SecondAdmin, AuditActions.RolesRefused));
+    }
+
     [Fact]
     public async Task No_one_changes_their_own_roles()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<Nacars.Workbench.Features.Admin.StaffAccounts>();
-        var admin = (await accounts.AllAsync()).Single(u => u.Email == "admin@demo.nacars.test");
+        var admin = (await accounts.AllAsync(Admin)).Single(u => u.Email == Admin);
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            accounts.SetRolesAsync(admin.Id, [.. admin.Roles, Nacars.Core.Staff.Roles.Analyst], "admin@demo.nacars.test"));
+            accounts.SetRolesAsync(admin.Id, [.. admin.Roles, Nacars.Core.Staff.Roles.Analyst], Admin));
         Assert.Contains("your own roles", refused.Message);
-        Assert.DoesNotContain(Nacars.Core.Staff.Roles.Analyst, (await accounts.AllAsync()).Single(u => u.Email == "admin@demo.nacars.test").Roles);
+        Assert.DoesNotContain(Nacars.Core.Staff.Roles.Analyst, (await accounts.AllAsync(Admin)).Single(u => u.Email == Admin).Roles);
     }
 
     private static async Task<HttpResponseMessage> SignOutAsync(HttpClient client)

@@ -43,7 +43,7 @@ public class StrongPasswordTests(WorkbenchFactory app) : IClassFixture<Workbench
     public async Task Creating_an_account_with_a_guessable_password_is_refused()
     {
         var accounts = app.Services.GetRequiredService<StaffAccounts>();
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => accounts.CreateAsync("weak.password@example.org", "Weak", "password1234", [Roles.Analyst]));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => accounts.CreateFromCommandLineAsync("weak.password@example.org", "Weak", "password1234", [Roles.Analyst]));
         Assert.Contains("too easy to guess", refused.Message);
     }
 }

@@ -32,6 +32,13 @@ public class OutboxRetentionTests(RetentionTests.OnAFakeClock app) : IClassFixtu
         {
             var message = await db.OutboxMessages.SingleAsync(m => m.Reference == sent.Reference, Ct);
             messageId = message.Id;
+            // The background dispatcher may have claimed it before the drain above and still be finishing: wait for it.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (await db.OutboxMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => m.State).SingleAsync(Ct) != OutboxState.Sent)
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the message was never sent");
+                await Task.Delay(50, Ct);
+            }
             // As if the relay had refused it for good (the dispatcher is done with it), and no one retried it.
             await db.Database.ExecuteSqlRawAsync("UPDATE OutboxMessages SET State = 'Failed', LastError = '550 mailbox unavailable' WHERE Id = {0}", [message.Id], Ct);
         }

@@ -21,7 +21,7 @@ public class ReassignAuthorityTests(WorkbenchFactory app) : IClassFixture<Workbe
         var submitted = await ReporterDialogueTests.ReportAsync(app);
         await Triage.ClaimAsync(submitted.Reference, "analyst@demo.nacars.test", Ct);
         var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Triage.ReassignAsync(submitted.Reference, caller, "analyst2@demo.nacars.test", Ct));
-        Assert.Contains("Only a supervisor", refused.Message);
+        Assert.Contains("only a supervisor", refused.Message);
         Assert.Equal("analyst@demo.nacars.test", (await Triage.ReloadAsync(submitted.Reference, Ct))!.ClaimedBy);
     }
 

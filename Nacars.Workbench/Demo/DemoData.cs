@@ -21,12 +21,13 @@ public sealed class DemoData(UserManager<NacarsUser> users, Features.Admin.Staff
         ("analyst2@demo.nacars.test", "Sam Analyst", Roles.Analyst),
         ("supervisor@demo.nacars.test", "Jo Supervisor", Roles.Supervisor),
         ("admin@demo.nacars.test", "Pat Admin", Roles.Admin),
+        ("admin2@demo.nacars.test", "Lee Admin", Roles.Admin), // a second administrator approves Supervisor and Admin grants
     ];
 
     public async Task SeedAsync()
     {
         foreach (var (email, name, role) in Users)
-            if (await users.FindByEmailAsync(email) is null) await accounts.CreateAsync(email, name, Password, [role]);
+            if (await users.FindByEmailAsync(email) is null) await accounts.CreateFromCommandLineAsync(email, name, Password, [role]);
 
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.Contacts.AnyAsync()) return;

@@ -28,7 +28,7 @@ public static class CreateUserCommand
         await using var scope = services.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<Features.Admin.StaffAccounts>().CreateAsync(email, Arg("--name") ?? email, password, roles);
+            await scope.ServiceProvider.GetRequiredService<Features.Admin.StaffAccounts>().CreateFromCommandLineAsync(email, Arg("--name") ?? email, password, roles);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {

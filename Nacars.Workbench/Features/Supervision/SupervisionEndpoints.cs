@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using Nacars.Core.Audit;
-using Nacars.Core.Data;
 using Nacars.Core.Supervision;
 using Nacars.Workbench.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Nacars.Workbench.Features.Supervision;
 
@@ -23,11 +20,10 @@ public static class SupervisionEndpoints
         Table(group, "workload", async (stats, f, ct) => CsvExport.Workload(await stats.WorkloadOfPeriodAsync(f, ct)));
         Table(group, "reasons", async (stats, f, ct) => CsvExport.Reasons(await stats.ForceRatesAsync(f, ct)));
         // The audit extract is written as it is read (a year of views can be large), after its own audit event.
-        group.MapGet("/audit.csv", async (DateOnly from, DateOnly to, ClaimsPrincipal user, SupervisionStatistics stats,
-            IDbContextFactory<NacarsDbContext> db, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/audit.csv", async (DateOnly from, DateOnly to, ClaimsPrincipal user, SupervisionStatistics stats, SupervisionExports exports, CancellationToken ct) =>
         {
             if (to < from) return BadPeriod();
-            await AuditExportAsync("audit", from, to, null, user, db, clock, ct);
+            if (!await AllowedAsync(exports, "audit", from, to, null, user, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             return Results.Stream(output => CsvExport.WriteAuditAsync(output, stats.AuditExtractAsync(from, to, ct), ct), CsvExport.ContentType, FileName("audit", from, to));
         });
         return endpoints;
@@ -35,26 +31,24 @@ public static class SupervisionEndpoints
 
     private static void Table(RouteGroupBuilder group, string what, Func<SupervisionStatistics, StatsFilter, CancellationToken, Task<string>> render) =>
         group.MapGet($"/{what}.csv", async (DateOnly from, DateOnly to, string? force, ClaimsPrincipal user, SupervisionStatistics stats,
-            IDbContextFactory<NacarsDbContext> db, TimeProvider clock, CancellationToken ct) =>
+            SupervisionExports exports, CancellationToken ct) =>
         {
             if (to < from) return BadPeriod();
             var filter = new StatsFilter(from, to, string.IsNullOrWhiteSpace(force) ? null : force);
+            if (!await AllowedAsync(exports, what, from, to, filter.ForceCode, user, ct)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var csv = await render(stats, filter, ct);
-            await AuditExportAsync(what, from, to, filter.ForceCode, user, db, clock, ct);
             return Results.File(Encoding.UTF8.GetBytes(csv), CsvExport.ContentType, FileName(what, from, to));
         });
+
+    /// <summary>The service's own check behind the policy's (and its audit event); a refusal is a plain 403.</summary>
+    private static async Task<bool> AllowedAsync(SupervisionExports exports, string what, DateOnly from, DateOnly to, string? force, ClaimsPrincipal user, CancellationToken ct)
+    {
+        try { await exports.RecordAsync(what, from, to, force, user.Identity!.Name!, ct); return true; }
+        catch (Nacars.Core.Contacts.DomainRuleException) { return false; }
+    }
 
     private static IResult BadPeriod() => Results.Problem("The end date is before the start date.", statusCode: StatusCodes.Status400BadRequest);
 
     private static string FileName(string what, DateOnly from, DateOnly to) =>
         $"nacars-{what}-{from.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{to.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";
-
-    private static async Task AuditExportAsync(string what, DateOnly from, DateOnly to, string? force, ClaimsPrincipal user,
-        IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow().UtcDateTime, user.Identity!.Name!, AuditActions.ExportDownloaded, null,
-            $"{what} {from:yyyy-MM-dd}..{to:yyyy-MM-dd} {force}".TrimEnd()));
-        await db.SaveChangesAsync(ct);
-    }
 }

@@ -308,6 +308,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("KeptUndecidedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("MinimisedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1031,6 +1034,15 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PendingRoles")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("PendingRolesAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PendingRolesBy")
                         .HasColumnType("text");
 
                     b.Property<string>("PhoneNumber")

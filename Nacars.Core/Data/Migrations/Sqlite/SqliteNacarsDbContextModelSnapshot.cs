@@ -295,6 +295,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<bool>("ImmediateDanger")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("KeptUndecidedUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("MinimisedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1010,6 +1013,15 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingRoles")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PendingRolesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingRolesBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
