@@ -110,6 +110,8 @@ public sealed class DatabaseInitializer(
         await CheckKeyRingAsync(db, ct);
         if (await new IdentitySecrets(sensitive).EncryptLegacyAsync(db, ct) is > 0 and var encrypted)
             logger.LogInformation("Encrypted {Count} staff sign-in secrets an earlier build had stored in plain text", encrypted);
+        if (await CiphertextPlaces.BindAsync(db, sensitive, ct) is > 0 and var rebound)
+            logger.LogInformation("Re-encrypted {Count} values under their own column's purpose", rebound);
         await identifierHasher.EnsureKeyAsync(ct);
         if (await Supervision.SupervisionFigures.EnsureAsync(db, ct) is > 0 and var counted)
             logger.LogWarning("The supervision figures did not agree with the contacts, so they were counted again ({Count} contacts)", counted);

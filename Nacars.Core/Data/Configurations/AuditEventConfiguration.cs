@@ -18,7 +18,7 @@ internal sealed class AuditEventConfiguration(SensitiveData sensitive) : IEntity
         b.Property(a => a.Action).HasMaxLength(64);
         b.Property(a => a.ContactReference).HasMaxLength(13);
         // It may name a person (an officer spoken to, why a report was re-routed): encrypted like the account.
-        b.Property(a => a.Detail).HasConversion(sensitive.StringConverter);
+        b.Property(a => a.Detail).HasConversion(sensitive.SharedStringConverter); // sealed rows are never re-encrypted
         b.Property(a => a.Hash).HasMaxLength(64);
         b.Property(a => a.DetailMac).HasMaxLength(64);
     }

@@ -32,27 +32,25 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         b.Property(c => c.DecidedBy).HasMaxLength(256);
 
         // What the reporter wrote, and anything that could identify them, is encrypted at rest.
-        b.Property(c => c.Account).HasConversion(sensitive.StringConverter);
-        b.Property(c => c.HowKnown).HasConversion(sensitive.StringConverter);
-        b.Property(c => c.WhereHappened).HasConversion(sensitive.StringConverter);
-        b.Property(c => c.WhenHappened).HasConversion(sensitive.StringConverter);
-        b.Property(c => c.SanitisedAccount).HasConversion(sensitive.StringConverter);
-        b.Property(c => c.DecisionNote).HasConversion(sensitive.StringConverter);
+        b.Property(c => c.Account).HasConversion(sensitive.StringConverterFor("Contacts.Account"));
+        b.Property(c => c.HowKnown).HasConversion(sensitive.StringConverterFor("Contacts.HowKnown"));
+        b.Property(c => c.WhereHappened).HasConversion(sensitive.StringConverterFor("Contacts.WhereHappened"));
+        b.Property(c => c.WhenHappened).HasConversion(sensitive.StringConverterFor("Contacts.WhenHappened"));
+        b.Property(c => c.SanitisedAccount).HasConversion(sensitive.StringConverterFor("Contacts.SanitisedAccount"));
+        b.Property(c => c.DecisionNote).HasConversion(sensitive.StringConverterFor("Contacts.DecisionNote"));
         // A small list kept with the contact (it is read with it at every send), as encrypted JSON.
-        b.Property(c => c.FlagDecisions).HasConversion(
-            v => sensitive.Protect(System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null)),
-            v => System.Text.Json.JsonSerializer.Deserialize<List<ReporterFlagDecision>>(sensitive.Unprotect(v), (System.Text.Json.JsonSerializerOptions?)null) ?? new List<ReporterFlagDecision>(),
+        b.Property(c => c.FlagDecisions).HasConversion(sensitive.JsonConverterFor<List<ReporterFlagDecision>>("Contacts.FlagDecisions", () => []),
             new ValueComparer<List<ReporterFlagDecision>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
 
         b.ComplexProperty(c => c.Reporter, r =>
         {
-            r.Property(x => x.Name).HasConversion(sensitive.StringConverter);
-            r.Property(x => x.Phone).HasConversion(sensitive.StringConverter);
-            r.Property(x => x.Email).HasConversion(sensitive.StringConverter);
+            r.Property(x => x.Name).HasConversion(sensitive.StringConverterFor("Contacts.Reporter.Name"));
+            r.Property(x => x.Phone).HasConversion(sensitive.StringConverterFor("Contacts.Reporter.Phone"));
+            r.Property(x => x.Email).HasConversion(sensitive.StringConverterFor("Contacts.Reporter.Email"));
         });
         // The subject's identity is personal data too: search matches it through keyed hashes (ContactIdentifier).
-        b.ComplexProperty(c => c.ReportedSubject, s => EncryptSubject(s));
-        b.ComplexProperty(c => c.Subject, s => EncryptSubject(s));
+        b.ComplexProperty(c => c.ReportedSubject, s => EncryptSubject(s, "Contacts.ReportedSubject"));
+        b.ComplexProperty(c => c.Subject, s => EncryptSubject(s, "Contacts.Subject"));
         b.ComplexProperty(c => c.Call);
         b.ComplexProperty(c => c.Grading, g =>
         {
@@ -63,9 +61,9 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         });
         b.ComplexProperty(c => c.FastTimeCall, f =>
         {
-            f.Property(x => x.NumberCalled).HasConversion(sensitive.StringConverter);
-            f.Property(x => x.PersonSpokenTo).HasConversion(sensitive.StringConverter);
-            f.Property(x => x.Outcome).HasConversion(sensitive.StringConverter);
+            f.Property(x => x.NumberCalled).HasConversion(sensitive.StringConverterFor("Contacts.FastTimeCall.NumberCalled"));
+            f.Property(x => x.PersonSpokenTo).HasConversion(sensitive.StringConverterFor("Contacts.FastTimeCall.PersonSpokenTo"));
+            f.Property(x => x.Outcome).HasConversion(sensitive.StringConverterFor("Contacts.FastTimeCall.Outcome"));
         });
         b.ComplexProperty(c => c.CorroborableDetail);
         b.ComplexProperty(c => c.AboutPolice);
@@ -79,10 +77,10 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         b.HasIndex(c => c.NewInformationAtUtc).HasDatabaseName("IX_Contacts_NewInformation").HasFilter("\"NewInformationAtUtc\" IS NOT NULL");
     }
 
-    private void EncryptSubject(ComplexPropertyBuilder<SubjectDetails> s)
+    private void EncryptSubject(ComplexPropertyBuilder<SubjectDetails> s, string place)
     {
-        s.Property(x => x.Name).HasConversion(sensitive.StringConverter);
-        s.Property(x => x.Number).HasConversion(sensitive.StringConverter);
-        s.Property(x => x.Workplace).HasConversion(sensitive.StringConverter);
+        s.Property(x => x.Name).HasConversion(sensitive.StringConverterFor(place + ".Name"));
+        s.Property(x => x.Number).HasConversion(sensitive.StringConverterFor(place + ".Number"));
+        s.Property(x => x.Workplace).HasConversion(sensitive.StringConverterFor(place + ".Workplace"));
     }
 }

@@ -10,7 +10,7 @@ internal sealed class DisseminationConfiguration(SensitiveData sensitive) : IEnt
     {
         // Why a report was re-routed may name people or places: encrypted like the account (nullness, which the
         // indexes below filter on, is kept).
-        b.Property(d => d.RerouteReason).HasConversion(sensitive.StringConverter);
+        b.Property(d => d.RerouteReason).HasConversion(sensitive.StringConverterFor("Disseminations.RerouteReason"));
         b.HasKey(d => d.Id);
         b.HasIndex(d => d.ContactId);
         b.HasIndex(d => new { d.ForceCode, d.CreatedAtUtc });

@@ -9,7 +9,7 @@ internal sealed class FollowUpConfiguration(SensitiveData sensitive) : IEntityTy
     public void Configure(EntityTypeBuilder<FollowUp> b)
     {
         b.HasKey(f => f.Id);
-        b.Property(f => f.Text).HasConversion(sensitive.StringConverter);
+        b.Property(f => f.Text).HasConversion(sensitive.StringConverterFor("FollowUps.Text"));
         b.Property(f => f.TakenBy).HasMaxLength(256);
         b.HasOne<ReporterQuestion>().WithMany().HasForeignKey(f => f.QuestionId).OnDelete(DeleteBehavior.Restrict);
     }

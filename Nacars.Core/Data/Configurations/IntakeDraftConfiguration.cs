@@ -10,6 +10,6 @@ internal sealed class IntakeDraftConfiguration(SensitiveData sensitive) : IEntit
     {
         b.HasKey(d => d.Id);
         b.HasIndex(d => new { d.Owner, d.UpdatedAtUtc });
-        b.Property(d => d.Content).HasConversion(sensitive.StringConverter);
+        b.Property(d => d.Content).HasConversion(sensitive.StringConverterFor("IntakeDrafts.Content"));
     }
 }

@@ -8,6 +8,6 @@ internal sealed class KeyCheckConfiguration(SensitiveData sensitive) : IEntityTy
     public void Configure(EntityTypeBuilder<KeyCheck> b)
     {
         b.HasKey(k => k.Id);
-        b.Property(k => k.Canary).HasConversion(sensitive.StringConverter);
+        b.Property(k => k.Canary).HasConversion(sensitive.SharedStringConverter);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class OutboxMessageConfiguration(SensitiveData sensitive) : IEnt
         b.HasIndex(m => new { m.State, m.SentAtUtc, m.CreatedAtUtc });
         b.HasIndex(m => m.DisseminationId).IsUnique();
         b.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
-        b.Property(m => m.Attachment).HasConversion(sensitive.BytesConverter, new ValueComparer<byte[]>(
+        b.Property(m => m.Attachment).HasConversion(sensitive.BytesConverterFor("OutboxMessages.Attachment"), new ValueComparer<byte[]>(
             (x, y) => ReferenceEquals(x, y) || (x != null && y != null && Enumerable.SequenceEqual(x, y)),
             v => v.Length, v => v.ToArray()));
         b.Property(m => m.MessageId).HasMaxLength(200);

@@ -9,6 +9,6 @@ internal sealed class ProtectedSecretConfiguration(SensitiveData sensitive) : IE
     {
         b.HasKey(s => s.Name);
         b.Property(s => s.Name).HasMaxLength(64);
-        b.Property(s => s.Value).HasConversion(sensitive.StringConverter);
+        b.Property(s => s.Value).HasConversion(sensitive.StringConverterFor("ProtectedSecrets.Value"));
     }
 }

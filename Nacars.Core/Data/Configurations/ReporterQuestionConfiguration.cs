@@ -12,6 +12,6 @@ internal sealed class ReporterQuestionConfiguration(SensitiveData sensitive) : I
         b.HasIndex(q => q.ContactId);
         b.Property(q => q.AskedBy).HasMaxLength(256);
         // An analyst's question may repeat what the reporter said: encrypted like the account.
-        b.Property(q => q.Text).HasConversion(sensitive.StringConverter);
+        b.Property(q => q.Text).HasConversion(sensitive.StringConverterFor("ReporterQuestions.Text"));
     }
 }

@@ -13,7 +13,7 @@ internal sealed class StaffSessionConfiguration(SensitiveData sensitive) : IEnti
         b.Property(s => s.UserId).HasMaxLength(450);
         b.Property(s => s.EndReason).HasMaxLength(100);
         // The ticket names the person and their roles, and would sign in whoever held it: encrypted like reporter data.
-        b.Property(s => s.Ticket).HasConversion(sensitive.StringConverter);
+        b.Property(s => s.Ticket).HasConversion(sensitive.StringConverterFor("StaffSessions.Ticket"));
         b.HasIndex(s => new { s.UserId, s.EndedAtUtc });
         b.HasOne<NacarsUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
