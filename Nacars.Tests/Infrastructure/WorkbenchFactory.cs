@@ -65,6 +65,18 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile => Path.Combine(DataRoot, "nacars.db");
 
+    /// <summary>A member of staff of the test's own, in <paramref name="roles"/> (an analyst unless said), made once:
+    /// the services check the role of whoever acts, so a name alone is not enough.</summary>
+    public async Task<string> StaffAsync(string email, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Nacars.Core.Staff.NacarsUser>>();
+        if (await users.FindByEmailAsync(email) is null)
+            await Services.GetRequiredService<Nacars.Workbench.Features.Admin.StaffAccounts>()
+                .CreateFromCommandLineAsync(email, email, "Kettle-Orchard-Demo-57", roles.Length == 0 ? [Nacars.Core.Staff.Roles.Analyst] : roles);
+        return email;
+    }
+
     /// <summary>A client with its own cookie jar, signed in through the real login form.</summary>
     public async Task<HttpClient> SignInAsync(string email, string password = "Kettle-Orchard-Demo-57")
     {

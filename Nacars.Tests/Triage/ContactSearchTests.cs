@@ -75,7 +75,7 @@ public class ContactSearchTests : IClassFixture<ContactSearchTests.SmallPages>
     [Fact]
     public async Task A_corrected_subject_is_found_by_both_the_reported_and_the_corrected_names()
     {
-        const string analyst = "search-corrector@demo.nacars.test";
+        var analyst = await _app.StaffAsync("search-corrector@demo.nacars.test");
         var reference = await SubmitAsync("cumbria", "Steve Marrick", null);
         await Triage.ClaimAsync(reference, analyst, Ct);
         await Triage.CorrectSubjectAsync(reference, analyst, new SubjectDetails("Stephen Marwick", "PS", "3306", "Carlisle"), Ct);
@@ -94,7 +94,7 @@ public class ContactSearchTests : IClassFixture<ContactSearchTests.SmallPages>
     [Fact]
     public async Task Each_filter_narrows_to_what_it_says_across_every_status()
     {
-        const string analyst = "search-filters@demo.nacars.test";
+        var analyst = await _app.StaffAsync("search-filters@demo.nacars.test");
         var open = await SubmitAsync("north-wales");
         var urgent = await SubmitAsync("north-wales", danger: true);
         var decided = await SubmitAsync("north-wales");
@@ -136,7 +136,7 @@ public class ContactSearchTests : IClassFixture<ContactSearchTests.SmallPages>
     [Fact]
     public async Task Pages_follow_one_another_without_gaps_or_repeats_in_both_orders()
     {
-        const string analyst = "search-pager@demo.nacars.test";
+        var analyst = await _app.StaffAsync("search-pager@demo.nacars.test");
         var references = new List<string>();
         for (var i = 0; i < 8; i++)
         {
@@ -171,7 +171,7 @@ public class ContactSearchTests : IClassFixture<ContactSearchTests.SmallPages>
     [Fact]
     public async Task Counts_follow_open_work_and_todays_decisions()
     {
-        const string analyst = "search-counts@demo.nacars.test";
+        var analyst = await _app.StaffAsync("search-counts@demo.nacars.test");
         var before = await Search.CountsAsync(Ct);
         var a = await SubmitAsync("suffolk");
         await SubmitAsync("suffolk", danger: true);

@@ -29,7 +29,7 @@ public class LiveReadsTests(WorkbenchFactory app) : IClassFixture<WorkbenchFacto
     [Fact]
     public async Task Rows_filtered_in_memory_match_the_database_for_every_filter()
     {
-        const string analyst = "live-reads@demo.nacars.test";
+        var analyst = await app.StaffAsync("live-reads@demo.nacars.test");
         var open = await SubmitAsync("dyfed-powys");
         var urgent = await SubmitAsync("dyfed-powys", danger: true);
         var claimed = await SubmitAsync("dyfed-powys", subjectName: "Gareth Pritchard-Lowe", subjectNumber: "PC 5150");
@@ -68,7 +68,7 @@ public class LiveReadsTests(WorkbenchFactory app) : IClassFixture<WorkbenchFacto
         var before = await Live.CountsAsync(Events.Sequence);
         Assert.Equal(ContactStatus.New, (await Live.ItemsAsync([reference], new QueueFilter(), Events.Sequence)).Single().Status);
 
-        await Triage.ClaimAsync(reference, "live-reads-claim@demo.nacars.test", Ct); // saved, then announced
+        await Triage.ClaimAsync(reference, await app.StaffAsync("live-reads-claim@demo.nacars.test"), Ct); // saved, then announced
         var seen = Events.Sequence;
         var row = (await Live.ItemsAsync([reference], new QueueFilter(), seen)).Single();
         var after = await Live.CountsAsync(seen);
