@@ -82,6 +82,8 @@ public static class DependencyInjection
         services.AddSingleton<Retention.RetentionPurge>();
         services.AddSingleton<Retention.RetentionScheduleOnSave>();
         services.AddHostedService<Retention.RetentionJob>();
+        services.AddSingleton<Supervision.DailySummary>();
+        services.AddHostedService<Supervision.DailySummaryJob>();
         services.AddSingleton<Audit.AuditAnchor>();
         services.AddSingleton<Audit.AuditChain>();
         services.AddHostedService<Audit.AuditSealer>();

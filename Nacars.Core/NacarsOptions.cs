@@ -28,6 +28,7 @@ public sealed class NacarsOptions
     public Intake.Attachments.AttachmentOptions Attachments { get; set; } = new();
     public LimitsOptions Limits { get; set; } = new();
     public RetentionOptions Retention { get; set; } = new();
+    public Supervision.DailySummaryOptions DailySummary { get; set; } = new();
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);

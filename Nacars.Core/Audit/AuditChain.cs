@@ -122,15 +122,19 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
         finally { _sealing.Release(); }
     }
 
-    /// <summary>Walks the whole sealed chain in order and recomputes every hash (a page at a time).</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    /// <summary>Walks the whole sealed chain in order and recomputes every hash (a page at a time), then compares it with
+    /// the anchor file and, when given, a head kept elsewhere (the supervisors' daily summary).</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default, AuditAnchor.Head? keptElsewhere = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = await KeyAsync(db, ct);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         var (expected, hash) = (1L, Genesis);
-        var head = anchor.Latest();
-        string? hashAtHead = null;
+        // Each head seen outside the database, with where it was kept and the seal recomputed at its sequence.
+        var heads = new List<(AuditAnchor.Head Head, string Where)>();
+        if (anchor.Latest() is { } anchored) heads.Add((anchored, $"the anchor outside the database ({anchor.Path})"));
+        if (keptElsewhere is not null) heads.Add((keptElsewhere, "the head given (from a daily summary)"));
+        var recomputedAt = new Dictionary<long, string>();
         var erased = new List<(long Sequence, string? Reference)>();
         AuditVerification Broken(long at, string problem) => new(false, expected - 1, 0, at, problem, clock.GetUtcNow().UtcDateTime);
         AuditVerification? result = null;
@@ -148,15 +152,20 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
                 if (e.DetailErased) erased.Add((expected, e.ContactReference));
                 var recomputed = Seal(hash, expected, e, digested ? e.DetailMac : null, key);
                 if (!string.Equals(recomputed, e.Hash, StringComparison.Ordinal)) { result = Broken(expected, "its content or its hash was changed after it was sealed"); break; }
-                if (expected == head?.Sequence) hashAtHead = recomputed;
+                if (heads.Any(h => h.Head.Sequence == expected)) recomputedAt[expected] = recomputed;
                 (expected, hash) = (expected + 1, recomputed);
             }
         }
         // The anchor kept outside the database: the newest events cannot be cut off, nor the chain rewritten, unseen.
-        if (result is null && head is not null && expected - 1 < head.Sequence)
-            result = Broken(expected, $"events after {expected - 1} are missing: the anchor outside the database ({anchor.Path}) saw the chain reach {head.Sequence} at {head.AtUtc:u}");
-        if (result is null && head is not null && hashAtHead is not null && !string.Equals(hashAtHead, head.Mac, StringComparison.Ordinal))
-            result = Broken(head.Sequence, $"event {head.Sequence} does not match the anchor outside the database: the chain was rewritten");
+        foreach (var (head, where) in heads)
+        {
+            if (result is not null) break;
+            if (expected - 1 < head.Sequence)
+                result = Broken(expected, $"events after {expected - 1} are missing: {where} saw the chain reach {head.Sequence}" +
+                    (head.AtUtc == default ? "" : $" at {head.AtUtc:u}"));
+            else if (head.Sequence > 0 && !string.Equals(recomputedAt.GetValueOrDefault(head.Sequence), head.Mac, StringComparison.OrdinalIgnoreCase))
+                result = Broken(head.Sequence, $"event {head.Sequence} does not match {where}: the chain was rewritten");
+        }
         // Erasing words is retention's to do, and only for contacts it has purged or minimised.
         if (result is null && await ErasedOutsideRetentionAsync(db, erased, ct) is { } wrongly)
             result = Broken(wrongly, $"the detail of event {wrongly} was erased, but its contact was neither purged nor minimised");

@@ -82,6 +82,7 @@ public static class AuditActions
     public const string ExportDownloaded = "supervision.export";
     public const string TestMailSent = "mail.test";
     public const string AuditVerified = "audit.verified";
+    public const string DailySummarySent = "supervision.daily-summary";
     public const string RetentionRun = "retention.run";
     public const string KeptUndecided = "retention.kept-undecided";
     public const string ClosedAtReview = "retention.closed-at-review";

@@ -10,7 +10,7 @@ public static class CommandLine
     private static readonly (string Name, string Usage)[] Commands =
     [
         ("create-user", "create-user --email someone@example.org --role Admin [--role Supervisor] [--name \"Full Name\"] [--password-stdin]"),
-        ("verify-audit", "verify-audit            recompute the audit chain, compare it with the anchor; exit 1 and name what is wrong"),
+        ("verify-audit", "verify-audit [--head SEQUENCE:SEAL]  recompute the audit chain, compare it with the anchor (and a daily summary's head); exit 1 and name what is wrong"),
         ("analyse-accounts", "analyse-accounts --input accounts.jsonl --output results.jsonl"),
     ];
 

@@ -27,7 +27,7 @@ public static class Startup
             if (args.FirstOrDefault() == "create-user")
                 return await CreateUserCommand.RunAsync(app.Services, args[1..], Console.Out, Console.In);
             if (args.FirstOrDefault() == "verify-audit")
-                return await VerifyAuditCommand.RunAsync(app.Services, Console.Out);
+                return await VerifyAuditCommand.RunAsync(app.Services, args[1..], Console.Out);
             // One-off commands above run whatever the settings; serving does not, with settings unsafe for real use.
             if (!await ProductionSafety.AllowServingAsync(app, logger))
             {
