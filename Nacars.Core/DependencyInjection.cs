@@ -55,7 +55,9 @@ public static class DependencyInjection
             var nacars = sp.GetRequiredService<IOptions<NacarsOptions>>().Value;
             var o = new DbContextOptionsBuilder<NacarsDbContext>().UseApplicationServiceProvider(sp)
                 .AddInterceptors(sp.GetRequiredService<Contacts.ContactIdentifiersOnSave>(), sp.GetRequiredService<Supervision.SupervisionFiguresOnSave>(),
-                    sp.GetRequiredService<Retention.RetentionScheduleOnSave>());
+                    sp.GetRequiredService<Retention.RetentionScheduleOnSave>(),
+                    // Last: it seals what the others may have changed. Its check on reading is one for the process.
+                    sp.GetRequiredService<ContactRowSeal>(), ContactRowSealCheck.Instance);
             if (nacars.Database.Provider == DatabaseProvider.Postgres) DbProviders.Postgres(o, DbProviders.PostgresConnectionString(nacars));
             else DbProviders.Sqlite(o, DbProviders.SqliteConnectionString(nacars.ResolvedDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
             return o.Options;
@@ -68,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped(sp => (PostgresNacarsDbContext)sp.GetRequiredService<NacarsDbContext>());
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IdentifierHasher>();
+        services.AddSingleton<ContactRowSeal>();
         services.AddSingleton<Contacts.ContactIdentifiersOnSave>();
         services.AddSingleton<Supervision.SupervisionFiguresOnSave>();
 

@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<NacarsDbContext> dbFactory,
     SensitiveData sensitive,
     IdentifierHasher identifierHasher,
+    ContactRowSeal rowSeal,
     Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager keys,
     TimeProvider clock,
     IOptions<NacarsOptions> options,
@@ -112,6 +113,8 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("Encrypted {Count} staff sign-in secrets an earlier build had stored in plain text", encrypted);
         if (await CiphertextPlaces.BindAsync(db, sensitive, ct) is > 0 and var rebound)
             logger.LogInformation("Re-encrypted {Count} values under their own column's purpose", rebound);
+        if (await rowSeal.EnsureAsync(ct) is > 0 and var sealedRows)
+            logger.LogInformation("Sealed {Count} contacts an earlier build wrote, binding their encrypted values to their rows", sealedRows);
         await identifierHasher.EnsureKeyAsync(ct);
         if (await Supervision.SupervisionFigures.EnsureAsync(db, ct) is > 0 and var counted)
             logger.LogWarning("The supervision figures did not agree with the contacts, so they were counted again ({Count} contacts)", counted);

@@ -47,6 +47,37 @@ public class CiphertextPlacesTests(WorkbenchFactory app) : IClassFixture<Workben
     }
 
     [Fact]
+    public async Task One_reporters_account_copied_over_anothers_in_the_same_column_is_refused_when_read_naming_the_contact()
+    {
+        var first = await ReporterDialogueTests.ReportAsync(app, "ROW-CANARY: the first reporter's own account of the sergeant.");
+        var second = await ReporterDialogueTests.ReportAsync(app, "The second reporter's account, which the insider overwrites.");
+        var triage = app.Services.GetRequiredService<TriageService>();
+        Assert.StartsWith("ROW-CANARY", (await triage.ReloadAsync(first.Reference, Ct))!.Account);
+
+        await ScalarAsync($"UPDATE \"Contacts\" SET \"Account\" = (SELECT \"Account\" FROM \"Contacts\" WHERE \"Reference\" = '{first.Reference}') WHERE \"Reference\" = '{second.Reference}'");
+        var refused = await Assert.ThrowsAsync<MisplacedCiphertextException>(() => triage.ReloadAsync(second.Reference, Ct));
+        Assert.Contains(second.Reference, refused.Place);
+        Assert.DoesNotContain("ROW-CANARY", refused.ToString());
+        // The untouched contact still reads; removing its seal does not make it pass unchecked.
+        Assert.NotNull(await triage.ReloadAsync(first.Reference, Ct));
+        await ScalarAsync($"UPDATE \"Contacts\" SET \"Seal\" = NULL WHERE \"Reference\" = '{first.Reference}'");
+        await Assert.ThrowsAsync<MisplacedCiphertextException>(() => triage.ReloadAsync(first.Reference, Ct));
+    }
+
+    [Fact]
+    public async Task Contacts_an_earlier_build_wrote_without_a_seal_are_sealed_once_at_start_up()
+    {
+        var report = await ReporterDialogueTests.ReportAsync(app, "An account written before contacts were sealed.");
+        await ScalarAsync($"UPDATE \"Contacts\" SET \"Seal\" = NULL WHERE \"Reference\" = '{report.Reference}'");
+        await ScalarAsync("DELETE FROM \"ProtectedSecrets\" WHERE \"Name\" = 'contact-row-seals-complete'");
+        var seal = app.Services.GetRequiredService<ContactRowSeal>();
+        Assert.True(await seal.EnsureAsync(Ct) >= 1);
+        Assert.NotNull(await ScalarAsync($"SELECT \"Seal\" FROM \"Contacts\" WHERE \"Reference\" = '{report.Reference}'") as string);
+        Assert.NotNull(await app.Services.GetRequiredService<TriageService>().ReloadAsync(report.Reference, Ct));
+        Assert.Equal(0, await seal.EnsureAsync(Ct)); // once
+    }
+
+    [Fact]
     public async Task Every_encrypted_column_is_found_in_the_model_and_has_a_purpose_of_its_own()
     {
         await using var db = await app.Db.CreateDbContextAsync(Ct);

@@ -25,6 +25,8 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.NotDisseminatedReason).HasConversion<string>().HasMaxLength(32);
         b.Property(c => c.Version).IsConcurrencyToken();
+        // The keyed hash that binds the encrypted values to this row (ContactRowSeal).
+        b.Property<string?>(ContactRowSeal.Column).HasMaxLength(64);
         b.Property(c => c.ReportedForceCode).HasMaxLength(40);
         b.Property(c => c.ForceCode).HasMaxLength(40);
         b.Property(c => c.DecidedForceCode).HasMaxLength(40);

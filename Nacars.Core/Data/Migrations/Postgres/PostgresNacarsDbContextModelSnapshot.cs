@@ -347,6 +347,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<string>("SanitisedAccount")
                         .HasColumnType("text");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

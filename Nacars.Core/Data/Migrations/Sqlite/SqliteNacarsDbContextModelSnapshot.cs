@@ -334,6 +334,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("SanitisedAccount")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
