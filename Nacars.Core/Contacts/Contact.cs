@@ -437,6 +437,8 @@ public sealed class Contact
         SanitisedAccount = null;
         DecisionNote = null;
         FastTimeCall = null;
+        // The grade stays for the figures; the handling conditions are words an analyst wrote about this report.
+        Grading = Grading is null ? null : Grading with { HandlingConditions = null };
         FlagDecisions = [];
         PurgedAtUtc = nowUtc;
         ReviewAtUtc = null;
