@@ -41,6 +41,7 @@ public class GradingMigrationTests(GradingMigrationTests.App app) : IClassFixtur
         await ExecuteAsync(db, $"UPDATE Contacts SET Grading_Source = '{oldSource}', Grading_Assessment = {oldAssessment} WHERE Reference = '{submitted.Reference}'");
 
         await migrator.MigrateAsync(cancellationToken: Ct);
+        await app.Services.GetRequiredService<Nacars.Core.Data.ContactRowSeal>().EnsureAsync(Ct); // as start-up does after an upgrade
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Reference == submitted.Reference, Ct);
         Assert.Equal(new Grading(source, assessment, HandlingCode.P, null), contact.Grading);
         Assert.Equal($"{(int)source} · {assessment} · P", contact.Grading!.ToString());

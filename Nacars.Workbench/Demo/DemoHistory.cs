@@ -10,7 +10,8 @@ namespace Nacars.Workbench.Demo;
 /// Development only: months of fictional, already-decided contacts behind the demo queue, so the supervisor's charts,
 /// the force × month grid and the heatmap show what they are for on first run. Volumes follow the pilot's shape: about
 /// 43 a month for the Met (131 in the launch month, 30 at the lowest), other forces in proportion to their size, and
-/// about 35% disseminated. Made with a fixed seed through the aggregate's own methods, so the figures are consistent.
+/// about 35% disseminated, and two contacts left undecided for over a year (the supervisor's yearly review). Made with a
+/// fixed seed through the aggregate's own methods, so the figures are consistent.
 /// </summary>
 public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock)
 {
@@ -64,6 +65,19 @@ public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, Ti
                     db.Contacts.Add(Decided(random, force, received));
                     if (++batch % 250 == 0) await db.SaveChangesAsync();
                 }
+            }
+        }
+        // Two contacts nobody decided, from over a year ago: the supervisor's yearly review has something to show.
+        if (months > 12)
+        {
+            foreach (var (force, daysAgo, claimedBy) in new[] { ("kent", 380, (string?)Analyst2), ("met", 395, null) })
+            {
+                var received = now.AddDays(-daysAgo);
+                var waiting = Contact.Receive(Reference.NewReference(), Channel.Online, received, Accounts[daysAgo % Accounts.Length],
+                    [Categories.Public.First().Code], force, SubjectDetails.None, null, null, null, false, ReporterDetails.Anonymous,
+                    FollowUpCode.Hash(FollowUpCode.New()), null);
+                if (claimedBy is not null) waiting.Claim(claimedBy, received.AddDays(2));
+                db.Contacts.Add(waiting);
             }
         }
         await db.SaveChangesAsync();

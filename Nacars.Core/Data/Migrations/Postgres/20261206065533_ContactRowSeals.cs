@@ -21,6 +21,8 @@ namespace Nacars.Core.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Without the column the seals are gone: start-up seals every row again after the next upgrade.
+            migrationBuilder.Sql("DELETE FROM \"ProtectedSecrets\" WHERE \"Name\" = 'contact-row-seals-complete';");
             migrationBuilder.DropColumn(
                 name: "Seal",
                 table: "Contacts");
