@@ -72,4 +72,8 @@ public static class PageExtensions
 
     public static Task ShotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>One part of a long page (the supervision page runs to many screens).</summary>
+    public static Task ShotAsync(this ILocator part, string name) =>
+        part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png") });
 }
