@@ -8,18 +8,6 @@ using Nacars.Core.Data;
 
 namespace Nacars.Core.Audit;
 
-/// <summary>The result of checking the chain: how far it is intact, and where it breaks if it does.</summary>
-public sealed record AuditVerification(bool Intact, long Verified, int AwaitingSeal, long? BrokenAt, string? Problem, DateTime CheckedAtUtc)
-{
-    /// <summary>How many verified events had their words erased by retention (the seal still holds over their hash).</summary>
-    public int Erased { get; init; }
-
-    public string Summary => Intact
-        ? $"Intact: {Verified:N0} sealed events verified ({AwaitingSeal:N0} written in the last seconds await their seal" +
-          (Erased > 0 ? $"; the details of {Erased:N0} were erased under the retention schedule)." : ").")
-        : $"BROKEN at event {BrokenAt}: {Problem}";
-}
-
 /// <summary>
 /// A tamper-evident audit trail. Events are written as they happen; a sealer then gives each, in the order it was
 /// written, the next sequence number and a hash of the previous event's hash and its own content. Changing or deleting

@@ -3,5 +3,3 @@ namespace Nacars.Core.Contacts;
 /// <summary>An illegal move in the workflow. The message is written for the analyst who tried it.</summary>
 public sealed class DomainRuleException(string message) : InvalidOperationException(message);
 
-/// <summary>Someone else changed the contact first (claim, decision). The message says what to do.</summary>
-public sealed class ContactChangedException(string message) : InvalidOperationException(message);

@@ -3,14 +3,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Nacars.Core.Contacts;
 using Nacars.Core.Forces;
 using Npgsql;
 
 namespace Nacars.Core.Data;
-
-/// <summary>Thrown at start-up when the app must not run: the message is the one log line an operator needs.</summary>
-public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Brings the database to the current schema with real migrations, proves the key ring can read what it
 /// wrote before, and seeds the force directory. On Postgres, instances starting together take turns (an advisory

@@ -5,14 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Nacars.Core.Data;
 
-/// <summary>A secret the service generated for itself, stored encrypted with the key ring (like the fields it
-/// protects), so a copy of the database alone does not hold it.</summary>
-public sealed class ProtectedSecret
-{
-    public string Name { get; set; } = "";
-    public string Value { get; set; } = "";
-}
-
 /// <summary>
 /// Keyed hashes (HMAC-SHA256) of normalised identifiers. The key is random, made on first start and kept as a
 /// <see cref="ProtectedSecret"/>: held like the Data Protection keys, and shared by every instance through the

@@ -1,3 +1,4 @@
+using Nacars.Core.Dissemination;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -10,7 +11,6 @@ using Nacars.Core.Forces;
 using Nacars.Core.Intake;
 using Nacars.Core.Staff;
 using Nacars.Core.Supervision;
-using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 using OutboxMessage = Nacars.Core.Dissemination.OutboxMessage;
 
 namespace Nacars.Core.Data;
@@ -128,8 +128,3 @@ internal sealed class SensitiveModelCacheKeyFactory : IModelCacheKeyFactory
         context is NacarsDbContext n ? (context.GetType(), n.Sensitive, designTime) : (object)(context.GetType(), designTime);
 }
 
-/// <summary>The embedded default: one instance, one file.</summary>
-public sealed class SqliteNacarsDbContext(DbContextOptions<NacarsDbContext> options, SensitiveData sensitive) : NacarsDbContext(options, sensitive);
-
-/// <summary>PostgreSQL, for several instances sharing one database.</summary>
-public sealed class PostgresNacarsDbContext(DbContextOptions<NacarsDbContext> options, SensitiveData sensitive) : NacarsDbContext(options, sensitive);

@@ -2,13 +2,9 @@ using Nacars.Core.Contacts;
 
 namespace Nacars.Core.Dissemination;
 
-/// <summary>How a delivery reads on the contact page (its OutboxMessage holds the detail, including Stuck, shown as
-/// Queued because it is still being retried).</summary>
-public enum DeliveryState { Queued, Sent, Failed }
-
 /// <summary>One send of one information report to one force: who decided it, when, to which mailbox. A re-route is a
 /// second dissemination. Whether it has been delivered is its <see cref="OutboxMessage"/>'s state, kept there only.</summary>
-public sealed class Dissemination
+public sealed class DisseminationRecord
 {
     public Guid Id { get; private set; }
     public Guid ContactId { get; private set; }
@@ -30,9 +26,9 @@ public sealed class Dissemination
     /// an index on it.</summary>
     public string ContactReceivedMonth { get; private set; } = "";
 
-    private Dissemination() { }
+    private DisseminationRecord() { }
 
-    public Dissemination(Guid id, Guid contactId, string reference, string forceCode, string recipient, DateTime nowUtc, string createdBy, string? rerouteReason,
+    public DisseminationRecord(Guid id, Guid contactId, string reference, string forceCode, string recipient, DateTime nowUtc, string createdBy, string? rerouteReason,
         DateTime contactReceivedAtUtc, string? reroutedFromForceCode = null)
     {
         if ((rerouteReason is null) != (reroutedFromForceCode is null))

@@ -5,7 +5,6 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Data;
 using Nacars.Core.Staff;
 using Nacars.Core.Events;
-using Nacars.Core.Forces;
 
 namespace Nacars.Core.Dissemination;
 
@@ -27,7 +26,7 @@ public sealed class DisseminationService(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private ServiceIdentity Service => options.Value.Service;
 
-    public async Task<Dissemination> SendAsync(string reference, string analyst, CancellationToken ct = default)
+    public async Task<DisseminationRecord> SendAsync(string reference, string analyst, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await StaffRoles.RequireAnyAsync(db, analyst, Roles.Triage, "send an information report", ct);
@@ -41,7 +40,7 @@ public sealed class DisseminationService(
     }
 
     /// <summary>Sends an already disseminated contact to another force as well: a second dissemination.</summary>
-    public async Task<Dissemination> RerouteAsync(string reference, string toForceCode, string reason, string analyst, CancellationToken ct = default)
+    public async Task<DisseminationRecord> RerouteAsync(string reference, string toForceCode, string reason, string analyst, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await StaffRoles.RequireAnyAsync(db, analyst, Roles.Triage, "re-route a report", ct);
@@ -55,14 +54,14 @@ public sealed class DisseminationService(
         return dissemination;
     }
 
-    private async Task<Dissemination> QueueAsync(NacarsDbContext db, Contact contact, string forceCode, string analyst, string? rerouteReason, CancellationToken ct)
+    private async Task<DisseminationRecord> QueueAsync(NacarsDbContext db, Contact contact, string forceCode, string analyst, string? rerouteReason, CancellationToken ct)
     {
         var force = await db.Forces.SingleOrDefaultAsync(f => f.Code == forceCode, ct) ?? throw new DomainRuleException($"'{forceCode}' is not a force in the directory.");
         if (force.IsUnknown) throw new DomainRuleException("Choose the force the report goes to.");
         if (string.IsNullOrWhiteSpace(force.NominatedMailbox))
             throw new DomainRuleException($"{force.Name} has no nominated mailbox yet. Ask an admin to add it in the force directory.");
         var pdf = renderer.Render(InformationReport.From(contact, force, Service, Now, await ChosenImagesAsync(db, contact.Id, ct)));
-        var dissemination = new Dissemination(Guid.CreateVersion7(), contact.Id, contact.Reference, force.Code, force.NominatedMailbox, Now, analyst, rerouteReason,
+        var dissemination = new DisseminationRecord(Guid.CreateVersion7(), contact.Id, contact.Reference, force.Code, force.NominatedMailbox, Now, analyst, rerouteReason,
             contact.ReceivedAtUtc, reroutedFromForceCode: rerouteReason is null ? null : contact.DecidedForceCode);
         var subject = $"NACARS information report {contact.Reference}{(contact.Urgent ? " URGENT" : "")}";
         var body = $"""
@@ -146,7 +145,7 @@ public sealed class DisseminationService(
                           State = m == null ? (OutboxState?)null : m.State, Error = m == null ? null : m.LastError, Attempts = m == null ? 0 : m.Attempts,
                           d.CreatedAtUtc, SentAtUtc = m == null ? null : m.SentAtUtc, d.RerouteReason,
                       }).ToListAsync(ct) is var rows
-            ? rows.Select(r => new Delivery(r.Id, r.MessageId, r.ForceCode, r.To, Dissemination.StateOf(r.State), r.Error, r.Attempts, r.CreatedAtUtc,
+            ? rows.Select(r => new Delivery(r.Id, r.MessageId, r.ForceCode, r.To, DisseminationRecord.StateOf(r.State), r.Error, r.Attempts, r.CreatedAtUtc,
                 r.SentAtUtc, r.RerouteReason, r.State == OutboxState.Stuck)).ToList()
             : [];
     }

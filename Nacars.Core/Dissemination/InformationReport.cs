@@ -43,8 +43,3 @@ public sealed record InformationReport(
 /// <param name="Caption">What the force reads above it: which picture, its fingerprint, never the reporter's file name.</param>
 public sealed record ReportImage(string Caption, byte[] Content);
 
-/// <summary>Renders the information report. Behind an interface so the PDF library can change without the workflow.</summary>
-public interface IInformationReportRenderer
-{
-    byte[] Render(InformationReport report);
-}

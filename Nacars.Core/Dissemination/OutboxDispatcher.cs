@@ -10,19 +10,6 @@ using Nacars.Core.Events;
 
 namespace Nacars.Core.Dissemination;
 
-/// <summary>Wakes the dispatcher the moment something is queued, so a report leaves within seconds.</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Wake()
-    {
-        try { _signal.Release(); } catch (SemaphoreFullException) { /* already awake */ }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-}
-
 /// <summary>
 /// Drains the outbox a batch at a time: claims up to <see cref="MailOptions.BatchSize"/> due messages with a lease (a
 /// crashed dispatcher's claim expires and another picks them up; on Postgres, dispatchers on several instances skip
@@ -315,7 +302,7 @@ public sealed class OutboxDispatcher(
                     continue;
             }
             db.AuditEvents.Add(new AuditEvent(now, "dispatcher", action, message.Reference, detail));
-            if (message.Reference is not null && dissemination is not null) announce.Add((message.Reference, Dissemination.StateOf(message.State)));
+            if (message.Reference is not null && dissemination is not null) announce.Add((message.Reference, DisseminationRecord.StateOf(message.State)));
         }
         await db.SaveChangesAsync(CancellationToken.None);
         foreach (var (reference, state) in announce)

@@ -1,15 +1,6 @@
 namespace Nacars.Core.Dissemination;
 
 /// <summary>
-/// Where a queued email stands. This is the one record of delivery: a <see cref="Dissemination"/> reads its state here.
-/// Queued: waiting (or waiting to retry). Sending: leased by a dispatcher. Sent: the relay accepted it. Stuck: still not
-/// accepted after <see cref="MailOptions.MaxAttempts"/> tries; supervisors are alerted and it keeps being retried at
-/// the slowest interval. Failed: it cannot succeed by retrying (refused by the relay, a recipient outside the allowed
-/// domains, or it cannot be decrypted); a person must act.
-/// </summary>
-public enum OutboxState { Queued, Sending, Sent, Stuck, Failed }
-
-/// <summary>
 /// A queued email with its attempts and delivery status. Written in the same transaction as the decision that
 /// caused it, so a crash, a restart or an SMTP outage loses nothing. The Message-ID is fixed when the message is
 /// queued, so a repeat after an unrecorded acceptance is recognisably the same email.

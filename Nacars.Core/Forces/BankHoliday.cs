@@ -3,9 +3,6 @@ using Nacars.Core.Contacts;
 
 namespace Nacars.Core.Forces;
 
-/// <summary>The UK's three bank-holiday calendars. Each force follows its nation's.</summary>
-public enum Nation { EnglandAndWales, Scotland, NorthernIreland }
-
 /// <summary>A day a force's office is closed although it is a weekday: its out-of-hours fast-time contact is rung.
 /// Seeded from <c>Forces/Data/bank-holidays.tsv</c>; an administrator adds one-off holidays and removes a date,
 /// and a removed date stays removed (it is kept, marked, so the next start does not seed it again).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nacars.Core.Audit;
@@ -9,15 +8,6 @@ using Nacars.Core.Dissemination;
 using Npgsql;
 
 namespace Nacars.Core.Retention;
-
-/// <summary>What one retention run did, for its audit event and the operator's log.</summary>
-public sealed record RetentionResult(int Purged, int Minimised, int DraftsDeleted, int CodesExpired, int ReportsRemovedFromOutbox, int AuditDetailsErased)
-{
-    public override string ToString() =>
-        $"purged {Purged} contacts not disseminated, minimised {Minimised} disseminated, deleted {DraftsDeleted} drafts, " +
-        $"expired {CodesExpired} follow-up codes, removed {ReportsRemovedFromOutbox} sent reports from the outbox, " +
-        $"erased the details of {AuditDetailsErased} audit events of purged or minimised contacts";
-}
 
 /// <summary>
 /// The retention schedule: each decided contact carries a review date; a daily run purges contacts not disseminated,
@@ -177,24 +167,3 @@ public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory,
     }
 }
 
-/// <summary>Runs the retention schedule once a day at <see cref="RetentionOptions.RunAt"/> (UK time).</summary>
-public sealed class RetentionJob(RetentionPurge purge, IOptions<NacarsOptions> options, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            var nowUk = UkTime.FromUtc(clock.GetUtcNow().UtcDateTime);
-            var next = nowUk.Date + options.Value.Retention.RunAt.ToTimeSpan();
-            if (next <= nowUk) next = next.AddDays(1);
-            try { await Task.Delay(UkTime.ToUtc(next) - UkTime.ToUtc(nowUk), clock, ct); }
-            catch (OperationCanceledException) { return; }
-            try { await purge.RunAsync(ct); }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                logger.LogError(ex, "The retention run failed; it will run again tomorrow");
-            }
-        }
-    }
-}

@@ -2,7 +2,6 @@ using System.Globalization;
 using CsvHelper;
 using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
-using Nacars.Core.Forces;
 
 namespace Nacars.Core.Supervision;
 

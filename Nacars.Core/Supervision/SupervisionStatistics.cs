@@ -8,19 +8,6 @@ using Nacars.Core.Forces;
 
 namespace Nacars.Core.Supervision;
 
-/// <summary>A period in UK dates (inclusive), optionally one force.</summary>
-public sealed record StatsFilter(DateOnly From, DateOnly To, string? ForceCode = null)
-{
-    public DateTime FromUtc => UkTime.ToUtc(From.ToDateTime(TimeOnly.MinValue));
-    public DateTime ToUtcExclusive => UkTime.ToUtc(To.AddDays(1).ToDateTime(TimeOnly.MinValue));
-
-    public static StatsFilter LastTwelveMonths(DateTime nowUtc)
-    {
-        var today = DateOnly.FromDateTime(UkTime.FromUtc(nowUtc));
-        return new StatsFilter(today.AddMonths(-12).AddDays(1), today);
-    }
-}
-
 public sealed record AgeBand(string Label, int Count);
 public sealed record UrgentTimeliness(string Reference, string ForceCode, DateTime ReceivedAtUtc, double? MinutesToFastTimeCall);
 public sealed record AnalystDay(string Analyst, DateOnly Day, int Decisions);

@@ -8,12 +8,6 @@ using Nacars.Core.Intake.Attachments;
 
 namespace Nacars.Core.Triage;
 
-/// <summary>A reporter's file opened by a member of staff: its facts and its decrypted content (dispose it).</summary>
-public sealed record OpenedAttachment(ContactAttachment Attachment, Stream Content) : IAsyncDisposable
-{
-    public ValueTask DisposeAsync() => Content.DisposeAsync();
-}
-
 /// <summary>Working a contact: every change goes through the aggregate's guarded methods, is audited in the same
 /// transaction, and is announced to every dashboard.</summary>
 public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, IContactNotifier notifier, TimeProvider clock, IAttachmentStore attachmentStore)

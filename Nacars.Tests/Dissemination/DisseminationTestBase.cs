@@ -12,7 +12,6 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Dissemination;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 
 namespace Nacars.Tests.Dissemination;
 

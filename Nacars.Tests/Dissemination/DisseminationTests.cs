@@ -12,7 +12,7 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Dissemination;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using DisseminationRow = Nacars.Core.Dissemination.Dissemination;
+using DisseminationRow = Nacars.Core.Dissemination.DisseminationRecord;
 
 namespace Nacars.Tests.Dissemination;
 

@@ -7,7 +7,6 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Dissemination;
 using Nacars.Core.Supervision;
 using Nacars.Tests.Hosting;
-using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 
 namespace Nacars.Tests.Supervision;
 

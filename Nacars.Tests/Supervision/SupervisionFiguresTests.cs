@@ -1,9 +1,9 @@
+using Nacars.Core.Dissemination;
 using Microsoft.EntityFrameworkCore;
 using Nacars.Core.Contacts;
 using Nacars.Core.Data;
 using Nacars.Core.Supervision;
 using Nacars.Tests.Hosting;
-using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 
 namespace Nacars.Tests.Supervision;
 

@@ -1,9 +1,9 @@
+using Nacars.Core.Dissemination;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Contacts;
 using Nacars.Core.Supervision;
 using Nacars.Tests.Hosting;
-using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 
 namespace Nacars.Tests.Supervision;
 

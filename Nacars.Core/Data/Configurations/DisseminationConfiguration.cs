@@ -1,6 +1,6 @@
+using Nacars.Core.Dissemination;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using DisseminationRecord = Nacars.Core.Dissemination.Dissemination;
 
 namespace Nacars.Core.Data.Configurations;
 

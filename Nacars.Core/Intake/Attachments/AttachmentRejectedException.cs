@@ -2,24 +2,6 @@ using System.Globalization;
 
 namespace Nacars.Core.Intake.Attachments;
 
-/// <summary>Why a file was refused: for logs, counts and tests. Never log the file's name or content.</summary>
-public enum AttachmentRejection
-{
-    Empty,
-    TooLarge,
-    TooManyFiles,
-    UnsupportedType,
-    HeicNotSupported,
-    TooManyPixels,
-    DamagedImage,
-    DamagedPdf,
-    PasswordProtectedPdf,
-    TooManyPages,
-    UnsafePdfStructure,
-    /// <summary>The separate process that cleans files crashed, ran out of memory or time on it.</summary>
-    CouldNotBeChecked,
-}
-
 /// <summary>A file that cannot be accepted. <see cref="Exception.Message"/> is the <see cref="ReporterMessage"/>:
 /// plain English, safe to show to the reporter as it is, and it never repeats the file's name or content.
 /// Nothing has been stored when this is thrown.</summary>

@@ -18,12 +18,3 @@ public interface IAttachmentStore
     Task<bool> DeleteAsync(string key, CancellationToken ct = default);
 }
 
-/// <summary>An attachment being written: invisible to readers until committed, and gone if disposed uncommitted.</summary>
-public interface IPendingAttachment : IAsyncDisposable
-{
-    string Key { get; }
-    /// <summary>Write-only, forward-only; encrypts as it goes.</summary>
-    Stream Content { get; }
-    /// <summary>Seals the content and makes the attachment visible under <see cref="Key"/> in one atomic step.</summary>
-    Task CommitAsync(CancellationToken ct = default);
-}

@@ -2,14 +2,6 @@ using Nacars.Core.Contacts;
 
 namespace Nacars.Core.Triage.Assistance;
 
-/// <summary>Everything the assistance engine says about one account. Suggestions only: nothing here ticks a box or
-/// changes the account.</summary>
-public sealed record AccountAssistance(
-    IReadOnlyList<AccountEntity> Entities,
-    IReadOnlyList<ForceSuggestion> Forces,
-    IReadOnlyList<ReporterFlag> ReporterFlags,
-    IReadOnlyList<AssistHint> Hints);
-
 /// <summary>
 /// The detail highlighter: officer numbers and names, stations, places, dates, registrations, phones, emails and
 /// handles, each with the reason it was picked out. Pure and in-process: rules, a gazetteer and small scores.

@@ -1,12 +1,5 @@
 namespace Nacars.Core.Triage.Assistance;
 
-/// <summary>One word of an account: where it is and its folded form (lower case, apostrophes dropped, "saint" as
-/// "st") so "King's Lynn", "kings lynn" and "St. Helens" all meet the gazetteer's spelling.</summary>
-public readonly record struct Token(int Start, int Length, string Folded)
-{
-    public int End => Start + Length;
-}
-
 /// <summary>An account split once into words, shared by every recogniser so none tokenises the text again.</summary>
 public sealed class AccountText
 {

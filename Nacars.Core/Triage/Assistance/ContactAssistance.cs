@@ -4,12 +4,6 @@ using Nacars.Core.Data;
 
 namespace Nacars.Core.Triage.Assistance;
 
-/// <summary>An earlier contact that shares identifiers with the one open, with why.</summary>
-public sealed record RelatedContact(string Reference, ContactStatus Status, DateTime ReceivedAtUtc, string ForceCode, double Score, IReadOnlyList<string> Reasons)
-{
-    public bool Probable => Score >= RelatedScore.Threshold;
-}
-
 /// <summary>
 /// The assistance panel's data for one contact: the engine's reading of its account and follow-ups, and the related
 /// contacts found through keyed hashes of shared identifiers. The other contacts are never decrypted to compare: the

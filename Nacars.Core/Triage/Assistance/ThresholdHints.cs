@@ -5,15 +5,6 @@ namespace Nacars.Core.Triage.Assistance;
 /// <summary>A prompt for the analyst about one threshold check or urgency. Never ticks or unticks anything.</summary>
 public sealed record AssistHint(string Check, string Message, string Why);
 
-/// <summary>The checks a hint can be about (the threshold checklist's words, plus urgency).</summary>
-public static class HintChecks
-{
-    public const string Corroborable = "corroborable";
-    public const string AboutPolice = "about-police";
-    public const string NotPersonalComplaint = "not-personal-complaint";
-    public const string Urgent = "urgent";
-}
-
 /// <summary>
 /// At most one hint per threshold check, raised when the account looks like it may fail it, and one when it looks
 /// urgent. Each says what was (or was not) found.

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using Nacars.Core;
-using Nacars.Core.Data;
-
 namespace Nacars.Workbench.Features.Admin;
 
 /// <summary><c>create-user --email x --role Admin [--name "…"] [--password-stdin]</c>: makes an account outside

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using Nacars.Core;
-using Nacars.Core.Data;
-
 namespace Nacars.Workbench.Features.Triage;
 
 /// <summary><c>analyse-accounts --input IN.jsonl --output OUT.jsonl</c>: the assistance engine over a file of accounts

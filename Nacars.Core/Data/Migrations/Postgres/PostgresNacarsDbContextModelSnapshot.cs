@@ -732,7 +732,7 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.ToTable("ProtectedSecrets");
                 });
 
-            modelBuilder.Entity("Nacars.Core.Dissemination.Dissemination", b =>
+            modelBuilder.Entity("Nacars.Core.Dissemination.DisseminationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

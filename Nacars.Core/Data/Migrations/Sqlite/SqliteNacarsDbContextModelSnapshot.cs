@@ -711,7 +711,7 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.ToTable("ProtectedSecrets");
                 });
 
-            modelBuilder.Entity("Nacars.Core.Dissemination.Dissemination", b =>
+            modelBuilder.Entity("Nacars.Core.Dissemination.DisseminationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,4 +1,4 @@
-namespace Nacars.Core.Supervision;
+namespace Nacars.Core;
 
 /// <summary>The supervisors' daily summary (<see cref="DailySummary"/>).</summary>
 public sealed class DailySummaryOptions

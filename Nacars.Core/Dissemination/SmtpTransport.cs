@@ -1,55 +1,10 @@
 using System.Security.Authentication;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Nacars.Core.Dissemination;
-
-/// <summary>Where outbox messages go: a pickup folder (embedded default) or an SMTP relay (CJSM in production).</summary>
-public interface IMailTransport
-{
-    string Describe();
-    /// <summary>One session per burst, so a relay connection is reused across messages.</summary>
-    Task<IMailSession> OpenAsync(CancellationToken ct);
-}
-
-public interface IMailSession : IAsyncDisposable
-{
-    Task SendAsync(MimeMessage message, CancellationToken ct);
-}
-
-/// <summary>A failure that will not go away by retrying (a 5xx rejection, a recipient outside the allow-list).</summary>
-public sealed class PermanentMailException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>Writes each message as an .eml file, atomically (temp file then rename), named by its Message-ID so
-/// a repeat overwrites rather than duplicates.</summary>
-public sealed class PickupFolderTransport(IOptions<NacarsOptions> options, IHostEnvironment environment) : IMailTransport
-{
-    private string Folder => options.Value.ResolvedPickupPath(environment.ContentRootPath);
-
-    public string Describe() => $"Pickup folder {Folder} (no mail leaves this machine)";
-
-    public Task<IMailSession> OpenAsync(CancellationToken ct)
-    {
-        Directory.CreateDirectory(Folder);
-        return Task.FromResult<IMailSession>(new Session(Folder));
-    }
-
-    private sealed class Session(string folder) : IMailSession
-    {
-        public async Task SendAsync(MimeMessage message, CancellationToken ct)
-        {
-            var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars())).Replace('@', '_');
-            var temp = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
-            await message.WriteToAsync(temp, ct);
-            File.Move(temp, Path.Combine(folder, name + ".eml"), overwrite: true);
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-}
 
 /// <summary>SMTP with MailKit. TLS is required by default (STARTTLS, certificate validated, TLS 1.2+): with no
 /// STARTTLS or a bad certificate nothing is sent in plaintext; the message stays queued.</summary>
@@ -114,6 +69,3 @@ public sealed class SmtpTransport(IOptions<NacarsOptions> options) : IMailTransp
         }
     }
 }
-
-/// <summary>TLS was required and could not be had. Transient: the message stays queued until the relay is fixed.</summary>
-public sealed class TlsRequiredException(string message, Exception inner) : Exception(message, inner);

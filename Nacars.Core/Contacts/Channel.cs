@@ -1,0 +1,3 @@
+namespace Nacars.Core.Contacts;
+
+public enum Channel { Online, Telephone }

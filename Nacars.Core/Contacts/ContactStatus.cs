@@ -1,0 +1,3 @@
+namespace Nacars.Core.Contacts;
+
+public enum ContactStatus { New, InTriage, Disseminated, NotDisseminated }

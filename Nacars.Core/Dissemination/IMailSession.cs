@@ -1,0 +1,8 @@
+using MimeKit;
+
+namespace Nacars.Core.Dissemination;
+
+public interface IMailSession : IAsyncDisposable
+{
+    Task SendAsync(MimeMessage message, CancellationToken ct);
+}

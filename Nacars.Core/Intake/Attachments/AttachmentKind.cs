@@ -1,0 +1,3 @@
+namespace Nacars.Core.Intake.Attachments;
+
+public enum AttachmentKind { Picture, Pdf }

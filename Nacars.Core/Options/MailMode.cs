@@ -1,0 +1,3 @@
+namespace Nacars.Core;
+
+public enum MailMode { Pickup, Smtp }
