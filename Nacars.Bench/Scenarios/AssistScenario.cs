@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Nacars.Core.Contacts;
+using Nacars.Bench.Assist;
+using Nacars.Bench.Baselines;
 using Nacars.Core.Triage;
 using Nacars.Core.Triage.Assistance;
 

@@ -59,8 +59,6 @@ public sealed class OutboxMessage
         LastError ??= "removed under the retention schedule";
     }
 
-    public bool IsWaiting => State is OutboxState.Queued or OutboxState.Sending or OutboxState.Stuck;
-
     /// <summary>What the dispatcher's claim does in SQL (for a batch at once), as a move on one message.</summary>
     public void Lease(string owner, DateTime nowUtc, TimeSpan leaseFor)
     {

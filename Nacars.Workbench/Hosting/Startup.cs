@@ -20,7 +20,7 @@ public static class Startup
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nacars.Startup");
         // Pure: reads and writes files, needs no database or key ring.
-        if (args.FirstOrDefault() == "analyse-accounts") return await AnalyseAccountsCli.RunAsync(args[1..], Console.Out);
+        if (args.FirstOrDefault() == "analyse-accounts") return await AnalyseAccountsCommand.RunAsync(args[1..], Console.Out);
         try
         {
             await PrepareAsync(app);

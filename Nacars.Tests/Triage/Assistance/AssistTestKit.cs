@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Nacars.Bench.Assist;
 using Nacars.Core.Triage.Assistance;
 
 namespace Nacars.Tests.Triage.Assistance;

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Nacars.Bench.Assist;
 using Nacars.Core.Triage.Assistance;
+using Nacars.Workbench.Features.Triage;
 
 namespace Nacars.Tests.Triage.Assistance;
 

@@ -1,4 +1,6 @@
-namespace Nacars.Core.Triage.Assistance;
+using Nacars.Core.Triage.Assistance;
+
+namespace Nacars.Bench.Assist;
 
 /// <summary>One labelled account in the assist-dev.jsonl format (see shared/data/README-assist-dev.md).</summary>
 public sealed record LabelledAccount(

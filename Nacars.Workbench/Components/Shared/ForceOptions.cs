@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Nacars.Core.Forces;
 using Nacars.Core.Intake;
 
-namespace Nacars.Workbench.Features.Triage;
+namespace Nacars.Workbench.Components.Shared;
 
 /// <summary>The force directory as <c>&lt;option&gt;</c> elements, encoded once per variant for the life of the process.</summary>
 /// <remarks>The directory is a fixed list in code (never user text), and every name is HTML-encoded. As one markup
@@ -12,9 +12,6 @@ namespace Nacars.Workbench.Features.Triage;
 /// dashboard keeps on the server (ADR 0007). <see cref="ForcePicker"/> is the one component that shows it.</remarks>
 public static class ForceOptions
 {
-    /// <summary>Every force, "unknown" included, in English, nothing selected.</summary>
-    public static MarkupString Html => For(includeUnknown: true);
-
     private static readonly HashSet<string> Codes = ForceDirectory.Entries.Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<(bool Welsh, bool Unknown, string? Selected, string? Except), MarkupString> Variants = new();
 

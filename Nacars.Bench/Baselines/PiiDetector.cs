@@ -1,16 +1,17 @@
 using System.Text.RegularExpressions;
 using Nacars.Core.Contacts;
 
-namespace Nacars.Core.Triage;
+namespace Nacars.Bench.Baselines;
 
 /// <summary>A stretch of the sanitised account that looks like it identifies the reporter.</summary>
-public sealed record PiiHit(int Start, int Length, string Kind, string Text);
+internal sealed record PiiHit(int Start, int Length, string Kind, string Text);
 
 /// <summary>
-/// Finds what must not reach a force in the sanitised account unless the reporter consented: phone numbers,
+/// The first, regex-only detector, kept only as the assist bench's baseline (what the analyser's cost is compared
+/// with); the workbench flags through <c>AccountAnalyser</c>. Finds what must not reach a force in the sanitised account unless the reporter consented: phone numbers,
 /// email addresses and the reporter's own name or contact details. A prompt for the analyst, not a filter.
 /// </summary>
-public static partial class PiiDetector
+internal static partial class PiiDetector
 {
     [GeneratedRegex(@"(?<!\w)(?:\+44\s?|0)(?:\d[\s-]?){9,10}(?!\w)")]
     private static partial Regex UkPhone();

@@ -1,4 +1,6 @@
-namespace Nacars.Core.Triage.Assistance;
+using Nacars.Core.Triage.Assistance;
+
+namespace Nacars.Bench.Assist;
 
 public sealed record AssistEvaluationResult(
     int Accounts,

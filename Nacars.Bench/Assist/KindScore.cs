@@ -1,4 +1,6 @@
-namespace Nacars.Core.Triage.Assistance;
+using Nacars.Core.Triage.Assistance;
+
+namespace Nacars.Bench.Assist;
 
 /// <summary>Recall (and precision) for one entity kind.</summary>
 public sealed record KindScore(int Labels, int Found, int Entities, int EntitiesOnLabels)

@@ -1,4 +1,6 @@
-namespace Nacars.Core.Triage.Assistance;
+using Nacars.Core.Triage.Assistance;
+
+namespace Nacars.Bench.Assist;
 
 /// <summary>How well a hint predicts a failed check (or urgency): raised when the label says fails/urgent.</summary>
 public sealed record HintScore(int Raised, int RaisedCorrectly, int ShouldRaise)

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Nacars.Core.Forces;
 
-namespace Nacars.Core.Triage.Assistance;
+using Nacars.Core.Triage.Assistance;
+
+namespace Nacars.Bench.Assist;
 
 /// <summary>
 /// Scores the engine against labelled accounts.
