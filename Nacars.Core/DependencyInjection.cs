@@ -1,3 +1,4 @@
+using Nacars.Core.LiveFloor;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -54,7 +55,7 @@ public static class DependencyInjection
         {
             var nacars = sp.GetRequiredService<IOptions<NacarsOptions>>().Value;
             var o = new DbContextOptionsBuilder<NacarsDbContext>().UseApplicationServiceProvider(sp)
-                .AddInterceptors(sp.GetRequiredService<Contacts.ContactIdentifiersOnSave>(), sp.GetRequiredService<Supervision.SupervisionFiguresOnSave>(),
+                .AddInterceptors(sp.GetRequiredService<Triage.ContactIdentifiersOnSave>(), sp.GetRequiredService<Supervision.SupervisionFiguresOnSave>(),
                     sp.GetRequiredService<Retention.RetentionScheduleOnSave>(),
                     // Last: it seals what the others may have changed. Its check on reading is one for the process.
                     sp.GetRequiredService<ContactRowSeal>(), ContactRowSealCheck.Instance);
@@ -71,7 +72,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IdentifierHasher>();
         services.AddSingleton<ContactRowSeal>();
-        services.AddSingleton<Contacts.ContactIdentifiersOnSave>();
+        services.AddSingleton<Triage.ContactIdentifiersOnSave>();
         services.AddSingleton<Supervision.SupervisionFiguresOnSave>();
 
         // Dashboard events: in process on SQLite; on Postgres also to and from every other instance (LISTEN/NOTIFY).

@@ -135,7 +135,7 @@ public sealed class Contact
 
     /// <summary>A file the reporter sent, already cleaned and stored, recorded with the contact (and the follow-up it
     /// came with, if any) in the same save.</summary>
-    public ContactAttachment Attach(Intake.Attachments.StoredAttachment stored, DateTime nowUtc, FollowUp? withFollowUp = null)
+    public ContactAttachment Attach(ReceivedFile stored, DateTime nowUtc, FollowUp? withFollowUp = null)
     {
         if (withFollowUp is not null && !FollowUps.Contains(withFollowUp)) throw new DomainRuleException("That follow-up is not part of this contact.");
         var attachment = new ContactAttachment(Id, stored, nowUtc, withFollowUp);
@@ -190,7 +190,7 @@ public sealed class Contact
     {
         RequireClaimant(analyst, "choose the images of the information report for");
         var attachment = Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new DomainRuleException("That file is not part of this contact.");
-        if (include && attachment.Kind != Intake.Attachments.AttachmentKind.Picture)
+        if (include && attachment.Kind != AttachmentKind.Picture)
             throw new DomainRuleException("Only pictures can go into the information report.");
         attachment.IncludeInReport = include;
         Touch();
@@ -320,22 +320,15 @@ public sealed class Contact
         Touch();
     }
 
-    /// <summary>Details in the sanitised account that could identify the reporter and that no one has decided about
-    /// (the guard reads the text as it will be sent; anything flagged in the original and still there counts too).</summary>
-    public IReadOnlyList<Triage.Assistance.ReporterFlag> UnresolvedReporterFlags()
-    {
-        if (string.IsNullOrWhiteSpace(SanitisedAccount)) return [];
-        var kept = FlagDecisions.Where(d => d.Kept).Select(d => d.FlagId).ToHashSet(StringComparer.Ordinal);
-        return Triage.Assistance.SanitisationGuard.Unresolved(SanitisedAccount, kept, Reporter, Triage.Assistance.SanitisationGuard.Find(Account, Reporter));
-    }
-
     /// <summary>Why the contact cannot be sent yet; empty when it can.</summary>
-    public IReadOnlyList<string> WhatBlocksDissemination()
+    /// <param name="unresolvedReporterFlags">How many details in the sanitised account could identify the reporter with
+    /// no decision about them (<c>ReporterFlagCheck</c>): the aggregate does not run the recognisers itself.</param>
+    public IReadOnlyList<string> WhatBlocksDissemination(int unresolvedReporterFlags)
     {
         var blocks = new List<string>();
         if (HasNewInformation) blocks.Add(NewInformationBlocks);
-        if (UnresolvedReporterFlags() is { Count: > 0 } flags)
-            blocks.Add($"The sanitised account still has {flags.Count} detail{(flags.Count == 1 ? "" : "s")} that could identify the reporter: redact each, or keep it with a reason.");
+        if (unresolvedReporterFlags > 0)
+            blocks.Add($"The sanitised account still has {unresolvedReporterFlags} detail{(unresolvedReporterFlags == 1 ? "" : "s")} that could identify the reporter: redact each, or keep it with a reason.");
         if (!ThresholdMet) blocks.Add("Tick all three threshold checks.");
         if (ForceCode == UnknownForce) blocks.Add("Choose the force the report goes to.");
         if (string.IsNullOrWhiteSpace(SanitisedAccount)) blocks.Add("Write the sanitised account.");
@@ -345,10 +338,10 @@ public sealed class Contact
         return blocks;
     }
 
-    public void Disseminate(string analyst, DateTime nowUtc)
+    public void Disseminate(string analyst, DateTime nowUtc, int unresolvedReporterFlags)
     {
         RequireClaimant(analyst, "disseminate");
-        var blocks = WhatBlocksDissemination();
+        var blocks = WhatBlocksDissemination(unresolvedReporterFlags);
         if (blocks.Count > 0) throw new DomainRuleException($"{Reference} cannot be sent yet: {string.Join(" ", blocks)}");
         Status = ContactStatus.Disseminated;
         NotDisseminatedReason = null;

@@ -34,7 +34,7 @@ public sealed class DisseminationRecord
         if ((rerouteReason is null) != (reroutedFromForceCode is null))
             throw new ArgumentException("A re-route names the force it is re-routed from; a first send does not.", nameof(reroutedFromForceCode));
         ContactReceivedAtUtc = contactReceivedAtUtc;
-        ContactReceivedMonth = Supervision.Months.Of(DateOnly.FromDateTime(UkTime.FromUtc(contactReceivedAtUtc)));
+        ContactReceivedMonth = Months.Of(DateOnly.FromDateTime(UkTime.FromUtc(contactReceivedAtUtc)));
         Id = id;
         ContactId = contactId;
         Reference = reference;

@@ -31,7 +31,7 @@ public sealed class DisseminationService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await StaffRoles.RequireAnyAsync(db, analyst, Roles.Triage, "send an information report", ct);
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct) ?? throw new DomainRuleException($"There is no contact {reference}.");
-        contact.Disseminate(analyst, Now);
+        contact.Disseminate(analyst, Now, Triage.Assistance.ReporterFlagCheck.Unresolved(contact).Count);
         var dissemination = await QueueAsync(db, contact, contact.ForceCode, analyst, null, ct);
         db.AuditEvents.Add(new AuditEvent(Now, analyst, AuditActions.Disseminated, reference, $"to {dissemination.ForceCode} <{dissemination.Recipient}>"));
         await SaveOnceAsync(db, reference, ct);
@@ -116,7 +116,7 @@ public sealed class DisseminationService(
     private async Task<IReadOnlyList<ReportImage>> ChosenImagesAsync(NacarsDbContext db, Guid contactId, CancellationToken ct)
     {
         var chosen = await db.ContactAttachments.AsNoTracking()
-            .Where(a => a.ContactId == contactId && a.IncludeInReport && a.Kind == Intake.Attachments.AttachmentKind.Picture)
+            .Where(a => a.ContactId == contactId && a.IncludeInReport && a.Kind == AttachmentKind.Picture)
             .OrderBy(a => a.ReceivedAtUtc).ThenBy(a => a.Id).ToListAsync(ct);
         var images = new List<ReportImage>(chosen.Count);
         foreach (var a in chosen)

@@ -140,7 +140,7 @@ public sealed class IntakeService(
             var contact = Contact.Receive(Reference.NewReference(), channel, now, r.Account!.Trim(), categories,
                 ReportValidator.Clean(r.ForceCode), subject, ReportValidator.Clean(r.WhenHappened), ReportValidator.Clean(r.WhereHappened),
                 ReportValidator.Clean(r.HowKnown), r.ImmediateDanger, ReportValidator.ReporterFrom(r), codeHash, call);
-            foreach (var file in stored) contact.Attach(file, now);
+            foreach (var file in stored) contact.Attach(file.ForContact(), now);
 
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Contacts.Add(contact);
@@ -286,7 +286,7 @@ public sealed class IntakeService(
                 .Select(a => contact.AddFollowUp(a.Text, now, a.QuestionId, takenBy)).ToList();
             if (text is not null || (added.Count == 0 && stored.Count > 0)) added.Add(contact.AddFollowUp(text, now, null, takenBy, withFiles: stored.Count > 0));
             if (added.Count == 0) throw new ReportRejectedException([new(nameof(FollowUpSubmission.Text), ReportText.Get("Problem.FollowUp.Required"))]);
-            foreach (var file in stored) contact.Attach(file, now, added[^1]);
+            foreach (var file in stored) contact.Attach(file.ForContact(), now, added[^1]);
             var answered = added.Count(f => f.QuestionId is not null);
             db.AuditEvents.Add(new AuditEvent(now, actor, AuditActions.FollowUpAdded, reference, string.Join(", ", new[]
             {

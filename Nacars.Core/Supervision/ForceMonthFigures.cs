@@ -1,3 +1,4 @@
+using Nacars.Core.Contacts;
 using Nacars.Core.Forces;
 
 namespace Nacars.Core.Supervision;

@@ -92,7 +92,7 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
         string? kind = null;
         return ChangeAsync(reference, analyst, c =>
         {
-            var flag = c.UnresolvedReporterFlags().FirstOrDefault(f => f.FlagId == flagId)
+            var flag = Assistance.ReporterFlagCheck.Unresolved(c).FirstOrDefault(f => f.FlagId == flagId)
                 ?? throw new DomainRuleException("That detail is no longer in the sanitised account.");
             kind = flag.Kind;
             if (!keep) c.WriteSanitisedAccount(c.SanitisedAccount![..flag.Start] + flag.Replacement + c.SanitisedAccount[flag.End..], analyst);

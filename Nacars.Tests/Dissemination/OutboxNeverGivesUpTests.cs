@@ -1,3 +1,4 @@
+using Nacars.Core.LiveFloor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

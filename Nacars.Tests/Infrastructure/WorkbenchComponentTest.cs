@@ -29,7 +29,7 @@ public abstract class WorkbenchComponentTest : BunitContext, IClassFixture<Workb
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(app.Services.GetRequiredService<IContactNotifier>());
-        Services.AddSingleton(app.Services.GetRequiredService<Nacars.Core.Triage.LiveReads>()); // reads the live pages share
+        Services.AddSingleton(app.Services.GetRequiredService<Nacars.Core.LiveFloor.LiveReads>()); // reads the live pages share
         Services.AddSingleton(app.Services.GetRequiredService<IOptions<NacarsOptions>>());
         RegisterServices(Services);
         Services.AddSingleton(TimeProvider.System);

@@ -1,3 +1,4 @@
+using Nacars.Core.Contacts;
 using System.Net;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;

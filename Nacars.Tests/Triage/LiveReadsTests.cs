@@ -1,3 +1,4 @@
+using Nacars.Core.LiveFloor;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Contacts;
 using Nacars.Core.Events;

@@ -1,3 +1,4 @@
+using Nacars.Core.LiveFloor;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Contacts;

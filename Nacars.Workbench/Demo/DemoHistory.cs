@@ -104,7 +104,7 @@ public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, Ti
             contact.WriteSanitisedAccount(account, analyst);
             contact.Grade(new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), analyst);
             if (urgent) contact.LogFastTimeCall(new FastTimeCall(claimed.AddMinutes(5), "01632 960000", "Duty inspector", "Accepted", analyst), analyst, claimed.AddMinutes(5));
-            contact.Disseminate(analyst, decided);
+            contact.Disseminate(analyst, decided, Core.Triage.Assistance.ReporterFlagCheck.Unresolved(contact).Count);
         }
         else
         {

@@ -1,3 +1,4 @@
+using Nacars.Core.Contacts;
 namespace Nacars.Core.Intake.Attachments;
 
 /// <summary>What the cleaner wrote: the facts to keep alongside the stored file. Nothing here comes from the reporter's

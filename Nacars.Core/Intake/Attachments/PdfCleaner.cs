@@ -1,3 +1,4 @@
+using Nacars.Core.Contacts;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.IO;

@@ -1,3 +1,4 @@
+using Nacars.Core.Contacts;
 using System.Runtime.InteropServices;
 using SkiaSharp;
 

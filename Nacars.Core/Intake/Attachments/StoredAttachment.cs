@@ -1,3 +1,5 @@
+using Nacars.Core.Contacts;
+
 namespace Nacars.Core.Intake.Attachments;
 
 /// <summary>A cleaned attachment at rest. <see cref="Key"/> finds it in the <see cref="IAttachmentStore"/>; keep it,
@@ -10,4 +12,7 @@ public sealed record StoredAttachment(string Key, string FileName, CleanedAttach
     public string ContentType => Cleaned.ContentType;
     public long Length => Cleaned.Length;
     public string Sha256 => Cleaned.Sha256;
+
+    /// <summary>What the contact records of it.</summary>
+    public ReceivedFile ForContact() => new(Key, FileName, ContentType, Cleaned.Kind, Length, Sha256, Cleaned.Width, Cleaned.Height, Cleaned.PageCount);
 }

@@ -1,3 +1,4 @@
+using Nacars.Core.Contacts;
 using System.Diagnostics;
 using System.Text;
 using MetadataExtractor;

@@ -1,3 +1,4 @@
+using Nacars.Core.Contacts;
 using System.Text;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;

@@ -1,10 +1,11 @@
+using Nacars.Core.Contacts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Nacars.Core.Data;
 using Nacars.Core.Triage.Assistance;
 
-namespace Nacars.Core.Contacts;
+namespace Nacars.Core.Triage;
 
 /// <summary>
 /// Keeps each contact's <see cref="ContactIdentifier"/> hashes in step with the contact, in the same save: the subject's

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Nacars.Core.Contacts;
 
-namespace Nacars.Core.Supervision;
+namespace Nacars.Core.Contacts;
 
 /// <summary>UK months as the figures name them: "2026-11".</summary>
 public static class Months

@@ -1,6 +1,7 @@
+using Nacars.Core.Triage;
 using Nacars.Core.Events;
 
-namespace Nacars.Core.Triage;
+namespace Nacars.Core.LiveFloor;
 
 /// <summary>
 /// The reads every open dashboard makes after events, made once and shared by all of them (see <see cref="SharedRead{T}"/>):

@@ -1,4 +1,4 @@
-namespace Nacars.Core.Triage;
+namespace Nacars.Core.LiveFloor;
 
 public sealed record FloorFigures(
     int New,

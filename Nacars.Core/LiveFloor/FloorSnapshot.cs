@@ -1,6 +1,7 @@
+using Nacars.Core.Triage;
 using Nacars.Core.Contacts;
 
-namespace Nacars.Core.Triage;
+namespace Nacars.Core.LiveFloor;
 
 /// <summary>
 /// The state of the triage floor at one moment: open work, today's decisions and arrivals, and the outbox. Read from

@@ -1,3 +1,0 @@
-namespace Nacars.Core.Intake.Attachments;
-
-public enum AttachmentKind { Picture, Pdf }
