@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -16,31 +15,24 @@ internal static class CiphertextPlaces
 {
     private const string Marker = "ciphertext-bound-to-columns";
 
-    public static async Task<int> BindAsync(NacarsDbContext db, SensitiveData sensitive, CancellationToken ct)
+    public static Task<int> BindAsync(NacarsDbContext db, SensitiveData sensitive, CancellationToken ct) => RawColumns.OnConnectionAsync(db, async connection =>
     {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await connection.OpenAsync(ct);
-        try
+        await using (var check = connection.CreateCommand())
         {
-            await using (var check = connection.CreateCommand())
-            {
-                check.CommandText = "SELECT COUNT(*) FROM \"ProtectedSecrets\" WHERE \"Name\" = @name";
-                Add(check, "@name", Marker);
-                if (Convert.ToInt64(await check.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0) return 0;
-            }
-            var moved = 0;
-            foreach (var (table, keys, column, place) in Columns(db.Model))
-                moved += await BindColumnAsync(connection, table, keys, column, sensitive.SharedProtector, sensitive.For(place), ct);
-            db.ProtectedSecrets.Add(new ProtectedSecret { Name = Marker, Value = "v2" });
-            await db.SaveChangesAsync(ct);
-            return moved;
+            check.CommandText = "SELECT COUNT(*) FROM \"ProtectedSecrets\" WHERE \"Name\" = @name";
+            RawColumns.Add(check, "@name", Marker);
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0) return 0;
         }
-        finally
+        var moved = 0;
+        foreach (var (table, keys, column, place) in Columns(db.Model))
         {
-            if (opened) await connection.CloseAsync();
+            var own = sensitive.For(place);
+            moved += await RawColumns.RewriteAsync(connection, table, keys, column, value => Rebind(value, sensitive.SharedProtector, own), ct);
         }
-    }
+        db.ProtectedSecrets.Add(new ProtectedSecret { Name = Marker, Value = "v2" });
+        await db.SaveChangesAsync(ct);
+        return moved;
+    }, ct);
 
     /// <summary>Every encrypted column bound to a place: its table, the table's key columns, the column, the place.</summary>
     public static IEnumerable<(string Table, string[] Keys, string Column, string Place)> Columns(IModel model)
@@ -58,31 +50,6 @@ internal static class CiphertextPlaces
 
     private static IEnumerable<IProperty> ComplexProperties(IComplexProperty complex) =>
         complex.ComplexType.GetProperties().Concat(complex.ComplexType.GetComplexProperties().SelectMany(ComplexProperties));
-
-    private static async Task<int> BindColumnAsync(DbConnection connection, string table, string[] keys, string column,
-        IDataProtector shared, IDataProtector own, CancellationToken ct)
-    {
-        var rebound = new List<(object[] Keys, object Value)>();
-        await using (var read = connection.CreateCommand())
-        {
-            read.CommandText = $"SELECT {string.Join(", ", keys.Select(Quote))}, {Quote(column)} FROM {Quote(table)} WHERE {Quote(column)} IS NOT NULL";
-            await using var reader = await read.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var value = reader.GetValue(keys.Length);
-                if (Rebind(value, shared, own) is { } again) rebound.Add(([.. Enumerable.Range(0, keys.Length).Select(reader.GetValue)], again));
-            }
-        }
-        foreach (var (rowKeys, value) in rebound)
-        {
-            await using var write = connection.CreateCommand();
-            write.CommandText = $"UPDATE {Quote(table)} SET {Quote(column)} = @v WHERE " + string.Join(" AND ", keys.Select((k, i) => $"{Quote(k)} = @k{i}"));
-            Add(write, "@v", value);
-            for (var i = 0; i < keys.Length; i++) Add(write, $"@k{i}", rowKeys[i]);
-            await write.ExecuteNonQueryAsync(ct);
-        }
-        return rebound.Count;
-    }
 
     /// <summary>The value under its column's purpose, or null when it is already there (or is under neither).</summary>
     private static object? Rebind(object value, IDataProtector shared, IDataProtector own)
@@ -108,15 +75,5 @@ internal static class CiphertextPlaces
     {
         try { unprotect(); return true; }
         catch (CryptographicException) { return false; }
-    }
-
-    private static string Quote(string name) => $"\"{name}\"";
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

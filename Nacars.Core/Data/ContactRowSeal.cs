@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Contacts;
@@ -17,7 +16,7 @@ namespace Nacars.Core.Data;
 /// column, <c>Seal</c>); every contact read is checked against it, and one that does not match is refused, naming it.
 /// The key is held like the others, under the key ring. Rows written before seals existed are sealed once at start-up.
 /// </summary>
-public sealed class ContactRowSeal(IServiceProvider services) : SaveChangesInterceptor
+public sealed class ContactRowSeal(IServiceProvider services) : SavingChangesHook
 {
     public const string Column = "Seal";
     private const string KeyName = "contact-row-seal-key", CompleteName = "contact-row-seals-complete";
@@ -56,21 +55,8 @@ public sealed class ContactRowSeal(IServiceProvider services) : SaveChangesInter
         return sealedNow;
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext db)
     {
-        Seal(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Seal(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Seal(DbContext? db)
-    {
-        if (db is null) return;
         foreach (var entry in db.ChangeTracker.Entries<Contact>().Where(e => e.State is EntityState.Added or EntityState.Modified))
             entry.Property(Column).CurrentValue = SealOf(db.Model, entry.Entity);
     }

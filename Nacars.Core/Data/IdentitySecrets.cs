@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 
 namespace Nacars.Core.Data;
 
@@ -24,39 +22,9 @@ public sealed class IdentitySecrets(SensitiveData sensitive)
         return changed;
     }
 
-    private async Task<int> EncryptColumnAsync(NacarsDbContext db, string table, string column, string[] keys, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await connection.OpenAsync(ct);
-        try
-        {
-            var plain = new List<(object[] Keys, string Value)>();
-            await using (var read = connection.CreateCommand())
-            {
-                read.CommandText = $"SELECT {string.Join(", ", keys.Select(Quote))}, {Quote(column)} FROM {Quote(table)} WHERE {Quote(column)} IS NOT NULL";
-                await using var reader = await read.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    var value = reader.GetString(keys.Length);
-                    if (!IsProtected(value)) plain.Add(([.. Enumerable.Range(0, keys.Length).Select(reader.GetValue)], value));
-                }
-            }
-            foreach (var (rowKeys, value) in plain)
-            {
-                await using var write = connection.CreateCommand();
-                write.CommandText = $"UPDATE {Quote(table)} SET {Quote(column)} = @v WHERE " + string.Join(" AND ", keys.Select((k, i) => $"{Quote(k)} = @k{i}"));
-                Add(write, "@v", Protector.Protect(value));
-                for (var i = 0; i < keys.Length; i++) Add(write, $"@k{i}", rowKeys[i]);
-                await write.ExecuteNonQueryAsync(ct);
-            }
-            return plain.Count;
-        }
-        finally
-        {
-            if (opened) await connection.CloseAsync();
-        }
-    }
+    private Task<int> EncryptColumnAsync(NacarsDbContext db, string table, string column, string[] keys, CancellationToken ct) =>
+        RawColumns.OnConnectionAsync(db, connection => RawColumns.RewriteAsync(connection, table, keys, column,
+            value => value is string text && !IsProtected(text) ? Protector.Protect(text) : null, ct), ct);
 
     private bool IsProtected(string value)
     {
@@ -69,15 +37,5 @@ public sealed class IdentitySecrets(SensitiveData sensitive)
         {
             return false;
         }
-    }
-
-    private static string Quote(string name) => $"\"{name}\"";
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

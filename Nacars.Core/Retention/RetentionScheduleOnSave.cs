@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Nacars.Core.Contacts;
 using Nacars.Core.Data;
 
@@ -7,21 +6,9 @@ namespace Nacars.Core.Retention;
 
 /// <summary>Gives a contact its review date in the save that decides it (and clears it if it is reopened), whichever
 /// service made the decision: the retention schedule is never forgotten.</summary>
-public sealed class RetentionScheduleOnSave(Microsoft.Extensions.Options.IOptions<NacarsOptions> options, TimeProvider clock) : SaveChangesInterceptor
+public sealed class RetentionScheduleOnSave(Microsoft.Extensions.Options.IOptions<NacarsOptions> options, TimeProvider clock) : SavingChangesHook
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Schedule(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Schedule(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Schedule(DbContext? db)
+    protected override void BeforeSave(DbContext db)
     {
         if (db is not NacarsDbContext) return;
         foreach (var entry in db.ChangeTracker.Entries<Contact>().Where(e => e.State is EntityState.Added or EntityState.Modified))

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Nacars.Core.Contacts;
+using Npgsql;
+
+namespace Nacars.Core.Scheduling;
+
+/// <summary>A job that runs once a day at a UK local time, on the app's clock (a test's fake clock moves it). A failed
+/// run is logged and the job waits for the next day; the time is read again each day, so a changed setting applies.</summary>
+public abstract class DailyJob(TimeProvider clock, ILogger logger) : BackgroundService
+{
+    /// <summary>The UK local time of the next run.</summary>
+    protected abstract TimeOnly RunAt { get; }
+
+    /// <summary>One run; <paramref name="ukDay"/> is the UK day it runs on.</summary>
+    protected abstract Task RunAsync(DateOnly ukDay, CancellationToken ct);
+
+    /// <summary>What the log says when a run fails.</summary>
+    protected abstract string What { get; }
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var nowUk = UkTime.FromUtc(clock.GetUtcNow().UtcDateTime);
+            var next = nowUk.Date + RunAt.ToTimeSpan();
+            if (next <= nowUk) next = next.AddDays(1);
+            try { await Task.Delay(UkTime.ToUtc(next) - UkTime.ToUtc(nowUk), clock, ct); }
+            catch (OperationCanceledException) { return; }
+            try { await RunAsync(DateOnly.FromDateTime(next), ct); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                logger.LogError(ex, "{What} failed; it will run again tomorrow", What);
+            }
+        }
+    }
+}
