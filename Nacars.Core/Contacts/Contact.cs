@@ -62,9 +62,9 @@ public sealed class Contact
     /// supervision figures count the decision against it (a re-route counts as re-routed out of it).</summary>
     public string? DecidedForceCode { get; private set; }
 
-    /// <summary>When retention looks at this contact again (purge or minimise), set when it is decided.</summary>
     /// <summary>A supervisor kept this contact, still undecided at its yearly review, until then (the reason is audited).</summary>
     public DateTime? KeptUndecidedUntilUtc { get; private set; }
+    /// <summary>When retention looks at this contact again (purge or minimise), set when it is decided.</summary>
     public DateTime? ReviewAtUtc { get; private set; }
     /// <summary>Purged: every word and detail gone, only what the figures count kept.</summary>
     public DateTime? PurgedAtUtc { get; private set; }

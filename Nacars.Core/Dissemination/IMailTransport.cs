@@ -6,4 +6,6 @@ public interface IMailTransport
     string Describe();
     /// <summary>One session per burst, so a relay connection is reused across messages.</summary>
     Task<IMailSession> OpenAsync(CancellationToken ct);
+    /// <summary>For the admin's mail check: connect as a send would and say what was found. Nothing is sent.</summary>
+    Task<string> CheckAsync(CancellationToken ct);
 }

@@ -12,6 +12,8 @@ public sealed class PickupFolderTransport(IOptions<NacarsOptions> options, IHost
 
     public string Describe() => $"Pickup folder {Folder} (no mail leaves this machine)";
 
+    public Task<string> CheckAsync(CancellationToken ct) => Task.FromResult($"No relay: {Describe()}.");
+
     public Task<IMailSession> OpenAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(Folder);

@@ -13,6 +13,13 @@ public sealed class MailOptions
     public bool RequireTls { get; set; } = true;
     /// <summary>Only for tests against a loopback server with a self-signed certificate.</summary>
     public bool AllowUntrustedCertificate { get; set; }
+    /// <summary>Whether the relay's certificate must be shown not revoked. <see cref="RevocationCheck.IfReachable"/>
+    /// (default) checks, and when the CA's revocation list cannot be reached (a locked-down server) sends and warns;
+    /// <see cref="RevocationCheck.Off"/> is refused in Production.</summary>
+    public RevocationCheck Revocation { get; set; } = RevocationCheck.IfReachable;
+    /// <summary>A CA certificate (PEM or DER file) the relay's certificate must chain to, instead of the machine's trust
+    /// store: for a relay with a private CA. Null: the machine's trust store.</summary>
+    public string? TrustedCaPath { get; set; }
     public string? UserName { get; set; }
     public string? Password { get; set; }
     /// <summary>Recipients must be in one of these domains (empty: any). E.g. ["cjsm.net"].</summary>

@@ -24,6 +24,7 @@ public class ProductionSafetyTests
         { "Mail:Mode is Pickup", o => o.Mail.Mode = MailMode.Pickup },
         { "RequireTls is false", o => o.Mail.RequireTls = false },
         { "AllowUntrustedCertificate is true", o => o.Mail.AllowUntrustedCertificate = true },
+        { "Revocation is Off", o => o.Mail.Revocation = RevocationCheck.Off },
         { "AllowedRecipientDomains is empty", o => o.Mail.AllowedRecipientDomains = [] },
         { "CertificatePath is not set", o => o.KeyRing.CertificatePath = null },
         { "inside the data folder", o => o.KeyRingPath = "/var/lib/nacars/keys" },

@@ -37,10 +37,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private Task? _running;
     private int _faultedSessions;
 
-    private SmtpTestServer(bool offerStartTls)
+    private SmtpTestServer(bool offerStartTls, X509Certificate2? certificate = null)
     {
         Port = FreeLoopbackPort();
-        if (offerStartTls) Certificate = SelfSignedCertificate();
+        if (offerStartTls) Certificate = certificate ?? SelfSignedCertificate();
+    }
+
+    /// <summary>A started server whose STARTTLS presents <paramref name="certificate"/> (with its private key).</summary>
+    public static SmtpTestServer Create(X509Certificate2 certificate)
+    {
+        var server = new SmtpTestServer(true, certificate);
+        server.Start();
+        return server;
     }
 
     /// <summary>A server on a free loopback port; started unless <paramref name="start"/> is false (an SMTP outage).</summary>

@@ -28,6 +28,8 @@ public static class ProductionSafety
             problems.Add("Nacars:Mail:RequireTls is false: reports could cross the network in plain text. CJSM requires TLS; set it to true.");
         if (mail.AllowUntrustedCertificate)
             problems.Add("Nacars:Mail:AllowUntrustedCertificate is true: anyone between here and the relay could read the reports. Remove it (it is for tests on loopback).");
+        if (mail.Revocation == RevocationCheck.Off)
+            problems.Add("Nacars:Mail:Revocation is Off: a relay certificate its CA has revoked would be trusted. Use IfReachable (the default) or Required.");
         if (mail.AllowedRecipientDomains.Length == 0)
             problems.Add("Nacars:Mail:AllowedRecipientDomains is empty: a mistyped force mailbox would receive a report. List the secure domains (e.g. [\"cjsm.net\"]).");
         if (string.IsNullOrWhiteSpace(o.KeyRing.CertificatePath))
