@@ -72,10 +72,19 @@ public sealed class OutboxDispatcher(
                 if (batch.Count >= Math.Max(1, Mail.BatchSize)) next = ClaimBatchAsync(ct);
                 var outcomes = new List<Outcome>(batch.Count);
                 var relayInTrouble = false;
+                var leaseRenewedAt = clock.GetUtcNow().UtcDateTime;
                 try
                 {
                     foreach (var message in batch)
                     {
+                        // A slow relay can keep a batch on the wire longer than the lease (50 messages at up to 30 s
+                        // each against 120 s): renewed a third of the way, so no other dispatcher takes them meanwhile.
+                        // The whole batch, sent ones too: their outcome is recorded only when the batch ends.
+                        if (clock.GetUtcNow().UtcDateTime - leaseRenewedAt >= TimeSpan.FromSeconds(Mail.LeaseSeconds / 3.0))
+                        {
+                            await RenewLeaseAsync([.. batch, .. next is { IsCompletedSuccessfully: true } ? next.Result : []], ct);
+                            leaseRenewedAt = clock.GetUtcNow().UtcDateTime;
+                        }
                         if (relayInTrouble)
                         {
                             // The relay failed on an earlier message of this batch: the rest wait for the backoff too.
@@ -127,6 +136,20 @@ public sealed class OutboxDispatcher(
             if (next is not null) await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
         return sent;
+    }
+
+    /// <summary>Extends this dispatcher's lease on the messages it still holds (those another dispatcher took over after
+    /// a lapse are no longer its own, and are left to it).</summary>
+    private async Task RenewLeaseAsync(IReadOnlyList<OutboxMessage> held, CancellationToken ct)
+    {
+        if (held.Count == 0) return;
+        var until = clock.GetUtcNow().UtcDateTime.AddSeconds(Mail.LeaseSeconds);
+        until = until.AddTicks(-(until.Ticks % TimeSpan.TicksPerMillisecond));
+        var ids = held.Select(m => m.Id).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner && m.State == OutboxState.Sending)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeaseExpiresAtUtc, until), ct);
+        foreach (var message in held) message.LeaseRenewed(until);
     }
 
     private void AllowedRecipient(string to)

@@ -59,6 +59,10 @@ public sealed class OutboxMessage
         LastError ??= "removed under the retention schedule";
     }
 
+    /// <summary>The dispatcher renewed its lease in the database (a long batch on a slow relay); the copy it holds
+    /// follows, so its outcome is recorded against the lease it now has.</summary>
+    internal void LeaseRenewed(DateTime untilUtc) => LeaseExpiresAtUtc = untilUtc;
+
     /// <summary>What the dispatcher's claim does in SQL (for a batch at once), as a move on one message.</summary>
     public void Lease(string owner, DateTime nowUtc, TimeSpan leaseFor)
     {

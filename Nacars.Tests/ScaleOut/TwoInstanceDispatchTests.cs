@@ -48,6 +48,35 @@ public class TwoInstanceDispatchTests : DisseminationTestBase, IDisposable
     }
 
     [Fact]
+    public async Task A_batch_slower_than_its_lease_keeps_it_and_the_other_instance_sends_none_of_it_again()
+    {
+        // Issue 28: a batch of 20 on a relay taking 0.4 s a message is on the wire 8 s, against a 3 s lease.
+        await using var smtp = SmtpTestServer.Create();
+        smtp.DelayPerMessage = TimeSpan.FromMilliseconds(400);
+        await using var a = SmtpApp(smtp);
+        a.Settings["Nacars:Mail:LeaseSeconds"] = "3";
+        a.Settings["Nacars:Mail:BatchSize"] = "20";
+        _ = a.Services;
+        await using var b = SmtpApp(smtp);
+        b.Settings["Nacars:Mail:LeaseSeconds"] = "3";
+        b.Settings["Nacars:Mail:BatchSize"] = "20";
+        _ = b.Services;
+        var references = await ReadyContactsAsync(a, 20);
+        foreach (var reference in references) await a.Dissemination.SendAsync(reference, Analyst, Ct);
+
+        var first = Task.Run(() => a.Dispatcher.DrainAsync(Ct), Ct);
+        await WaitUntilAsync(() => smtp.Messages.Count >= 10, Patience, "A to be half way through its batch, past its first lease");
+        var second = await b.Dispatcher.DrainAsync(Ct);
+
+        Assert.Equal(0, second);
+        Assert.Equal(20, await first);
+        var messageIds = smtp.Messages.Select(m => m.Parse().MessageId).ToList();
+        Assert.Equal(20, messageIds.Count);
+        Assert.Equal(20, messageIds.Distinct().Count());
+        Assert.All(await OutboxAsync(a), m => { Assert.Equal(OutboxState.Sent, m.State); Assert.Equal(1, m.Attempts); });
+    }
+
+    [Fact]
     public async Task Killing_one_instance_mid_burst_loses_nothing_the_other_sends_the_rest()
     {
         await using var smtp = SmtpTestServer.Create();
