@@ -14,8 +14,8 @@ namespace Nacars.Core.Retention;
 /// minimises disseminated ones, deletes stale drafts, expires follow-up codes, takes sent PDFs out of the outbox and
 /// erases the words of the audit events of the contacts it forgot (their seals still verify).
 /// Changes go through the aggregate and the change tracker, so the supervision figures (running totals of counted
-/// columns, which a purge never changes) stay exactly as they were. Then the database is compacted so the old pages
-/// are gone from the file (SQLite: secure_delete on every connection, VACUUM, WAL checkpoint; PostgreSQL: VACUUM).
+/// columns, which a purge never changes) stay exactly as they were. Then the old words are made to leave the file
+/// (SQLite: secure_delete on every connection and a WAL checkpoint, with no VACUUM holding the write lock; PostgreSQL: VACUUM).
 /// </summary>
 public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory, IOptions<NacarsOptions> options, TimeProvider clock, ILogger<RetentionPurge> logger,
     Intake.Attachments.IAttachmentStore attachmentStore, AuditChain auditChain)
@@ -152,17 +152,20 @@ public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory,
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attachment, (byte[]?)null).SetProperty(m => m.Body, ""), ct);
     }
 
-    /// <summary>Deleted rows leave their bytes in free pages until the file is rewritten.</summary>
+    /// <summary>The old words must leave the file, not only the rows. On SQLite every connection has secure_delete on,
+    /// so deleted and overwritten content is zeroed in its page as it goes; what remains is the write-ahead log's older
+    /// copies of those pages, which a checkpoint writes back and truncates. No VACUUM: it rewrote the whole file under
+    /// the write lock, and a report posted meanwhile was told the service was unavailable. (The file does not shrink;
+    /// its free pages are reused.) On PostgreSQL a plain VACUUM, which takes no lock that stops writes.</summary>
     private async Task CompactAsync(bool postgres, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Database.SetCommandTimeout(3600);
         if (postgres)
         {
-            await db.Database.ExecuteSqlRawAsync("VACUUM \"Contacts\", \"FollowUps\", \"ReporterQuestions\", \"ContactAttachments\", \"ContactIdentifiers\", \"OutboxMessages\", \"IntakeDrafts\"", ct);
+            await db.Database.ExecuteSqlRawAsync("VACUUM \"Contacts\", \"FollowUps\", \"ReporterQuestions\", \"ContactAttachments\", \"ContactIdentifiers\", \"OutboxMessages\", \"IntakeDrafts\", \"AuditEvents\"", ct);
             return;
         }
-        await db.Database.ExecuteSqlRawAsync("VACUUM", ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct);
     }
 }
