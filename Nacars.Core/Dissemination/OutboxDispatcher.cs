@@ -93,9 +93,9 @@ public sealed class OutboxDispatcher(
                         }
                         try
                         {
-                            AllowedRecipient(message.To);
+                            var mime = OutboxMime.From(message, Mail);
                             session ??= await transport.OpenAsync(ct);
-                            await session.SendAsync(ToMime(message), ct);
+                            await session.SendAsync(mime, ct);
                             outcomes.Add(new Accepted(message));
                         }
                         catch (PermanentMailException ex)
@@ -150,15 +150,6 @@ public sealed class OutboxDispatcher(
         await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner && m.State == OutboxState.Sending)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeaseExpiresAtUtc, until), ct);
         foreach (var message in held) message.LeaseRenewed(until);
-    }
-
-    private void AllowedRecipient(string to)
-    {
-        var allowed = Mail.AllowedRecipientDomains;
-        if (allowed.Length == 0) return;
-        var domain = to[(to.LastIndexOf('@') + 1)..];
-        if (!allowed.Any(a => domain.Equals(a, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + a, StringComparison.OrdinalIgnoreCase)))
-            throw new PermanentMailException($"{domain} is not in the allowed recipient domains (Nacars:Mail:AllowedRecipientDomains).");
     }
 
     /// <summary>Claims a batch of due messages (queued or stuck and due, or leased by a dispatcher whose lease ran out)
@@ -240,22 +231,6 @@ public sealed class OutboxDispatcher(
     private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> messages, DateTime now) => messages.Where(m =>
         ((m.State == OutboxState.Queued || m.State == OutboxState.Stuck) && m.NextAttemptAtUtc <= now)
         || (m.State == OutboxState.Sending && m.LeaseExpiresAtUtc < now));
-
-    private MimeMessage ToMime(OutboxMessage m)
-    {
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(Mail.FromName, Mail.FromAddress));
-        message.To.Add(MailboxAddress.Parse(m.To));
-        message.Subject = m.Subject;
-        message.MessageId = m.MessageId;
-        message.Date = new DateTimeOffset(m.CreatedAtUtc, TimeSpan.Zero);
-        message.Headers.Add("X-NACARS-Reference", m.Reference ?? "test");
-        var body = new BodyBuilder { TextBody = m.Body };
-        if (m.Attachment is not null && m.AttachmentName is not null)
-            body.Attachments.Add(m.AttachmentName, m.Attachment, new ContentType("application", "pdf"));
-        message.Body = body.ToMessageBody();
-        return message;
-    }
 
     /// <summary>Records a batch's outcomes in one save (never cancelled half-way: what the relay accepted must be written
     /// down), then tells the dashboards. The messages are the copies the batch was loaded with, attached as they were

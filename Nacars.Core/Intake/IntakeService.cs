@@ -55,13 +55,6 @@ public sealed class IntakeService(
             draftId is { } id ? SubmissionReceipt.HashOf(DraftPurpose, id.ToString("N")) : null, [], ct);
     }
 
-    /// <summary>Staff acting for a caller are checked here, not only by the page (a circuit can call any method its page can reach).</summary>
-    private async Task RequireCallHandlerAsync(string actor, string doing, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await Staff.StaffRoles.RequireAsync(db, actor, Staff.Roles.CallHandler, doing, ct);
-    }
-
     private async Task<SubmittedReport> SubmitAsync(ReportSubmission r, Channel channel, string actor, CallDetails? call, Guid? draftId,
         string? keyHash, IReadOnlyList<Stream> files, CancellationToken ct)
     {
@@ -180,6 +173,10 @@ public sealed class IntakeService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Contacts.AnyAsync(c => c.Reference == reference, ct);
     }
+
+    // Staff acting for a caller are checked here, not only by the page (a circuit can call any method its page can reach).
+    private Task RequireCallHandlerAsync(string actor, string doing, CancellationToken ct) =>
+        Staff.StaffRoles.RequireAsync(dbFactory, actor, Staff.Roles.CallHandler, doing, ct);
 
     /// <summary>The questions analysts asked about a report, for the reporter who gives its reference and follow-up
     /// code. Null, saying nothing more, when either is wrong: a guesser learns nothing about which references exist.</summary>

@@ -14,6 +14,13 @@ public static class StaffRoles
     public static Task RequireAsync(NacarsDbContext db, string userName, string role, string doing, CancellationToken ct) =>
         RequireAnyAsync(db, userName, [role], doing, ct);
 
+    /// <summary>The same, on a context of its own, for a service that checks before it opens one.</summary>
+    public static async Task RequireAsync(IDbContextFactory<NacarsDbContext> dbFactory, string userName, string role, string doing, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await RequireAnyAsync(db, userName, [role], doing, ct);
+    }
+
     /// <summary>Throws unless <paramref name="userName"/> is an enabled member of staff in one of <paramref name="roles"/>.</summary>
     public static async Task RequireAnyAsync(NacarsDbContext db, string userName, IReadOnlyCollection<string> roles, string doing, CancellationToken ct)
     {

@@ -240,11 +240,7 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IDbContextFactory
         return user;
     }
 
-    private async Task RequireAdminAsync(string admin, string doing)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await StaffRoles.RequireAsync(db, admin, Roles.Admin, doing, CancellationToken.None);
-    }
+    private Task RequireAdminAsync(string admin, string doing) => StaffRoles.RequireAsync(dbFactory, admin, Roles.Admin, doing, CancellationToken.None);
 
     private async Task<string?> EmailOfAsync(string userId)
     {
