@@ -26,7 +26,7 @@ public sealed class OutboxDispatcher(
     IOptions<NacarsOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly OutboxLease _lease = new(clock, () => options.Value.Mail);
     private MailOptions Mail => options.Value.Mail;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -138,61 +138,19 @@ public sealed class OutboxDispatcher(
         return sent;
     }
 
-    /// <summary>Extends this dispatcher's lease on the messages it still holds (those another dispatcher took over after
-    /// a lapse are no longer its own, and are left to it).</summary>
     private async Task RenewLeaseAsync(IReadOnlyList<OutboxMessage> held, CancellationToken ct)
     {
-        if (held.Count == 0) return;
-        var until = clock.GetUtcNow().UtcDateTime.AddSeconds(Mail.LeaseSeconds);
-        until = until.AddTicks(-(until.Ticks % TimeSpan.TicksPerMillisecond));
-        var ids = held.Select(m => m.Id).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LeaseOwner == _owner && m.State == OutboxState.Sending)
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeaseExpiresAtUtc, until), ct);
-        foreach (var message in held) message.LeaseRenewed(until);
+        await _lease.RenewAsync(db, held, ct);
     }
 
-    /// <summary>Claims a batch of due messages (queued or stuck and due, or leased by a dispatcher whose lease ran out)
-    /// and loads them decrypted. A message that cannot be decrypted is failed on the spot with the reason, rather than
+    /// <summary>Claims a batch of due messages (<see cref="OutboxLease"/>) and loads them decrypted. A message that cannot be decrypted is failed on the spot with the reason, rather than
     /// retried for ever.</summary>
     private async Task<IReadOnlyList<OutboxMessage>> ClaimBatchAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        // Whole milliseconds: the lease expiry is compared for equality later, and databases keep different precisions.
-        var leaseUntil = now.AddSeconds(Mail.LeaseSeconds);
-        leaseUntil = leaseUntil.AddTicks(-(leaseUntil.Ticks % TimeSpan.TicksPerMillisecond));
-        var size = Math.Max(1, Mail.BatchSize);
-        List<Guid> claimed;
-        if (db.Database.IsNpgsql())
-        {
-            // Several instances drain one outbox: each takes the oldest messages no other dispatcher holds, in one
-            // statement. Rows another transaction is claiming are skipped, not waited for.
-            claimed = await db.Database.SqlQuery<Guid>($"""
-                UPDATE "OutboxMessages" AS m
-                SET "State" = 'Sending', "LeaseOwner" = {_owner}, "LeaseExpiresAtUtc" = {leaseUntil}, "Attempts" = m."Attempts" + 1
-                WHERE m."Id" IN (
-                    SELECT "Id" FROM "OutboxMessages"
-                    WHERE ("State" IN ('Queued', 'Stuck') AND "NextAttemptAtUtc" <= {now}) OR ("State" = 'Sending' AND "LeaseExpiresAtUtc" < {now})
-                    ORDER BY "NextAttemptAtUtc" LIMIT {size}
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING m."Id" AS "Value"
-                """).ToListAsync(ct);
-        }
-        else
-        {
-            var due = await Due(db.OutboxMessages, now).OrderBy(m => m.NextAttemptAtUtc).Select(m => m.Id).Take(size).ToListAsync(ct);
-            if (due.Count == 0) return [];
-            // The conditional update is the claim: rows another dispatcher got first no longer match. This lease's exact
-            // expiry and owner then pick out what this claim took.
-            await Due(db.OutboxMessages.Where(m => due.Contains(m.Id)), now).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.State, OutboxState.Sending)
-                .SetProperty(m => m.LeaseOwner, _owner)
-                .SetProperty(m => m.LeaseExpiresAtUtc, leaseUntil)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-            claimed = await db.OutboxMessages.Where(m => due.Contains(m.Id) && m.LeaseOwner == _owner && m.LeaseExpiresAtUtc == leaseUntil)
-                .Select(m => m.Id).ToListAsync(ct);
-        }
+        var claimed = await _lease.ClaimAsync(db, now, ct);
         if (claimed.Count == 0) return [];
         try
         {
@@ -227,10 +185,6 @@ public sealed class OutboxDispatcher(
         }
         return loaded;
     }
-
-    private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> messages, DateTime now) => messages.Where(m =>
-        ((m.State == OutboxState.Queued || m.State == OutboxState.Stuck) && m.NextAttemptAtUtc <= now)
-        || (m.State == OutboxState.Sending && m.LeaseExpiresAtUtc < now));
 
     /// <summary>Records a batch's outcomes in one save (never cancelled half-way: what the relay accepted must be written
     /// down), then tells the dashboards. The messages are the copies the batch was loaded with, attached as they were

@@ -18,7 +18,6 @@ public sealed class IntakeService(
     TimeProvider clock,
     IOptions<NacarsOptions> options,
     AttachmentIntake attachments,
-    IAttachmentStore attachmentStore,
     ILogger<IntakeService> logger)
 {
     public const string PublicActor = "public";
@@ -39,7 +38,6 @@ public sealed class IntakeService(
 
     public Task<SubmittedReport> SubmitOnlineAsync(ReportSubmission report, IReadOnlyList<Stream> files, CancellationToken ct = default) =>
         SubmitAsync(report, Channel.Online, PublicActor, null, null, SubmissionReceipt.HashOf(ReportPurpose, report.SubmissionKey, report.Fingerprint(files.Count)), files, ct);
-
 
     public async Task<SubmittedReport> SubmitByTelephoneAsync(TelephoneReport call, string callHandler, Guid? draftId, CancellationToken ct = default)
     {
@@ -110,11 +108,7 @@ public sealed class IntakeService(
 
     private async Task DiscardAsync(IReadOnlyList<StoredAttachment> stored)
     {
-        foreach (var file in stored)
-        {
-            try { await attachmentStore.DeleteAsync(file.Key, CancellationToken.None); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { logger.LogWarning(e, "A cleaned file of a report that was not saved could not be removed"); }
-        }
+        if (await attachments.DiscardAsync(stored) is > 0 and var left) logger.LogWarning("{Count} cleaned file(s) of a report that was not saved could not be removed", left);
     }
 
     private async Task<SubmittedReport> SaveReportAsync(ReportSubmission r, Channel channel, string actor, CallDetails? call, Guid? draftId,
@@ -151,7 +145,7 @@ public sealed class IntakeService(
             }
             catch (DbUpdateException) when (attempt < 5)
             {
-                if (await ReferenceTakenAsync(contact.Reference, ct) && !await ReceiptTakenAsync(keyHash, ct)) continue;
+                if (await ReferenceTakenAsync(contact.Reference, ct) && await AlreadyReceivedAsync(keyHash, ct) is null) continue;
                 throw;
             }
             // The event's time is when the report was accepted: saved, so it cannot be lost.
@@ -159,13 +153,6 @@ public sealed class IntakeService(
                 clock.GetUtcNow().UtcDateTime, contact.Urgent ? "urgent" : null, contact.Urgent));
             return new SubmittedReport(contact.Reference, code, contact.Urgent, stored.Count);
         }
-    }
-
-    private async Task<bool> ReceiptTakenAsync(string? keyHash, CancellationToken ct)
-    {
-        if (keyHash is null) return false;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SubmissionReceipts.AnyAsync(s => s.KeyHash == keyHash, ct);
     }
 
     private async Task<bool> ReferenceTakenAsync(string reference, CancellationToken ct)
@@ -300,7 +287,7 @@ public sealed class IntakeService(
         {
             await DiscardAsync(stored);
             // The same form posted twice at once: the other post added it.
-            if (e is DbUpdateException && await ReceiptTakenAsync(keyHash, CancellationToken.None)) return true;
+            if (e is DbUpdateException && await AlreadyReceivedAsync(keyHash, CancellationToken.None) is not null) return true;
             throw;
         }
     }

@@ -49,9 +49,22 @@ public sealed class AttachmentIntake(IAttachmentCleaner cleaner, IAttachmentStor
         }
         catch
         {
-            foreach (var done in stored) await store.DeleteAsync(done.Key, CancellationToken.None);
+            await DiscardAsync(stored);
             throw;
         }
+    }
+
+    /// <summary>Deletes clean copies whose report or follow-up was not saved after all. Returns how many could not be
+    /// deleted (they stay encrypted and unreferenced).</summary>
+    public async Task<int> DiscardAsync(IReadOnlyList<StoredAttachment> stored)
+    {
+        var left = 0;
+        foreach (var file in stored)
+        {
+            try { await store.DeleteAsync(file.Key, CancellationToken.None); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { left++; }
+        }
+        return left;
     }
 }
 
