@@ -19,6 +19,9 @@ public abstract class DailyJob(TimeProvider clock, ILogger logger) : BackgroundS
     /// <summary>What the log says when a run fails.</summary>
     protected abstract string What { get; }
 
+    /// <summary>When the job runs next (UTC), once it is waiting for it; null before it has started.</summary>
+    public DateTime? NextRunUtc { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
@@ -26,7 +29,8 @@ public abstract class DailyJob(TimeProvider clock, ILogger logger) : BackgroundS
             var nowUk = UkTime.FromUtc(clock.GetUtcNow().UtcDateTime);
             var next = nowUk.Date + RunAt.ToTimeSpan();
             if (next <= nowUk) next = next.AddDays(1);
-            try { await Task.Delay(UkTime.ToUtc(next) - UkTime.ToUtc(nowUk), clock, ct); }
+            NextRunUtc = UkTime.ToUtc(next);
+            try { await Task.Delay(NextRunUtc.Value - UkTime.ToUtc(nowUk), clock, ct); }
             catch (OperationCanceledException) { return; }
             try { await RunAsync(DateOnly.FromDateTime(next), ct); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
@@ -9,8 +10,6 @@ using Nacars.Core.Intake;
 using Nacars.Core.Retention;
 using Nacars.Core.Supervision;
 using Nacars.Core.Triage;
-using Nacars.Tests.Hosting;
-using Nacars.Tests.Triage;
 
 namespace Nacars.Tests.Retention;
 
@@ -89,9 +88,9 @@ public class RetentionTests(RetentionTests.OnAFakeClock app) : IClassFixture<Ret
         Assert.True(first.CodesExpired >= 2);
 
         var purged = (await triage.ReloadAsync(notSent.Reference, Ct))!;
-        Assert.Equal(Contact.PurgedText, purged.Account);
-        Assert.True(purged.Reporter.StayAnonymous);
-        Assert.Null(purged.Reporter.Phone);
+        Assert.Equal(ReportedFacts.PurgedText, purged.Reported.Account);
+        Assert.True(purged.Reported.Reporter.StayAnonymous);
+        Assert.Null(purged.Reported.Reporter.Phone);
         Assert.True(purged.Subject.IsEmpty);
         Assert.Empty(purged.FollowUps);
         Assert.Equal(NotDisseminatedReason.PersonalComplaint, purged.NotDisseminatedReason);
@@ -135,7 +134,7 @@ public class RetentionTests(RetentionTests.OnAFakeClock app) : IClassFixture<Ret
         Assert.True(dueNow >= 1);
         Assert.Equal(dueNow, (await app.Services.GetRequiredService<RetentionPurge>().RunAsync(Ct))!.Minimised);
         var minimised = (await triage.ReloadAsync(sent.Reference, Ct))!;
-        Assert.Equal(Contact.MinimisedText, minimised.Account);
+        Assert.Equal(ReportedFacts.MinimisedText, minimised.Reported.Account);
         Assert.Equal("An officer is alleged to be selling custody records.", minimised.SanitisedAccount);
         Assert.Equal(ContactStatus.Disseminated, minimised.Status);
     }
@@ -210,7 +209,10 @@ public class RetentionJobTests(RetentionJobTests.OnAFakeClock app) : IClassFixtu
     [Fact]
     public async Task The_job_runs_once_at_the_configured_time_and_again_the_next_day()
     {
-        _ = app.Services; // start the host and its jobs
+        // Start the host, and wait until the job is waiting for 02:30: it reads the clock on a thread of its own, and a
+        // clock moved before it has read it would put the first run on the next day.
+        var job = app.Services.GetServices<IHostedService>().OfType<RetentionJob>().Single();
+        await Eventually.TrueAsync(() => job.NextRunUtc == new DateTime(2026, 12, 7, 2, 30, 0, DateTimeKind.Utc));
         async Task<int> RunsAsync()
         {
             await using var db = await app.Db.CreateDbContextAsync(TestContext.Current.CancellationToken);
