@@ -1,10 +1,11 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Nacars.Core.Events;
 
 /// <summary>
-/// The in-process notifier. Publishing never waits for subscribers: each subscriber has its own bounded queue, served
+/// The in-process notifier. Publishing never waits for subscribers: each subscriber has its own bounded channel, read
 /// by its own loop, which hands over everything that waited as one batch. A slow subscriber therefore gets fewer,
 /// larger batches rather than falling further behind; one that stops altogether (a stuck page) holds at most
 /// <see cref="LiveOptions.SubscriberQueueLimit"/> events, after which its queue is emptied and it is told to
@@ -57,87 +58,70 @@ public sealed class ContactNotifier(ILogger<ContactNotifier> logger, IOptions<Na
         private readonly Func<ContactEventBatch, Task> _handler;
         private readonly TimeSpan _pace;
         private readonly ContactNotifier _owner;
-        private long? _lastBatchStarted;
-        private readonly Lock _queueGate = new();
-        private List<ContactEvent> _waiting = [];
+        // Bounded: a subscriber that stops reading holds at most the limit; an event that does not fit is dropped and
+        // the subscriber is told, once, to reload instead.
+        private readonly Channel<ContactEvent> _queue;
+        private readonly CancellationTokenSource _stopped = new();
         private long _lastSequence;
-        private bool _overflowed;
-        private bool _delivering;
-        private bool _disposed;
+        private int _overflowed;
 
         public Subscriber(Func<ContactEventBatch, Task> handler, TimeSpan pace, ContactNotifier owner)
         {
             _handler = handler;
             _pace = pace;
             _owner = owner;
+            _queue = Channel.CreateBounded<ContactEvent>(
+                new BoundedChannelOptions(owner._queueLimit) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
+                _ => Volatile.Write(ref _overflowed, 1));
+            _ = Task.Run(DeliverAsync);
         }
 
         public void Post(ContactEvent contactEvent, long sequence)
         {
-            lock (_queueGate)
-            {
-                if (_disposed) return;
-                _lastSequence = Math.Max(_lastSequence, sequence);
-                if (_overflowed) { } // already told to reload everything: nothing more to keep
-                else if (_waiting.Count >= _owner._queueLimit)
-                {
-                    // Stuck or far behind: drop what waits and have it reload once, rather than hold events without bound.
-                    _waiting = [];
-                    _overflowed = true;
-                }
-                else _waiting.Add(contactEvent);
-                if (_delivering) return;
-                _delivering = true;
-            }
-            // One delivery loop at a time per subscriber, started only when there is something to deliver: an idle
-            // subscriber holds no thread and no task.
-            _ = Task.Run(DeliverAsync);
+            InterlockedMax(ref _lastSequence, sequence);
+            _queue.Writer.TryWrite(contactEvent);
         }
 
+        /// <summary>Everything that waited, as one batch, for as long as the subscriber is subscribed. Waiting for the
+        /// first event holds no thread.</summary>
         private async Task DeliverAsync()
         {
-            while (true)
+            var ct = _stopped.Token;
+            long? lastBatchStarted = null;
+            try
             {
-                lock (_queueGate)
+                while (await _queue.Reader.WaitToReadAsync(ct))
                 {
-                    if (_disposed || (_waiting.Count == 0 && !_overflowed))
+                    // Paced: what arrives during the rest of the interval joins this batch (a quiet subscriber waits for nothing).
+                    if (_pace > TimeSpan.Zero && lastBatchStarted is { } started && _pace - _owner._clock.GetElapsedTime(started) is var rest && rest > TimeSpan.Zero)
+                        await Task.Delay(rest, _owner._clock, ct);
+                    if (ct.IsCancellationRequested) return; // unsubscribed meanwhile: nothing more for it
+                    var waiting = new List<ContactEvent>();
+                    while (_queue.Reader.TryRead(out var contactEvent)) waiting.Add(contactEvent);
+                    // Stuck or far behind: what waited is not applied; the subscriber reloads everything once.
+                    var overflowed = Interlocked.Exchange(ref _overflowed, 0) == 1;
+                    var batch = new ContactEventBatch(overflowed ? [] : waiting, overflowed, Interlocked.Read(ref _lastSequence));
+                    lastBatchStarted = _owner._clock.GetTimestamp();
+                    try { await _handler(batch); }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                     {
-                        _delivering = false; // idle: no loop and no timer until the next event
-                        return;
+                        _owner._logger.LogWarning(ex, "A subscriber failed on a batch of {Count} event(s)", batch.Events.Count);
                     }
-                }
-                // Paced: what arrives during the rest of the interval joins this batch (a quiet subscriber waits for nothing).
-                if (_pace > TimeSpan.Zero && _lastBatchStarted is { } started && _pace - _owner._clock.GetElapsedTime(started) is var rest && rest > TimeSpan.Zero)
-                    await Task.Delay(rest, _owner._clock);
-                ContactEventBatch batch;
-                lock (_queueGate)
-                {
-                    if (_disposed)
-                    {
-                        _delivering = false;
-                        return;
-                    }
-                    batch = new ContactEventBatch(_waiting, _overflowed, _lastSequence);
-                    _waiting = [];
-                    _overflowed = false;
-                }
-                _lastBatchStarted = _owner._clock.GetTimestamp();
-                try { await _handler(batch); }
-                catch (Exception ex)
-                {
-                    _owner._logger.LogWarning(ex, "A subscriber failed on a batch of {Count} event(s)", batch.Events.Count);
                 }
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        }
+
+        private static void InterlockedMax(ref long target, long value)
+        {
+            var current = Interlocked.Read(ref target);
+            while (value > current && Interlocked.CompareExchange(ref target, value, current) is var seen && seen != current) current = seen;
         }
 
         public void Dispose()
         {
-            lock (_queueGate)
-            {
-                if (_disposed) return;
-                _disposed = true;
-                _waiting = [];
-            }
+            if (!_queue.Writer.TryComplete()) return;
+            _stopped.Cancel();
             _owner.Remove(this);
         }
     }

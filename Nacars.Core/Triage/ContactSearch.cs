@@ -5,10 +5,6 @@ using Nacars.Core.Data;
 
 namespace Nacars.Core.Triage;
 
-public sealed record StaffName(string Id, string UserName, string DisplayName);
-
-public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, QueueCursor? Next);
-
 /// <summary>
 /// Finds contacts for the queue and for search, across every status and date, a page at a time. Each query reads an
 /// index that suits it; nothing here counts every contact the service has ever received.
@@ -57,18 +53,15 @@ public sealed class ContactSearch(IDbContextFactory<NacarsDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.Contacts.Where(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage)
             .GroupBy(c => new { c.Status, c.Urgent }).Select(g => new { g.Key.Status, g.Key.Urgent, Count = g.Count() }).ToListAsync(ct);
-        var todayStartUtc = UkTime.ToUtc(UkTime.FromUtc(clock.GetUtcNow().UtcDateTime).Date);
-        var decidedToday = await db.Contacts.CountAsync(c => c.DecidedAtUtc >= todayStartUtc, ct);
-        // Read from the small index of contacts with unread information (there are few at any moment).
-        var withNews = await db.Contacts.Where(c => c.NewInformationAtUtc != null)
-            .GroupBy(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage).Select(g => new { Open = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var (disseminated, notDisseminated) = await TodaysCounts.DecidedSinceAsync(db, TodaysCounts.TodayStartUtc(clock), ct);
+        var (withNews, decidedWithNews) = await TodaysCounts.WithNewInformationAsync(db, ct);
         return new QueueCounts(
             open.Where(o => o.Status == ContactStatus.New).Sum(o => o.Count),
             open.Where(o => o.Status == ContactStatus.InTriage).Sum(o => o.Count),
             open.Where(o => o.Urgent).Sum(o => o.Count),
-            decidedToday,
-            withNews.Sum(n => n.Count),
-            withNews.Where(n => !n.Open).Sum(n => n.Count));
+            disseminated + notDisseminated,
+            withNews,
+            decidedWithNews);
     }
 
     /// <summary>Staff who work contacts (analysts and supervisors), for the analyst filter: by id, so a filtered
@@ -86,30 +79,7 @@ public sealed class ContactSearch(IDbContextFactory<NacarsDbContext> dbFactory, 
     private IQueryable<Contact> Where(NacarsDbContext db, QueueFilter f)
     {
         IQueryable<Contact> q = db.Contacts.AsNoTracking();
-        q = f.Status switch
-        {
-            StatusFilter.Open => q.Where(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage || c.NewInformationAtUtc != null),
-            StatusFilter.NewInformation => q.Where(c => c.NewInformationAtUtc != null),
-            StatusFilter.New => q.Where(c => c.Status == ContactStatus.New),
-            StatusFilter.InTriage => q.Where(c => c.Status == ContactStatus.InTriage),
-            StatusFilter.Disseminated => q.Where(c => c.Status == ContactStatus.Disseminated),
-            StatusFilter.NotDisseminated => q.Where(c => c.Status == ContactStatus.NotDisseminated),
-            _ => q,
-        };
-        if (!string.IsNullOrEmpty(f.ForceCode)) q = q.Where(c => c.ForceCode == f.ForceCode);
-        if (f.Channel is { } channel) q = q.Where(c => c.Channel == channel);
-        if (f.Urgent is { } urgent) q = q.Where(c => c.Urgent == urgent);
-        var (fromUtc, beforeUtc) = f.ReceivedBoundsUtc;
-        if (fromUtc is { } from) q = q.Where(c => c.ReceivedAtUtc >= from);
-        if (beforeUtc is { } before) q = q.Where(c => c.ReceivedAtUtc < before);
-        if (!string.IsNullOrWhiteSpace(f.Analyst))
-        {
-            var analyst = f.Analyst.Trim();
-            q = q.Where(c => c.ClaimedBy == analyst || c.DecidedBy == analyst);
-        }
-        var (exact, prefix) = f.ReferenceMatch;
-        if (exact is not null) q = q.Where(c => c.Reference == exact);
-        if (prefix is not null) q = q.Where(c => c.Reference.StartsWith(prefix));
+        foreach (var rule in QueueRules.Of(f)) q = q.Where(rule);
         q = WithIdentifier(db, q, IdentifierKinds.SubjectNumber, IdentifierKinds.NormaliseNumber(f.SubjectNumber), f.SubjectNumber);
         q = WithIdentifier(db, q, IdentifierKinds.SubjectSurname, IdentifierKinds.NormaliseSurname(f.SubjectSurname), f.SubjectSurname);
         return q;
@@ -135,6 +105,6 @@ public sealed class ContactSearch(IDbContextFactory<NacarsDbContext> dbFactory, 
     }
 
     private static IQueryable<QueueItem> ToItems(IQueryable<Contact> contacts) => contacts.Select(c => new QueueItem(
-        c.Reference, c.ReceivedAtUtc, c.Channel, c.ReportedForceCode, c.ForceCode, c.Categories, c.Urgent, c.Status, c.ClaimedBy,
+        c.Reference, c.ReceivedAtUtc, c.Channel, c.Reported.ForceCode, c.ForceCode, c.Categories, c.Urgent, c.Status, c.ClaimedBy,
         c.FollowUps.Count, c.FastTimeCall != null, c.DecidedBy, c.NewInformationAtUtc != null));
 }

@@ -21,35 +21,10 @@ public sealed record QueueFilter(
 {
     public bool WorkOrder => Status == StatusFilter.Open;
 
-    /// <summary>Whether a row belongs in this view, decided from the row alone; null when the filter names the subject
-    /// (matched through keyed hashes the row does not carry), so only the database can tell. Kept rule for rule with
-    /// <see cref="ContactSearch"/>'s query (LiveReadsTests compares the two on every filter).</summary>
-    public bool? Matches(QueueItem item)
-    {
-        if (!DecidableFromRow) return null;
-        var byStatus = Status switch
-        {
-            StatusFilter.Open => item.Status is ContactStatus.New or ContactStatus.InTriage || item.NewInformation,
-            StatusFilter.NewInformation => item.NewInformation,
-            StatusFilter.New => item.Status == ContactStatus.New,
-            StatusFilter.InTriage => item.Status == ContactStatus.InTriage,
-            StatusFilter.Disseminated => item.Status == ContactStatus.Disseminated,
-            StatusFilter.NotDisseminated => item.Status == ContactStatus.NotDisseminated,
-            _ => true,
-        };
-        var (fromUtc, beforeUtc) = ReceivedBoundsUtc;
-        var (exact, prefix) = ReferenceMatch;
-        var analyst = Analyst?.Trim();
-        return byStatus
-            && (string.IsNullOrEmpty(ForceCode) || item.ForceCode == ForceCode)
-            && (Channel is not { } channel || item.Channel == channel)
-            && (Urgent is not { } urgent || item.Urgent == urgent)
-            && (fromUtc is not { } from || item.ReceivedAtUtc >= from)
-            && (beforeUtc is not { } before || item.ReceivedAtUtc < before)
-            && (string.IsNullOrEmpty(analyst) || item.ClaimedBy == analyst || item.DecidedBy == analyst)
-            && (exact is null || item.Reference == exact)
-            && (prefix is null || item.Reference.StartsWith(prefix, StringComparison.Ordinal));
-    }
+    /// <summary>Whether a row belongs in this view, decided from the row alone by the same rules the database query
+    /// uses (<see cref="QueueRules"/>); null when the filter names the subject (matched through keyed hashes the row
+    /// does not carry), so only the database can tell.</summary>
+    public bool? Matches(QueueItem item) => DecidableFromRow ? QueueRules.ForRows(this)(item) : null;
 
     /// <summary>False when the filter names the subject: only the database (its keyed hashes) can tell which rows match.</summary>
     public bool DecidableFromRow => string.IsNullOrWhiteSpace(SubjectNumber) && string.IsNullOrWhiteSpace(SubjectSurname);

@@ -1,0 +1,3 @@
+namespace Nacars.Core.LiveFloor;
+
+public sealed record AnalystWork(string Analyst, IReadOnlyList<OpenContact> Contacts);

@@ -1,0 +1,3 @@
+namespace Nacars.Core.Triage;
+
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total, QueueCursor? Next);

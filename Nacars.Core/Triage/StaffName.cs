@@ -1,0 +1,3 @@
+namespace Nacars.Core.Triage;
+
+public sealed record StaffName(string Id, string UserName, string DisplayName);
