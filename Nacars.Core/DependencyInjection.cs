@@ -120,14 +120,3 @@ public static class DependencyInjection
         return builder;
     }
 }
-
-/// <summary>One context per operation (Blazor Server circuits are long-lived), with the app's key ring.</summary>
-internal sealed class NacarsDbContextFactory(DbContextOptions<NacarsDbContext> options, SensitiveData sensitive, IOptions<NacarsOptions> nacars)
-    : IDbContextFactory<NacarsDbContext>
-{
-    private readonly bool _postgres = nacars.Value.Database.Provider == DatabaseProvider.Postgres;
-
-    public NacarsDbContext CreateDbContext() => _postgres
-        ? new PostgresNacarsDbContext(options, sensitive)
-        : new SqliteNacarsDbContext(options, sensitive);
-}

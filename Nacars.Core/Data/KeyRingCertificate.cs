@@ -25,6 +25,3 @@ public static class KeyRingCertificate
         return null;
     }
 }
-
-/// <summary>A problem found while registering services, reported when the app starts rather than as a stack trace.</summary>
-public sealed record ConfigurationProblem(string Message);

@@ -122,9 +122,3 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
     }
 }
 
-internal sealed class SensitiveModelCacheKeyFactory : IModelCacheKeyFactory
-{
-    public object Create(DbContext context, bool designTime) =>
-        context is NacarsDbContext n ? (context.GetType(), n.Sensitive, designTime) : (object)(context.GetType(), designTime);
-}
-

@@ -10,9 +10,3 @@ internal sealed class PlaceBoundConverter<TModel, TProvider>(string place, Expre
 {
     public string Place { get; } = place;
 }
-
-/// <summary>A converter bound to one column's purpose.</summary>
-internal interface IPlaceBound
-{
-    string Place { get; }
-}

@@ -8,10 +8,6 @@ using Nacars.Core.Events;
 
 namespace Nacars.Core.Dissemination;
 
-/// <summary>One dissemination as the contact page shows it: the decision's record joined to its message's delivery state.</summary>
-public sealed record Delivery(Guid DisseminationId, Guid? OutboxMessageId, string ForceCode, string Recipient, DeliveryState State,
-    string? FailureReason, int Attempts, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? RerouteReason, bool Stuck = false);
-
 /// <summary>The one-click send: the decision, the dissemination and its outbox message are saved in one
 /// transaction, so a crash can lose none of them and a second click finds the contact already decided.</summary>
 public sealed class DisseminationService(

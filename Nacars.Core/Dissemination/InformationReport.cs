@@ -31,15 +31,11 @@ public sealed record InformationReport(
         if (contact.Grading is null) throw new DomainRuleException("Grade the information first.");
         return new InformationReport(service.Name, service.QueriesContact, contact.Reference, contact.ReceivedAtUtc, contact.Channel, force.Name,
             contact.Urgent, contact.Categories.Select(Contacts.Categories.LabelOf).ToList(), contact.Subject, contact.SanitisedAccount,
-            contact.Grading, contact.FastTimeCall, contact.Reporter.MayBeSharedWithForce ? contact.Reporter : null, nowUtc, images);
+            contact.Grading, contact.FastTimeCall, contact.Reported.Reporter.MayBeSharedWithForce ? contact.Reported.Reporter : null, nowUtc, images);
     }
 
     public string FileName => FileNameFor(Reference);
 
     public static string FileNameFor(string reference) => $"NACARS-information-report-{reference}.pdf";
 }
-
-/// <summary>A picture the reporter sent, as cleaned (no metadata), that the analyst chose to include.</summary>
-/// <param name="Caption">What the force reads above it: which picture, its fingerprint, never the reporter's file name.</param>
-public sealed record ReportImage(string Caption, byte[] Content);
 

@@ -1,7 +1,5 @@
-using System.Reflection;
 using System.Text;
 using Nacars.Core.Contacts;
-using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Events;
 using PdfSharp.Fonts;
@@ -16,11 +14,11 @@ namespace Nacars.Core.Dissemination;
 /// </summary>
 public sealed class PdfInformationReportRenderer : IInformationReportRenderer
 {
-    private const string Family = "DejaVu Sans";
-    private const double Margin = 50, HeaderHeight = 70, FooterHeight = 50, UrgentBand = 24;
-    private const int Box = 0x25A1; // □
-    private static readonly XColor Navy = XColor.FromArgb(29, 53, 87), Grey = XColor.FromArgb(90, 90, 90), Rule = XColor.FromArgb(190, 190, 190);
-    private static readonly XColor Red = XColor.FromArgb(176, 0, 32), Shade = XColor.FromArgb(241, 243, 247);
+    internal const string Family = "DejaVu Sans";
+    internal const double Margin = 50, HeaderHeight = 70, FooterHeight = 50, UrgentBand = 24;
+    internal const int Box = 0x25A1; // □
+    internal static readonly XColor Navy = XColor.FromArgb(29, 53, 87), Grey = XColor.FromArgb(90, 90, 90), Rule = XColor.FromArgb(190, 190, 190);
+    internal static readonly XColor Red = XColor.FromArgb(176, 0, 32), Shade = XColor.FromArgb(241, 243, 247);
 
     static PdfInformationReportRenderer() => EmbeddedFonts.Register();
 
@@ -29,7 +27,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
     // Creating an XFont is costly; a report uses a handful. Kept per thread because PDFsharp objects are not shared.
     [ThreadStatic] private static Dictionary<(double, bool), XFont>? _fonts;
 
-    private XFont Font(double size, bool bold = false)
+    internal XFont Font(double size, bool bold = false)
     {
         _fonts ??= [];
         if (!_fonts.TryGetValue((size, bold), out var font))
@@ -49,7 +47,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
         document.Info.CreationDate = r.PreparedAtUtc;
         document.RenderEvents.RenderTextEvent += BoxMissingGlyphs;
         var pages = new List<(PdfPage Page, XGraphics Gfx)>();
-        var layout = new Layout(this, document, pages, r);
+        var layout = new ReportLayout(this, document, pages, r);
 
         layout.Table(
         [
@@ -111,93 +109,6 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
         gfx.DrawLine(new XPen(Rule, 0.5), Margin, height - FooterHeight + 10, width - Margin, height - FooterHeight + 10);
         gfx.DrawString($"{r.Reference} · prepared {UkTime.Format(r.PreparedAtUtc)} (UK) · do not forward outside the anti-corruption unit",
             Font(7.5), new XSolidBrush(Grey), new XRect(Margin, height - FooterHeight + 14, width - 2 * Margin, 10), XStringFormats.TopLeft);
-    }
-
-    /// <summary>A cursor down the page that starts a new page when the next line would not fit.</summary>
-    private sealed class Layout(PdfInformationReportRenderer renderer, PdfDocument document, List<(PdfPage Page, XGraphics Gfx)> pages, InformationReport report)
-    {
-        private XGraphics _gfx = null!;
-        private PdfPage _page = null!;
-        private double _y = double.MaxValue;
-        private double Width => _page.Width.Point - 2 * Margin;
-        private double Bottom => _page.Height.Point - FooterHeight;
-
-        private void Ensure(double height)
-        {
-            if (_page is not null && _y + height <= Bottom) return;
-            _page = document.AddPage();
-            _page.Size = PageSize.A4;
-            _gfx = XGraphics.FromPdfPage(_page);
-            pages.Add((_page, _gfx));
-            _y = HeaderHeight + 16 + (report.Urgent ? UrgentBand : 0);
-        }
-
-        public void Gap(double points) => _y += points;
-
-        /// <summary>A picture on a page of its own, under its caption, as large as the page allows without enlarging it
-        /// beyond its own size (a small screenshot stays sharp).</summary>
-        public void ImagePage(ReportImage image, int number, int count)
-        {
-            _y = double.MaxValue; // always a fresh page
-            Heading(count == 1 ? "Image provided by the reporter" : $"Image {number} of {count} provided by the reporter");
-            Paragraphs(image.Caption, renderer.Font(9), Grey);
-            Gap(6);
-            using var stream = new MemoryStream(image.Content, writable: false);
-            using var picture = XImage.FromStream(stream);
-            var room = (Width: Width, Height: Bottom - _y);
-            var natural = (Width: picture.PointWidth, Height: picture.PointHeight);
-            var scale = Math.Min(1, Math.Min(room.Width / natural.Width, room.Height / natural.Height));
-            _gfx.DrawImage(picture, Margin, _y, natural.Width * scale, natural.Height * scale);
-            _y += natural.Height * scale;
-        }
-
-        public void Heading(string text)
-        {
-            var font = renderer.Font(11.5, bold: true);
-            Ensure(40);
-            _y += 10;
-            _gfx.DrawString(text, font, new XSolidBrush(Navy), new XRect(Margin, _y, Width, 16), XStringFormats.TopLeft);
-            _y += 20;
-        }
-
-        public void Table(IReadOnlyList<(string Label, string Value)> rows)
-        {
-            var labelFont = renderer.Font(9.5, bold: true);
-            var valueFont = renderer.Font(10);
-            const double labelWidth = 120, pad = 5, lineHeight = 13.5;
-            var pen = new XPen(Rule, 0.6);
-            foreach (var (label, value) in rows)
-            {
-                Ensure(lineHeight + 2 * pad);
-                var lines = Wrap(_gfx, Printable(value), valueFont, Width - labelWidth - 2 * pad);
-                var height = lines.Count * lineHeight + 2 * pad;
-                Ensure(height);
-                _gfx.DrawRectangle(pen, new XSolidBrush(Shade), Margin, _y, labelWidth, height);
-                _gfx.DrawRectangle(pen, Margin + labelWidth, _y, Width - labelWidth, height);
-                _gfx.DrawString(label, labelFont, XBrushes.Black, new XRect(Margin + pad, _y + pad, labelWidth, lineHeight), XStringFormats.TopLeft);
-                for (var i = 0; i < lines.Count; i++)
-                    _gfx.DrawString(lines[i], valueFont, label == "Urgency" && report.Urgent ? new XSolidBrush(Red) : XBrushes.Black,
-                        new XRect(Margin + labelWidth + pad, _y + pad + i * lineHeight, Width, lineHeight), XStringFormats.TopLeft);
-                _y += height;
-            }
-        }
-
-        public void Paragraphs(string text, XFont font, XColor? colour = null)
-        {
-            var brush = new XSolidBrush(colour ?? XColors.Black);
-            var lineHeight = font.Size * 1.45;
-            Ensure(lineHeight);
-            foreach (var paragraph in Printable(text).Replace("\r\n", "\n").Split('\n'))
-            {
-                foreach (var line in Wrap(_gfx, paragraph, font, Width))
-                {
-                    Ensure(lineHeight);
-                    _gfx.DrawString(line, font, brush, new XRect(Margin, _y, Width, lineHeight), XStringFormats.TopLeft);
-                    _y += lineHeight;
-                }
-                _y += lineHeight * 0.35;
-            }
-        }
     }
 
     /// <summary>Greedy word wrap: widths are sums of character widths, each character measured once per font (PDFsharp
@@ -278,31 +189,5 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
             else sb.Append((char)rune.Value); // one UTF-16 unit: longer sequences were boxed above
         }
         return sb.ToString();
-    }
-}
-
-/// <summary>Serves the DejaVu Sans fonts embedded in this assembly to PDFsharp (it finds none by itself on Linux).</summary>
-internal sealed class EmbeddedFonts : IFontResolver
-{
-    private static readonly Lock Gate = new();
-
-    public static void Register()
-    {
-        lock (Gate)
-        {
-            if (GlobalFontSettings.FontResolver is not EmbeddedFonts) GlobalFontSettings.FontResolver = new EmbeddedFonts();
-        }
-    }
-
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(bold ? "DejaVuSans-Bold" : "DejaVuSans", false, italic);
-
-    public byte[]? GetFont(string faceName)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Nacars.Core.Dissemination.Fonts.{faceName}.ttf")
-            ?? throw new InvalidOperationException($"Embedded font {faceName} is missing.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 }

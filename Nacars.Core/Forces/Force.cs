@@ -62,14 +62,3 @@ public sealed class Force
             : new FastTimeContact(false, FastTimeOutOfHours ?? FastTimeInHours, bankHoliday && weekday);
     }
 }
-
-/// <param name="BankHoliday">Out of hours because today is a bank holiday where the force is.</param>
-public sealed record FastTimeContact(bool InHours, string? Contact, bool BankHoliday = false);
-
-internal static class MailboxAddress
-{
-    public static bool IsValid(string address) =>
-        MimeKit.MailboxAddress.TryParse(address, out var parsed)
-        && parsed.Address == address
-        && address.Contains('@') && address.LastIndexOf('.') > address.IndexOf('@');
-}

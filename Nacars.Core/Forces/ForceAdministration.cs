@@ -6,8 +6,6 @@ using Nacars.Core.Dissemination;
 
 namespace Nacars.Core.Forces;
 
-public sealed record ForceChange(string? NominatedMailbox, string? FastTimeInHours, string? FastTimeOutOfHours, TimeOnly OfficeOpens, TimeOnly OfficeCloses);
-
 /// <summary>Admins keep the force directory right. Every change is audited with what changed.</summary>
 public sealed class ForceAdministration(IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock)
 {

@@ -35,5 +35,3 @@ public sealed class ReportSubmission
     }
 }
 
-public sealed record ValidationProblem(string Field, string Message);
-

@@ -10,9 +10,6 @@ using Nacars.Core.Staff;
 
 namespace Nacars.Core.Retention;
 
-/// <summary>A contact nobody decided, listed for its yearly review.</summary>
-public sealed record UndecidedContact(string Reference, DateTime ReceivedAtUtc, string ForceCode, ContactStatus Status, string? ClaimedBy, DateTime? KeptUntilUtc);
-
 /// <summary>
 /// The retention schedule's answer for contacts never decided: a year after arrival (or after a supervisor last kept
 /// one) each is listed for a supervisor, who keeps it with a reason for another period or closes it, not disseminated,

@@ -1,38 +1,10 @@
 using Nacars.Core.Dissemination;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Nacars.Core.Contacts;
 using Nacars.Core.Data;
 
 namespace Nacars.Core.Supervision;
-
-/// <summary>The facts about a contact that the running totals count, read from either its original or its current values.
-/// A contact counts at one force: the one it is assigned to while open, the one it was decided for once decided (a
-/// re-route never moves it; see <see cref="CountedSend"/>).</summary>
-internal readonly record struct CountedFacts(
-    string ForceCode, DateTime ReceivedAtUtc, ContactStatus Status, bool Urgent, NotDisseminatedReason? Reason, string? DecidedBy, DateTime? DecidedAtUtc)
-{
-    public static CountedFacts Of(PropertyValues v) => new(
-        v.GetValue<string?>(nameof(Contact.DecidedForceCode)) ?? v.GetValue<string>(nameof(Contact.ForceCode)), v.GetValue<DateTime>(nameof(Contact.ReceivedAtUtc)),
-        v.GetValue<ContactStatus>(nameof(Contact.Status)), v.GetValue<bool>(nameof(Contact.Urgent)),
-        v.GetValue<NotDisseminatedReason?>(nameof(Contact.NotDisseminatedReason)),
-        v.GetValue<string?>(nameof(Contact.DecidedBy)), v.GetValue<DateTime?>(nameof(Contact.DecidedAtUtc)));
-}
-
-/// <summary>The facts about an information report that the running totals count: a first send once sent (the rule of
-/// <see cref="SupervisionFigures.FirstSends"/>), and a re-route as soon as it is decided, in to its force and out of the
-/// force the contact was decided for.</summary>
-internal readonly record struct CountedSend(string ForceCode, DateTime ContactReceivedAtUtc, bool FirstSent, string? ReroutedFrom)
-{
-    public static CountedSend Of(PropertyValues v)
-    {
-        var reroute = v.GetValue<string?>(nameof(DisseminationRecord.RerouteReason)) is not null;
-        return new(v.GetValue<string>(nameof(DisseminationRecord.ForceCode)), v.GetValue<DateTime>(nameof(DisseminationRecord.ContactReceivedAtUtc)),
-            !reroute && v.GetValue<int?>(nameof(DisseminationRecord.SecondsFromReceipt)) is not null,
-            reroute ? v.GetValue<string?>(nameof(DisseminationRecord.ReroutedFromForceCode)) ?? Contact.UnknownForce : null);
-    }
-}
 
 /// <summary>Keeps the running totals honest: rebuilt from the contacts and reports when they disagree with them.</summary>
 public static class SupervisionFigures

@@ -8,14 +8,6 @@ using Nacars.Core.Forces;
 
 namespace Nacars.Core.Supervision;
 
-public sealed record AgeBand(string Label, int Count);
-public sealed record UrgentTimeliness(string Reference, string ForceCode, DateTime ReceivedAtUtc, double? MinutesToFastTimeCall);
-public sealed record AnalystDay(string Analyst, DateOnly Day, int Decisions);
-public sealed record FailedMessage(Guid Id, string? Reference, string To, string? Error, int Attempts, bool Stuck = false);
-public sealed record OutboxHealth(int Queued, int Sending, int Failed, int SentToday, TimeSpan? OldestQueuedAge, IReadOnlyList<FailedMessage> Failures, int Stuck = 0);
-public sealed record AuditFilter(string? Reference = null, string? Actor = null, string? Action = null, DateOnly? From = null, DateOnly? To = null);
-public sealed record AuditPage(IReadOnlyList<AuditEvent> Items, int Total);
-
 /// <summary>
 /// The supervisors' figures, from running totals kept per force and UK day (ADR 0008) and the timeliness indexes:
 /// only small results come back, and no request counts contacts. Months are whole UK calendar months.

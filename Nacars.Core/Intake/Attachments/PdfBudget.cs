@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace Nacars.Core.Intake.Attachments;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal sealed class PdfBudget(AttachmentOptions options)
     /// <summary>Bytes the file's compressed streams may still inflate to.</summary>
     public long InflateRoom => Math.Max(0, options.MaxPdfInflatedBytes - _inflated);
 
-    public void Inflated(long bytes)
+    private void Inflated(long bytes)
     {
         _inflated += bytes;
         if (_inflated > options.MaxPdfInflatedBytes) throw PdfNormaliser.Unsafe();
@@ -24,5 +26,39 @@ internal sealed class PdfBudget(AttachmentOptions options)
     {
         _unpacked += bytes;
         if (_unpacked > options.MaxPdfUnpackedBytes) throw PdfNormaliser.Unsafe();
+    }
+
+    /// <summary>Inflates within what is left of the file's budget: a few kilobytes of zeros compressed can claim gigabytes.</summary>
+    public byte[] Inflate(ReadOnlySpan<byte> compressed)
+    {
+        var result = InflateAtMost(compressed, InflateRoom);
+        Inflated(result.Length);
+        return result;
+    }
+
+    private static byte[] InflateAtMost(ReadOnlySpan<byte> compressed, long limit)
+    {
+        using var input = new MemoryStream(compressed.ToArray(), writable: false);
+        using var zlib = new ZLibStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        var buffer = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = zlib.Read(buffer)) > 0)
+            {
+                if (output.Length + read > limit) throw PdfNormaliser.Unsafe();
+                output.Write(buffer, 0, read);
+            }
+        }
+        catch (InvalidDataException) when (output.Length > 0)
+        {
+            // Many writers leave a damaged checksum or tail; what inflated is what readers use.
+        }
+        catch (InvalidDataException e)
+        {
+            throw new AttachmentRejectedException(AttachmentRejection.DamagedPdf, e);
+        }
+        return output.ToArray();
     }
 }

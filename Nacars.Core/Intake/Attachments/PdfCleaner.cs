@@ -38,7 +38,7 @@ internal static class PdfCleaner
         }
         catch (Exception e) when (e is not (OutOfMemoryException or AttachmentRejectedException))
         {
-            throw new AttachmentRejectedException(AttachmentRejection.DamagedPdf, AttachmentRejectedException.Messages.DamagedPdf, e);
+            throw new AttachmentRejectedException(AttachmentRejection.DamagedPdf, e);
         }
 
         using (source)
@@ -52,7 +52,7 @@ internal static class PdfCleaner
             }
             catch (Exception e) when (e is not (OutOfMemoryException or AttachmentRejectedException))
             {
-                throw new AttachmentRejectedException(AttachmentRejection.DamagedPdf, AttachmentRejectedException.Messages.DamagedPdf, e);
+                throw new AttachmentRejectedException(AttachmentRejection.DamagedPdf, e);
             }
             var pageCount = clean.PageCount; // PDFsharp refuses to be asked after saving
             if (pageCount == 0) throw PdfNormaliser.Damaged();
@@ -85,7 +85,7 @@ internal static class PdfCleaner
             if (Resolve(node.Elements["/Kids"]) is not PdfArray kids)
             {
                 if (++pages > options.MaxPdfPages)
-                    throw new AttachmentRejectedException(AttachmentRejection.TooManyPages, AttachmentRejectedException.Messages.TooManyPages(options.MaxPdfPages));
+                    throw new AttachmentRejectedException(AttachmentRejection.TooManyPages);
                 continue;
             }
             if (seen.Count > 2 * options.MaxPdfPages + 64) throw PdfNormaliser.Unsafe();
@@ -144,7 +144,7 @@ internal static class PdfCleaner
         byte[] jpeg;
         if (filters.Length == 1) jpeg = stream.Value;
         else if (filters is ["/FlateDecode" or "/Fl", _] && !dictionary.Elements.ContainsKey("/DecodeParms"))
-            jpeg = PdfNormaliser.Inflate(stream.Value, budget);
+            jpeg = budget.Inflate(stream.Value);
         else return; // an exotic chain: left as it is (see known limitations)
         // A picture that does not read as a JPEG cannot be shown by a viewer either, and cannot be checked for EXIF:
         // the file is refused rather than passed on as it came.

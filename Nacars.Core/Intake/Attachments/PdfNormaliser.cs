@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 
 namespace Nacars.Core.Intake.Attachments;
@@ -181,7 +180,7 @@ internal static class PdfNormaliser
         if (filter is not (null or "FlateDecode") || dictionary.TryGet("DecodeParms", out _)) throw Unsafe();
         if (dictionary.Integer("N") is not { } count || dictionary.Integer("First") is not { } first || count < 0 || first < 0) throw Damaged();
         var raw = StreamData(body, dictionary);
-        var content = filter is null ? raw.ToArray() : Inflate(raw, budget);
+        var content = filter is null ? raw.ToArray() : budget.Inflate(raw);
         if (first > content.Length || count > content.Length) throw Damaged();
         if (count > options.MaxPdfObjects) throw Unsafe();
 
@@ -237,41 +236,6 @@ internal static class PdfNormaliser
         }
     }
 
-    /// <summary>Inflates within what is left of the file's budget: a few kilobytes of zeros compressed can claim gigabytes.</summary>
-    internal static byte[] Inflate(ReadOnlySpan<byte> compressed, PdfBudget budget)
-    {
-        var limit = budget.InflateRoom;
-        var result = InflateAtMost(compressed, limit);
-        budget.Inflated(result.Length);
-        return result;
-    }
-
-    private static byte[] InflateAtMost(ReadOnlySpan<byte> compressed, long limit)
-    {
-        using var input = new MemoryStream(compressed.ToArray(), writable: false);
-        using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        var buffer = new byte[81920];
-        try
-        {
-            int read;
-            while ((read = zlib.Read(buffer)) > 0)
-            {
-                if (output.Length + read > limit) throw Unsafe();
-                output.Write(buffer, 0, read);
-            }
-        }
-        catch (InvalidDataException) when (output.Length > 0)
-        {
-            // Many writers leave a damaged checksum or tail; what inflated is what readers use.
-        }
-        catch (InvalidDataException e)
-        {
-            throw new AttachmentRejectedException(AttachmentRejection.DamagedPdf, AttachmentRejectedException.Messages.DamagedPdf, e);
-        }
-        return output.ToArray();
-    }
-
     private static byte[] Write(ReadOnlySpan<byte> pdf, Dictionary<int, Definition> objects, int highest, (int Number, int Generation) root)
     {
         using var output = new MemoryStream(pdf.Length + 64 * 1024);
@@ -297,87 +261,7 @@ internal static class PdfNormaliser
         return output.ToArray();
     }
 
-    internal static AttachmentRejectedException Damaged() => new(AttachmentRejection.DamagedPdf, AttachmentRejectedException.Messages.DamagedPdf);
-    internal static AttachmentRejectedException Unsafe() => new(AttachmentRejection.UnsafePdfStructure, AttachmentRejectedException.Messages.UnsafePdf);
-    private static AttachmentRejectedException PasswordProtected() => new(AttachmentRejection.PasswordProtectedPdf, AttachmentRejectedException.Messages.PasswordPdf);
-}
-
-/// <summary>The top-level entries of one raw PDF dictionary: enough to read /Type, /Length, /Filter, /Root.</summary>
-internal sealed class PdfDictionaryView
-{
-    public static readonly PdfDictionaryView Empty = new([]);
-    private readonly Dictionary<string, (PdfTokenKind Kind, long Integer, long Generation, bool IsReference, string Text, string[]? Names)> _entries;
-
-    private PdfDictionaryView(Dictionary<string, (PdfTokenKind, long, long, bool, string, string[]?)> entries) => _entries = entries;
-
-    public bool IsEmpty => _entries.Count == 0;
-    public bool TryGet(string key, out PdfTokenKind kind)
-    {
-        var found = _entries.TryGetValue(key, out var entry);
-        kind = entry.Kind;
-        return found;
-    }
-    public string? Name(string key) => _entries.TryGetValue(key, out var e) && e.Kind == PdfTokenKind.Name ? e.Text : null;
-    public string[]? Names(string key) => _entries.TryGetValue(key, out var e) ? e.Names : null;
-    public long? Integer(string key) => _entries.TryGetValue(key, out var e) && e.Kind == PdfTokenKind.Integer && !e.IsReference ? e.Integer : null;
-    public (int, int)? Reference(string key) => _entries.TryGetValue(key, out var e) && e.IsReference && e.Integer is >= 1 and <= int.MaxValue && e.Generation is >= 0 and <= 65535
-        ? ((int)e.Integer, (int)e.Generation) : null;
-
-    /// <summary>Parses "&lt;&lt; … &gt;&gt;"; nested values other than arrays of names are skipped.</summary>
-    public static PdfDictionaryView Parse(ReadOnlySpan<byte> text)
-    {
-        var entries = new Dictionary<string, (PdfTokenKind, long, long, bool, string, string[]?)>();
-        var lexer = new PdfLexer(text);
-        if (lexer.Next() != PdfTokenKind.DictOpen) return Empty;
-        while (true)
-        {
-            if (lexer.Next() != PdfTokenKind.Name) break; // ">>" or junk ends it
-            var key = lexer.Text;
-            var kind = lexer.Next();
-            switch (kind)
-            {
-                case PdfTokenKind.Integer:
-                    var value = lexer.Integer;
-                    var mark = lexer.Position;
-                    if (lexer.Next() == PdfTokenKind.Integer)
-                    {
-                        var generation = lexer.Integer;
-                        if (lexer.Next() == PdfTokenKind.Keyword && lexer.Text == "R")
-                        {
-                            entries[key] = (kind, value, generation, true, "", null);
-                            continue;
-                        }
-                    }
-                    lexer.Position = mark;
-                    entries[key] = (kind, value, 0, false, "", null);
-                    break;
-                case PdfTokenKind.ArrayOpen:
-                    var names = new List<string>();
-                    var depth = 1;
-                    while (depth > 0 && lexer.Next() != PdfTokenKind.End)
-                    {
-                        if (lexer.Kind is PdfTokenKind.ArrayOpen or PdfTokenKind.DictOpen) depth++;
-                        else if (lexer.Kind is PdfTokenKind.ArrayClose or PdfTokenKind.DictClose) depth--;
-                        else if (lexer.Kind == PdfTokenKind.Name && depth == 1) names.Add(lexer.Text);
-                    }
-                    entries[key] = (kind, 0, 0, false, "", [.. names]);
-                    break;
-                case PdfTokenKind.DictOpen:
-                    var nested = 1;
-                    while (nested > 0 && lexer.Next() != PdfTokenKind.End)
-                    {
-                        if (lexer.Kind is PdfTokenKind.ArrayOpen or PdfTokenKind.DictOpen) nested++;
-                        else if (lexer.Kind is PdfTokenKind.ArrayClose or PdfTokenKind.DictClose) nested--;
-                    }
-                    entries[key] = (kind, 0, 0, false, "", null);
-                    break;
-                case PdfTokenKind.End:
-                    return new PdfDictionaryView(entries);
-                default:
-                    entries[key] = (kind, 0, 0, false, lexer.Text, null);
-                    break;
-            }
-        }
-        return new PdfDictionaryView(entries);
-    }
+    internal static AttachmentRejectedException Damaged() => new(AttachmentRejection.DamagedPdf);
+    internal static AttachmentRejectedException Unsafe() => new(AttachmentRejection.UnsafePdfStructure);
+    private static AttachmentRejectedException PasswordProtected() => new(AttachmentRejection.PasswordProtectedPdf);
 }

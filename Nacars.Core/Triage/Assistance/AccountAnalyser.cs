@@ -40,7 +40,7 @@ public static class AccountAnalyser
         var candidates = new List<Candidate>(64);
         ContactDetailRecogniser.Find(text, candidates);
         VehicleRegRecogniser.Find(text, candidates);
-        OfficerRecogniser.FindNumbers(text, candidates);
+        OfficerNumberRecogniser.FindNumbers(text, candidates);
         DateRecogniser.Find(account, candidates);
         PlaceRecogniser.FindStations(account, context, candidates);
         OfficerRecogniser.FindNames(account, context, candidates, reporter?.Name);

@@ -3,9 +3,6 @@ using Nacars.Core.Forces;
 
 namespace Nacars.Core.Triage.Assistance;
 
-/// <summary>A force the account is probably for, with the evidence ("Hanley → Staffordshire Police").</summary>
-public sealed record ForceSuggestion(string Code, string Name, double Score, string Why);
-
 /// <summary>
 /// Ranks forces from the places, stations and force names in an account. Each piece of evidence adds weight to the
 /// forces the gazetteer gives it; a police station counts three times a town; a railway station counts for British

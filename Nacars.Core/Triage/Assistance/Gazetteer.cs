@@ -2,11 +2,6 @@ using System.Globalization;
 
 namespace Nacars.Core.Triage.Assistance;
 
-public sealed record ForceWeight(string Code, double Weight);
-
-/// <summary>One gazetteer row.</summary>
-public sealed record GazetteerEntry(string Name, PlaceKind Kind, IReadOnlyList<ForceWeight> Forces, bool CapitalOnly);
-
 /// <summary>
 /// The place-name gazetteer (Data/gazetteer.tsv, an embedded, versioned data file: see its header for version and
 /// sources). Loaded once, lazily and thread-safely; names are looked up word by word in a trie keyed on folded tokens.

@@ -4,9 +4,6 @@ using Nacars.Core.Forces;
 
 namespace Nacars.Core.Triage.Assistance;
 
-/// <summary>One normalised identifier. The database side keys (or HMACs) on (Kind, NormalisedValue).</summary>
-public sealed record RelatedIdentifier(string Kind, string NormalisedValue);
-
 /// <summary>Normalises what a contact says about its subject into identifiers that another contact about the same
 /// officer would share, however differently it is written.</summary>
 public static partial class RelatedIdentifiers
@@ -44,7 +41,7 @@ public static partial class RelatedIdentifiers
             switch (e.Kind)
             {
                 case EntityKinds.VehicleReg: set.Add(new(RelatedKinds.Vrm, VehicleRegRecogniser.Normalise(e.Text))); break;
-                case EntityKinds.Phone when ContactDetailRecogniser.ToE164(e.Text) is { } p: set.Add(new(RelatedKinds.Phone, p)); break;
+                case EntityKinds.Phone when Phones.ToE164(e.Text) is { } p: set.Add(new(RelatedKinds.Phone, p)); break;
                 case EntityKinds.Email: set.Add(new(RelatedKinds.Email, e.Text.Trim().ToLowerInvariant())); break;
                 case EntityKinds.Handle: set.Add(new(RelatedKinds.Handle, NormaliseHandle(e.Text))); break;
             }
@@ -120,7 +117,4 @@ public static partial class RelatedIdentifiers
 
     internal static string ForceName(string code) => ForceDirectory.NameOf(code);
 }
-
-/// <summary>A candidate contact's match to this one: its score and why.</summary>
-public sealed record RelatedMatch(string Reference, double Score, IReadOnlyList<string> Reasons);
 

@@ -8,7 +8,7 @@ public static partial class SanitisationGuard
 {
     private static bool Specific(IReadOnlyList<AccountEntity> entities, int start, int end, string clause) =>
         entities.Any(e => e.Start >= start && e.Start < end && e.Kind is EntityKinds.Place or EntityKinds.Station)
-        || SpecificAddress().IsMatch(clause);
+        || ReporterPhrases.SpecificAddress().IsMatch(clause);
 
     private static bool OfficerWordIn(string clause)
     {

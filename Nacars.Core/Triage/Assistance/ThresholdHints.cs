@@ -2,9 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Nacars.Core.Triage.Assistance;
 
-/// <summary>A prompt for the analyst about one threshold check or urgency. Never ticks or unticks anything.</summary>
-public sealed record AssistHint(string Check, string Message, string Why);
-
 /// <summary>
 /// At most one hint per threshold check, raised when the account looks like it may fail it, and one when it looks
 /// urgent. Each says what was (or was not) found.

@@ -1,0 +1,3 @@
+namespace Nacars.Core.Intake;
+
+public sealed record ValidationProblem(string Field, string Message);

@@ -1,0 +1,3 @@
+namespace Nacars.Core.Supervision;
+
+public sealed record AgeBand(string Label, int Count);

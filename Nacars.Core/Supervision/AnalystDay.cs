@@ -1,0 +1,3 @@
+namespace Nacars.Core.Supervision;
+
+public sealed record AnalystDay(string Analyst, DateOnly Day, int Decisions);
