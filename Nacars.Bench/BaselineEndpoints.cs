@@ -19,8 +19,8 @@ internal sealed class BaselineEndpoints : IStartupFilter
             var form = await http.Request.ReadFormAsync();
             var factory = http.RequestServices.GetRequiredService<IDbContextFactory<NacarsDbContext>>();
             await using var db = await factory.CreateDbContextAsync();
-            db.Contacts.Add(Contact.Receive(Reference.NewReference(), Channel.Online, DateTime.UtcNow, form["Report.Account"].ToString(), ["other"],
-                form["Report.ForceCode"].ToString(), SubjectDetails.None, null, null, null, false, ReporterDetails.Anonymous, null));
+            db.Contacts.Add(Contact.Receive(Reference.NewReference(), Channel.Online, DateTime.UtcNow,
+                new ReportedFacts { Account = form["Report.Account"].ToString(), Categories = ["other"], ForceCode = form["Report.ForceCode"].ToString() }, null));
             await db.SaveChangesAsync();
             http.Response.StatusCode = StatusCodes.Status204NoContent;
         }));

@@ -1,5 +1,3 @@
-using Nacars.Core.Triage.Assistance;
-
 namespace Nacars.Bench.Assist;
 
 public sealed record AssistEvaluationResult(

@@ -1,5 +1,3 @@
-using Nacars.Core.Triage.Assistance;
-
 namespace Nacars.Bench.Assist;
 
 /// <summary>How well a hint predicts a failed check (or urgency): raised when the label says fails/urgent.</summary>

@@ -1,5 +1,3 @@
-using Nacars.Core.Triage.Assistance;
-
 namespace Nacars.Bench.Assist;
 
 /// <summary>Recall (and precision) for one entity kind.</summary>

@@ -1,5 +1,3 @@
-using Nacars.Core.Triage.Assistance;
-
 namespace Nacars.Bench.Assist;
 
 /// <summary>One labelled account in the assist-dev.jsonl format (see shared/data/README-assist-dev.md).</summary>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Nacars.Core.Contacts;
 using Nacars.Bench.Assist;
 using Nacars.Bench.Baselines;
-using Nacars.Core.Triage;
 using Nacars.Core.Triage.Assistance;
 
 namespace Nacars.Bench.Scenarios;

@@ -71,7 +71,7 @@ public sealed class RelatedScenario : IScenario
         }
         // Baseline: the same contact's hashes read from the index by hand, nothing else.
         var hasher = services.GetRequiredService<IdentifierHasher>();
-        var identifiers = RelatedIdentifiers.From(contact.Account, contact.Subject, contact.ForceCode).ToList();
+        var identifiers = RelatedIdentifiers.From(contact.Reported.Account, contact.Subject, contact.ForceCode).ToList();
         var hashes = identifiers.Select(i => hasher.Hash("rel:" + i.Kind, i.NormalisedValue)).ToList();
         var kinds = identifiers.Select(i => "rel:" + i.Kind).Distinct().ToList();
         var raw = new List<double>();

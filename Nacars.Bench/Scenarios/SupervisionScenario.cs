@@ -85,8 +85,8 @@ public sealed class SupervisionScenario : IScenario
     {
         var dbFactory = services.GetRequiredService<IDbContextFactory<NacarsDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var template = Contact.Receive(Reference.NewReference(), Channel.Online, DateTime.UtcNow, "Synthetic account.", ["other"], "kent",
-            SubjectDetails.None, null, null, null, false, ReporterDetails.Anonymous, null);
+        var template = Contact.Receive(Reference.NewReference(), Channel.Online, DateTime.UtcNow,
+            new ReportedFacts { Account = "Synthetic account.", Categories = ["other"], ForceCode = "kent" }, null);
         db.Contacts.Add(template);
         await db.SaveChangesAsync(ct);
         var conn = db.Database.GetDbConnection();

@@ -31,5 +31,13 @@ public static class Categories
 
     public static bool IsKnown(string code) => All.Any(c => c.Code == code);
 
+    /// <summary>The codes once each, or a refusal naming the first the service does not use.</summary>
+    public static IReadOnlyList<string> Checked(IEnumerable<string> codes)
+    {
+        var distinct = codes.Distinct().ToList();
+        if (distinct.FirstOrDefault(c => !IsKnown(c)) is { } unknown) throw new DomainRuleException($"'{unknown}' is not a category the service uses.");
+        return distinct;
+    }
+
     public static string LabelOf(string code) => All.FirstOrDefault(c => c.Code == code)?.Label ?? code;
 }

@@ -15,7 +15,13 @@ public sealed class FollowUp
 
     private FollowUp() { }
 
-    internal FollowUp(Guid contactId, string text, DateTime receivedAtUtc, long? questionId = null, string? takenBy = null)
+    /// <summary>Text, or files alone (<paramref name="withFiles"/>, attached next).</summary>
+    internal static FollowUp Make(Guid contactId, string? text, bool withFiles, DateTime receivedAtUtc, long? questionId, string? takenBy) =>
+        string.IsNullOrWhiteSpace(text) && !withFiles
+            ? throw new DomainRuleException("A follow-up needs some text.")
+            : new(contactId, text?.Trim() ?? "", receivedAtUtc, questionId, takenBy);
+
+    private FollowUp(Guid contactId, string text, DateTime receivedAtUtc, long? questionId = null, string? takenBy = null)
     {
         ContactId = contactId;
         Text = text;

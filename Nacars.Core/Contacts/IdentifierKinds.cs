@@ -39,7 +39,7 @@ public static class IdentifierKinds
     /// <summary>The subject identifiers of a contact, from what the reporter said and the analyst's correction.</summary>
     public static IEnumerable<(string Kind, string Value)> OfSubject(Contact contact)
     {
-        foreach (var subject in new[] { contact.ReportedSubject, contact.Subject })
+        foreach (var subject in new[] { contact.Reported.Subject, contact.Subject })
         {
             if (NormaliseNumber(subject.Number) is { } number) yield return (SubjectNumber, number);
             if (NormaliseSurname(subject.Name) is { } surname) yield return (SubjectSurname, surname);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Nacars.Core.Contacts;
 
 namespace Nacars.Core.Contacts;
 

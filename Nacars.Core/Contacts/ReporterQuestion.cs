@@ -13,7 +13,10 @@ public sealed class ReporterQuestion
 
     private ReporterQuestion() { }
 
-    internal ReporterQuestion(Guid contactId, string text, string askedBy, DateTime askedAtUtc)
+    internal static ReporterQuestion Make(Guid contactId, string text, string askedBy, DateTime askedAtUtc) =>
+        string.IsNullOrWhiteSpace(text) ? throw new DomainRuleException("Write the question for the reporter.") : new(contactId, text.Trim(), askedBy, askedAtUtc);
+
+    private ReporterQuestion(Guid contactId, string text, string askedBy, DateTime askedAtUtc)
     {
         ContactId = contactId;
         Text = text;

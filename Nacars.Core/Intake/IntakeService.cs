@@ -83,7 +83,7 @@ public sealed class IntakeService(
         if (keyHash is null) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var receipt = await db.SubmissionReceipts.AsNoTracking().Where(s => s.KeyHash == keyHash)
-            .Join(db.Contacts, s => s.Reference, c => c.Reference, (s, c) => new { c.Reference, c.ImmediateDanger, Files = c.Attachments.Count(a => a.FollowUpId == null) })
+            .Join(db.Contacts, s => s.Reference, c => c.Reference, (s, c) => new { c.Reference, c.Reported.ImmediateDanger, Files = c.Attachments.Count(a => a.FollowUpId == null) })
             .SingleOrDefaultAsync(ct);
         return receipt is null ? null : new SubmittedReport(receipt.Reference, "", receipt.ImmediateDanger, receipt.Files, AlreadyReceived: true);
     }
@@ -95,7 +95,7 @@ public sealed class IntakeService(
         try
         {
             if (attachments.Options.MaxFiles <= 0)
-                throw new AttachmentRejectedException(AttachmentRejection.TooManyFiles, "Files are not accepted.");
+                throw new AttachmentRejectedException(AttachmentRejection.TooManyFiles);
             return await attachments.AcceptAllAsync(files, ct);
         }
         catch (AttachmentRejectedException refused)
@@ -117,16 +117,12 @@ public sealed class IntakeService(
         var code = FollowUpCode.New();
         var codeHash = FollowUpCode.Hash(code);
         var now = clock.GetUtcNow().UtcDateTime;
-        var categories = r.Categories.Count == 0 ? ["other"] : r.Categories;
-        var subject = new SubjectDetails(ReportValidator.Clean(r.SubjectName), ReportValidator.Clean(r.SubjectRole),
-            ReportValidator.Clean(r.SubjectNumber), ReportValidator.Clean(r.SubjectWorkplace));
+        var facts = ReportValidator.FactsFrom(r, call);
 
         // The reference is random: on the rare clash with an existing one, draw again in a fresh context.
         for (var attempt = 1; ; attempt++)
         {
-            var contact = Contact.Receive(Reference.NewReference(), channel, now, r.Account!.Trim(), categories,
-                ReportValidator.Clean(r.ForceCode), subject, ReportValidator.Clean(r.WhenHappened), ReportValidator.Clean(r.WhereHappened),
-                ReportValidator.Clean(r.HowKnown), r.ImmediateDanger, ReportValidator.ReporterFrom(r), codeHash, call);
+            var contact = Contact.Receive(Reference.NewReference(), channel, now, facts, codeHash);
             foreach (var file in stored) contact.Attach(file.ForContact(), now);
 
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -207,7 +203,7 @@ public sealed class IntakeService(
         if (reference is null || code is null) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contact = await db.Contacts.AsNoTracking().Where(c => c.Reference == reference)
-            .Select(c => new { c.FollowUpCodeHash, c.ImmediateDanger, Files = c.Attachments.Count(a => a.FollowUpId == null) }).SingleOrDefaultAsync(ct);
+            .Select(c => new { c.FollowUpCodeHash, c.Reported.ImmediateDanger, Files = c.Attachments.Count(a => a.FollowUpId == null) }).SingleOrDefaultAsync(ct);
         return FollowUpCode.Matches(code, contact?.FollowUpCodeHash ?? FollowUpCode.Decoy) && contact is not null
             ? new SubmittedReport(reference, code.Trim().ToUpperInvariant(), contact.ImmediateDanger, contact.Files) : null;
     }

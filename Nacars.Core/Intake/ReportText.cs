@@ -54,8 +54,7 @@ public sealed class ReportText
             Attachments.AttachmentRejection.PasswordProtectedPdf => Get("Attachment.PasswordPdf"),
             Attachments.AttachmentRejection.TooManyPages => Format("Attachment.TooManyPages", limits.MaxPdfPages),
             Attachments.AttachmentRejection.UnsafePdfStructure => Get("Attachment.UnsafePdf"),
-            Attachments.AttachmentRejection.CouldNotBeChecked => Get("Attachment.CouldNotBeChecked"),
-            _ => refused.ReporterMessage,
+            _ => Get("Attachment.CouldNotBeChecked"),
         };
         return refused.FileNumber is { } number ? Format("Attachment.FileNumber", number, message) : message;
     }

@@ -80,16 +80,29 @@ public static class ReportValidator
     private static bool LooksLikeEmail(string s) =>
         MailAddress.TryCreate(s.Trim(), out var a) && a.Address == s.Trim() && a.Host.Contains('.');
 
-    private static bool LooksLikePhone(string s)
-    {
-        var digits = s.Count(char.IsDigit);
-        return digits is >= 7 and <= 15 && s.All(c => char.IsDigit(c) || c is ' ' or '+' or '(' or ')' or '-');
-    }
+    // Letters are refused although libphonenumber reads "0800 FLOWERS": a call back needs the digits.
+    private static bool LooksLikePhone(string s) => !s.Any(char.IsLetter) && Phones.ToE164(s) is not null;
 
     /// <summary>Trims text and turns blanks into nulls, and drops contact details the reporter chose not to give.</summary>
     internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    internal static ReporterDetails ReporterFrom(ReportSubmission r) => r.StayAnonymous
+    /// <summary>What a valid submission says, as the contact keeps it: trimmed, blanks as nothing, "other" when no
+    /// category was chosen.</summary>
+    internal static ReportedFacts FactsFrom(ReportSubmission r, CallDetails? call) => new()
+    {
+        Account = r.Account!.Trim(),
+        Categories = r.Categories.Count == 0 ? ["other"] : r.Categories,
+        ForceCode = Clean(r.ForceCode) ?? Contact.UnknownForce,
+        Subject = new SubjectDetails(Clean(r.SubjectName), Clean(r.SubjectRole), Clean(r.SubjectNumber), Clean(r.SubjectWorkplace)),
+        WhenHappened = Clean(r.WhenHappened),
+        WhereHappened = Clean(r.WhereHappened),
+        HowKnown = Clean(r.HowKnown),
+        ImmediateDanger = r.ImmediateDanger,
+        Reporter = ReporterFrom(r),
+        Call = call,
+    };
+
+    private static ReporterDetails ReporterFrom(ReportSubmission r) => r.StayAnonymous
         ? ReporterDetails.Anonymous
         : new ReporterDetails(false, Clean(r.ContactName), Clean(r.ContactPhone), Clean(r.ContactEmail), r.ConsentToForceContact);
 }

@@ -80,17 +80,17 @@ public sealed class ContactIdentifiersOnSave(IdentifierHasher hasher) : SaveChan
 
     private static bool IdentifyingChanged(EntityEntry<Contact> entry) =>
         entry.ComplexProperty(c => c.Subject).Properties.Any(p => p.IsModified)
-        || entry.ComplexProperty(c => c.ReportedSubject).Properties.Any(p => p.IsModified)
+        || entry.ComplexProperty(c => c.Reported).ComplexProperty(r => r.Subject).Properties.Any(p => p.IsModified)
         || entry.Property(c => c.ForceCode).IsModified
-        || entry.Property(c => c.Account).IsModified;
+        || entry.ComplexProperty(c => c.Reported).Property(r => r.Account).IsModified;
 
     /// <summary>Every identifier of a contact, hashed with the service's key.</summary>
     private IEnumerable<ContactIdentifier> HashesOf(Contact contact, IEnumerable<string> followUps)
     {
         var subject = IdentifierKinds.OfSubject(contact);
-        var text = string.Join("\n\n", followUps.Prepend(contact.Account));
+        var text = string.Join("\n\n", followUps.Prepend(contact.Reported.Account));
         var related = RelatedIdentifiers.From(text, contact.Subject, contact.ForceCode)
-            .Concat(contact.ReportedSubject == contact.Subject ? [] : RelatedIdentifiers.From("", contact.ReportedSubject, contact.ForceCode))
+            .Concat(contact.Reported.Subject == contact.Subject ? [] : RelatedIdentifiers.From("", contact.Reported.Subject, contact.ForceCode))
             .Select(r => (Kind: IdentifierKinds.RelatedPrefix + r.Kind, Value: r.NormalisedValue));
         return subject.Concat(related).Distinct()
             .Select(i => new ContactIdentifier(contact.Id, i.Kind, hasher.Hash(i.Kind, i.Value)));

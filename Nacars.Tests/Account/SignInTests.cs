@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Nacars.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nacars.Tests.Account;

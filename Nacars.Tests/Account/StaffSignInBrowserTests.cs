@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Nacars.Tests.Dissemination;
-using Nacars.Tests.Intake;
-using Nacars.Tests.Triage;
-using Nacars.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nacars.Tests.Account;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Nacars.Core.Audit;
-using Nacars.Tests.Hosting;
 using OtpNet;
 
 namespace Nacars.Tests.Account;

@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Forces;
-using Nacars.Tests.Hosting;
 using Nacars.Workbench.Features.Admin;
 
 namespace Nacars.Tests.Admin;

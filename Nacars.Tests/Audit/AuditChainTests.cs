@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Audit;
 using Nacars.Core.Intake;
-using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Audit;
 

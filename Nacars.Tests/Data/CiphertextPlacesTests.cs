@@ -52,7 +52,7 @@ public class CiphertextPlacesTests(WorkbenchFactory app) : IClassFixture<Workben
         var first = await ReporterDialogueTests.ReportAsync(app, "ROW-CANARY: the first reporter's own account of the sergeant.");
         var second = await ReporterDialogueTests.ReportAsync(app, "The second reporter's account, which the insider overwrites.");
         var triage = app.Services.GetRequiredService<TriageService>();
-        Assert.StartsWith("ROW-CANARY", (await triage.ReloadAsync(first.Reference, Ct))!.Account);
+        Assert.StartsWith("ROW-CANARY", (await triage.ReloadAsync(first.Reference, Ct))!.Reported.Account);
 
         await ScalarAsync($"UPDATE \"Contacts\" SET \"Account\" = (SELECT \"Account\" FROM \"Contacts\" WHERE \"Reference\" = '{first.Reference}') WHERE \"Reference\" = '{second.Reference}'");
         var refused = await Assert.ThrowsAsync<MisplacedCiphertextException>(() => triage.ReloadAsync(second.Reference, Ct));
@@ -100,7 +100,7 @@ public class CiphertextPlacesTests(WorkbenchFactory app) : IClassFixture<Workben
 
         await using (var db = await app.Db.CreateDbContextAsync(Ct))
             Assert.True(await CiphertextPlaces.BindAsync(db, app.Services.GetRequiredService<SensitiveData>(), Ct) >= 1);
-        Assert.Equal("LEGACY-CANARY: an earlier build wrote this.", (await app.Services.GetRequiredService<TriageService>().ReloadAsync(report.Reference, Ct))!.Account);
+        Assert.Equal("LEGACY-CANARY: an earlier build wrote this.", (await app.Services.GetRequiredService<TriageService>().ReloadAsync(report.Reference, Ct))!.Reported.Account);
         await using (var again = await app.Db.CreateDbContextAsync(Ct))
             Assert.Equal(0, await CiphertextPlaces.BindAsync(again, app.Services.GetRequiredService<SensitiveData>(), Ct)); // once
     }

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Intake;
-using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Data;
 
@@ -27,8 +26,8 @@ public class EncryptionAtRestTests(WorkbenchFactory app) : IClassFixture<Workben
         await using (var db = await app.Db.CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
             var stored = await db.Contacts.Include(c => c.FollowUps).SingleAsync(c => c.Reference == submitted.Reference, TestContext.Current.CancellationToken);
-            Assert.Equal(account, stored.Account);
-            Assert.Equal(phone, stored.Reporter.Phone);
+            Assert.Equal(account, stored.Reported.Account);
+            Assert.Equal(phone, stored.Reported.Reporter.Phone);
             Assert.Equal(followUp, stored.FollowUps.Single().Text);
         }
 

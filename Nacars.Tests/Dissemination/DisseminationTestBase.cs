@@ -7,7 +7,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Nacars.Core;
-using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
 using Nacars.Core.Dissemination;
 using Nacars.Core.Intake;

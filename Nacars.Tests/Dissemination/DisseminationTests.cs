@@ -1,17 +1,9 @@
-using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using Nacars.Core;
 using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
 using Nacars.Core.Dissemination;
-using Nacars.Core.Intake;
-using Nacars.Core.Triage;
 using DisseminationRow = Nacars.Core.Dissemination.DisseminationRecord;
 
 namespace Nacars.Tests.Dissemination;

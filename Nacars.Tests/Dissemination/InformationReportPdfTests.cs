@@ -50,9 +50,18 @@ public class InformationReportPdfTests
 
     private static Contact ReadyContact(ReporterDetails reporter, string account, string sanitised, bool urgent = false)
     {
-        var contact = Contact.Receive(Reference.NewReference(), Channel.Telephone, Received, account, ["money-or-favours", "inappropriate-association"],
-            "kent", new SubjectDetails("Daniel HART", "PC", "4471", "Maidstone station"), "Friday night", "Station car park",
-            "HOWKNOWN-CANARY my neighbour told me", urgent, reporter, "hash");
+        var contact = Contact.Receive(Reference.NewReference(), Channel.Telephone, Received, new ReportedFacts
+        {
+            Account = account,
+            Categories = ["money-or-favours", "inappropriate-association"],
+            ForceCode = "kent",
+            Subject = new SubjectDetails("Daniel HART", "PC", "4471", "Maidstone station"),
+            WhenHappened = "Friday night",
+            WhereHappened = "Station car park",
+            HowKnown = "HOWKNOWN-CANARY my neighbour told me",
+            ImmediateDanger = urgent,
+            Reporter = reporter,
+        }, "hash");
         contact.Claim(Analyst, Received);
         foreach (var check in Enum.GetValues<ThresholdCheck>()) contact.Tick(check, true, Analyst, Received);
         contact.WriteSanitisedAccount(sanitised, Analyst);
@@ -134,7 +143,7 @@ public class InformationReportPdfTests
         var contact = ReadyContact(ReporterDetails.Anonymous,
             account: "ORIGINAL-CANARY I am Mrs Jane Smith of 12 Acacia Avenue and PC Hart took £500 from my son.",
             sanitised: "SANITISED-TEXT A member of the public alleges the officer accepted money.");
-        Assert.NotEqual(contact.Account, contact.SanitisedAccount);
+        Assert.NotEqual(contact.Reported.Account, contact.SanitisedAccount);
 
         var report = InformationReport.From(contact, Kent, Service, Prepared);
         var pdf = Read(_renderer.Render(report));

@@ -6,7 +6,6 @@ using Nacars.Core.Audit;
 using Nacars.Core.Dissemination;
 using Nacars.Core.Forces;
 using Nacars.Core.Supervision;
-using Nacars.Core.Triage;
 
 namespace Nacars.Tests.Dissemination;
 

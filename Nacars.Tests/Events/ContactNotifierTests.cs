@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Nacars.Core;
 using Nacars.Core.Events;
-using Nacars.Tests.Triage;
 
 namespace Nacars.Tests.Events;
 

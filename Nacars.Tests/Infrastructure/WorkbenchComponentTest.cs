@@ -8,7 +8,6 @@ using MudBlazor;
 using MudBlazor.Services;
 using Nacars.Core;
 using Nacars.Core.Events;
-using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Infrastructure;
 

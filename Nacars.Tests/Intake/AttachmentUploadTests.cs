@@ -5,10 +5,8 @@ using MetadataExtractor.Formats.Exif;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Audit;
-using Nacars.Core.Intake;
 using Nacars.Core.Intake.Attachments;
 using Nacars.Core.Triage;
-using Nacars.Tests.Infrastructure;
 using Nacars.Tests.Intake.Attachments;
 
 namespace Nacars.Tests.Intake;

@@ -2,8 +2,6 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Intake;
-using Nacars.Tests.Hosting;
-using Nacars.Tests.Triage;
 using Nacars.Workbench.Features.Intake;
 
 namespace Nacars.Tests.Intake;
@@ -68,7 +66,7 @@ public class IntakeDraftTests(IntakeDraftTests.FastAutosave app) : WorkbenchComp
         var contact = await db.Contacts.SingleAsync(c => c.Reference == reference, ct);
         Assert.Equal(Nacars.Core.Contacts.Channel.Telephone, contact.Channel);
         Assert.True(contact.Urgent);
-        Assert.Equal(Handler, contact.Call!.TakenBy);
+        Assert.Equal(Handler, contact.Reported.Call!.TakenBy);
     }
 
     [Fact]

@@ -1,10 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Intake;
-using Nacars.Tests.Account;
-using Nacars.Tests.Dissemination;
-using Nacars.Tests.Triage;
-using Nacars.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nacars.Tests.Intake;

@@ -57,9 +57,9 @@ public class PublicFormTests(PublicFormTests.GenerousLimits app) : IClassFixture
         var contact = await db.Contacts.SingleAsync(c => c.Reference == reference, Ct);
         Assert.Equal(Channel.Online, contact.Channel);
         Assert.Equal(ContactStatus.New, contact.Status);
-        Assert.Equal(["money-or-favours", "personal-advantage"], contact.ReportedCategories);
+        Assert.Equal(["money-or-favours", "personal-advantage"], contact.Reported.Categories);
         Assert.Equal("kent", contact.ForceCode);
-        Assert.True(contact.Reporter.StayAnonymous);
+        Assert.True(contact.Reported.Reporter.StayAnonymous);
         Assert.DoesNotContain(contact.FollowUpCodeHash!, html);
         Assert.True(await db.AuditEvents.AnyAsync(a => a.ContactReference == reference && a.Action == AuditActions.ContactReceived, Ct));
     }

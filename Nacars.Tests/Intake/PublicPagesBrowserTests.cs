@@ -1,7 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using Nacars.Tests.Infrastructure;
 using Nacars.Tests.Intake.Attachments;
 using static Microsoft.Playwright.Assertions;
 

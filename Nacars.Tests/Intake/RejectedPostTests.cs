@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Triage;
-using Nacars.Tests.Infrastructure;
 using Nacars.Tests.Intake.Attachments;
 
 namespace Nacars.Tests.Intake;
@@ -78,14 +77,14 @@ public class RejectedPostTests(ReporterDialogueTests.App app) : IClassFixture<Re
 
         var contact = (await app.Services.GetRequiredService<TriageService>().ReloadAsync(reference, Ct))!;
         const string clean = "AB[31mC <script>alert(1)</script>  end";
-        Assert.Equal("What happened: " + clean, contact.Account);
-        Assert.Equal("kent", contact.ReportedForceCode);
-        Assert.Equal(["money-or-favours"], contact.ReportedCategories);
-        Assert.Equal(clean, contact.ReportedSubject.Name);
-        Assert.Equal(clean, contact.WhereHappened);
-        Assert.Equal(clean, contact.Reporter.Name);
-        Assert.Equal("reporter@example.com", contact.Reporter.Email);
-        Assert.DoesNotContain(new[] { contact.Account, contact.ReportedSubject.Role, contact.ReportedSubject.Number, contact.HowKnown, contact.WhenHappened }, v => v?.Any(char.IsControl) == true);
+        Assert.Equal("What happened: " + clean, contact.Reported.Account);
+        Assert.Equal("kent", contact.Reported.ForceCode);
+        Assert.Equal(["money-or-favours"], contact.Reported.Categories);
+        Assert.Equal(clean, contact.Reported.Subject.Name);
+        Assert.Equal(clean, contact.Reported.WhereHappened);
+        Assert.Equal(clean, contact.Reported.Reporter.Name);
+        Assert.Equal("reporter@example.com", contact.Reported.Reporter.Email);
+        Assert.DoesNotContain(new[] { contact.Reported.Account, contact.Reported.Subject.Role, contact.Reported.Subject.Number, contact.Reported.HowKnown, contact.Reported.WhenHappened }, v => v?.Any(char.IsControl) == true);
     }
 
     [Fact]

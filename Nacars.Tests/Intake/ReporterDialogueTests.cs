@@ -6,7 +6,6 @@ using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Tests.Infrastructure;
 
 namespace Nacars.Tests.Intake;
 

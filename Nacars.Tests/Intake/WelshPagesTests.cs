@@ -1,7 +1,6 @@
 using System.Net;
 using System.Resources;
 using System.Text.RegularExpressions;
-using Nacars.Tests.Infrastructure;
 
 namespace Nacars.Tests.Intake;
 

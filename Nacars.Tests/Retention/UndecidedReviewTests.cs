@@ -50,8 +50,8 @@ public class UndecidedReviewTests(RetentionTests.OnAFakeClock app) : IClassFixtu
         Assert.Equal(NotDisseminatedReason.Other, closed.NotDisseminatedReason);
         Assert.Equal(Supervisor, closed.DecidedBy);
         Assert.NotNull(closed.PurgedAtUtc);
-        Assert.Equal(Contact.PurgedText, closed.Account);
-        Assert.Null(closed.Reporter.Phone);
+        Assert.Equal(ReportedFacts.PurgedText, closed.Reported.Account);
+        Assert.Null(closed.Reported.Reporter.Phone);
         Assert.Empty(closed.FollowUps);
         Assert.DoesNotContain(await Review.DueAsync(Supervisor, Ct), c => c.Reference == report.Reference);
         await using var db = await app.Db.CreateDbContextAsync(Ct);

@@ -2,12 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Nacars.Core.Intake;
-using Nacars.Tests.Account;
-using Nacars.Tests.Dissemination;
 using Nacars.Tests.Intake;
-using Nacars.Tests.Triage;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nacars.Tests.ScaleOut;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Contacts;
 using Nacars.Core.Dissemination;
 using Nacars.Tests.Dissemination;
@@ -121,8 +120,12 @@ public class TwoInstanceDispatchTests : DisseminationTestBase, IDisposable
         var references = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var contact = Contact.Receive(Reference.NewReference(), Channel.Online, now.AddMinutes(-i), $"Constructed account {i}: an officer took money.",
-                ["money-or-favours"], "kent", SubjectDetails.None, null, null, null, false, ReporterDetails.Anonymous, null);
+            var contact = Contact.Receive(Reference.NewReference(), Channel.Online, now.AddMinutes(-i), new ReportedFacts
+            {
+                Account = $"Constructed account {i}: an officer took money.",
+                Categories = ["money-or-favours"],
+                ForceCode = "kent",
+            }, null);
             contact.Claim(Analyst, now);
             foreach (var check in Enum.GetValues<ThresholdCheck>()) contact.Tick(check, true, Analyst, now);
             contact.WriteSanitisedAccount($"An officer is alleged to have accepted money (case {i}).", Analyst);

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Events;
 using Nacars.Core.Intake;
 using Nacars.Tests.Intake;
-using Nacars.Tests.Triage;
 using Nacars.Workbench.Realtime;
 using Npgsql;
 

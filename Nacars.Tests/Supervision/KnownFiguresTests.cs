@@ -6,7 +6,6 @@ using Nacars.Core.Audit;
 using Nacars.Core.Contacts;
 using Nacars.Core.Dissemination;
 using Nacars.Core.Supervision;
-using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Supervision;
 
@@ -43,8 +42,12 @@ public class KnownFiguresTests(KnownFiguresTests.KnownData app) : IClassFixture<
                     string Add(string force, string utc, Action<Contact>? decide, double? hoursToSend = null)
                     {
                         var received = Utc(utc);
-                        var c = Contact.Receive(Reference.NewReference(), Channel.Online, received, "Constructed account for the known figures.", ["other"], force,
-                            SubjectDetails.None, null, null, null, false, ReporterDetails.Anonymous, null);
+                        var c = Contact.Receive(Reference.NewReference(), Channel.Online, received, new ReportedFacts
+                        {
+                            Account = "Constructed account for the known figures.",
+                            Categories = ["other"],
+                            ForceCode = force,
+                        }, null);
                         decide?.Invoke(c);
                         db.Contacts.Add(c);
                         if (c.Status == ContactStatus.Disseminated)

@@ -1,12 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using Nacars.Core.Audit;
-using Nacars.Tests.Account;
-using Nacars.Tests.Dissemination;
-using Nacars.Tests.Intake;
-using Nacars.Tests.Triage;
-using Nacars.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nacars.Tests.Supervision;

@@ -1,7 +1,6 @@
 using Bunit;
 using Nacars.Core.Contacts;
 using Nacars.Core.Supervision;
-using Nacars.Tests.Hosting;
 using Nacars.Workbench.Features.Supervision;
 
 namespace Nacars.Tests.Supervision;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Nacars.Core.Contacts;
 using Nacars.Core.Data;
 using Nacars.Core.Supervision;
-using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Supervision;
 
@@ -115,8 +114,12 @@ public class SupervisionFiguresTests(SupervisionFiguresTests.EmptyService app) :
     private async Task<Guid> ReceiveAsync(string force, DateTime receivedAtUtc)
     {
         await using var db = await app.Db.CreateDbContextAsync(Ct);
-        var contact = Contact.Receive(Reference.NewReference(), Channel.Online, receivedAtUtc, "An account for the running totals.", ["other"], force,
-            SubjectDetails.None, null, null, null, false, ReporterDetails.Anonymous, null);
+        var contact = Contact.Receive(Reference.NewReference(), Channel.Online, receivedAtUtc, new ReportedFacts
+        {
+            Account = "An account for the running totals.",
+            Categories = ["other"],
+            ForceCode = force,
+        }, null);
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(Ct);
         return contact.Id;

@@ -3,7 +3,6 @@ using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Contacts;
 using Nacars.Core.Supervision;
-using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Supervision;
 
@@ -32,8 +31,12 @@ public class SupervisionStatisticsTests(SupervisionStatisticsTests.NoDemoData ap
                 void Add(string force, string utc, Action<Contact>? decide, double? hoursToSend = null)
                 {
                     var received = DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
-                    var c = Contact.Receive(Reference.NewReference(), Channel.Online, received, "Constructed account for statistics.", ["other"], force,
-                        SubjectDetails.None, null, null, null, false, ReporterDetails.Anonymous, null);
+                    var c = Contact.Receive(Reference.NewReference(), Channel.Online, received, new ReportedFacts
+                    {
+                        Account = "Constructed account for statistics.",
+                        Categories = ["other"],
+                        ForceCode = force,
+                    }, null);
                     decide?.Invoke(c);
                     db.Contacts.Add(c);
                     if (hoursToSend is { } h)

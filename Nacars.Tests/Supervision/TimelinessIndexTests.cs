@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Nacars.Core.Supervision;
-using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Supervision;
 

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Contacts;
-using Nacars.Core.Data;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Triage;
 

@@ -8,10 +8,17 @@ public class ContactWorkflowTests
     private const string Analyst = "analyst@demo.nacars.test";
     private const string Other = "analyst2@demo.nacars.test";
 
-    internal static Contact NewContact(bool urgent = false, string force = "kent") => Contact.Receive(
-        Reference.NewReference(), Channel.Online, Now, "An officer took cash for information.", ["money-or-favours"], force,
-        new SubjectDetails("Daniel Hart", "PC", "4471", "Maidstone"), "Friday", "Car park", "I saw it", urgent,
-        ReporterDetails.Anonymous, "hash");
+    internal static Contact NewContact(bool urgent = false, string force = "kent") => Contact.Receive(Reference.NewReference(), Channel.Online, Now, new ReportedFacts
+    {
+        Account = "An officer took cash for information.",
+        Categories = ["money-or-favours"],
+        ForceCode = force,
+        Subject = new SubjectDetails("Daniel Hart", "PC", "4471", "Maidstone"),
+        WhenHappened = "Friday",
+        WhereHappened = "Car park",
+        HowKnown = "I saw it",
+        ImmediateDanger = urgent,
+    }, "hash");
 
     internal static Contact ReadyToSend(bool urgent = false)
     {

@@ -1,7 +1,5 @@
 using Bunit;
 using Nacars.Core.Contacts;
-using Nacars.Tests.Intake;
-using Nacars.Tests.Hosting;
 using Nacars.Workbench.Features.Triage;
 
 namespace Nacars.Tests.Triage;

@@ -1,10 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.Time.Testing;
-using Nacars.Core.Contacts;
 using Nacars.Core.Events;
 using Nacars.Core.Triage;
-using Nacars.Tests.Intake;
-using Nacars.Tests.Hosting;
 using Nacars.Workbench.Features.Triage;
 
 namespace Nacars.Tests.Triage;

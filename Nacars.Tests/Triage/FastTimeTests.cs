@@ -7,8 +7,6 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Forces;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Tests.Intake;
-using Nacars.Tests.Hosting;
 using Nacars.Workbench.Features.Triage;
 
 namespace Nacars.Tests.Triage;

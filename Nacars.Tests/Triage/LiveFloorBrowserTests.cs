@@ -2,10 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Nacars.Tests.Account;
-using Nacars.Tests.Dissemination;
-using Nacars.Tests.Intake;
-using Nacars.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Nacars.Tests.Triage;

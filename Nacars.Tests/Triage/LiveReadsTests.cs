@@ -4,7 +4,6 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Events;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Triage;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Contacts;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Tests.Hosting;
 using Nacars.Workbench.Features.Triage;
 
 namespace Nacars.Tests.Triage;
@@ -107,9 +106,13 @@ public class QueueComponentTests(WorkbenchFactory app) : WorkbenchComponentTest(
     [Fact]
     public async Task An_urgent_contact_left_unclaimed_past_red_shows_as_a_breach()
     {
-        var late = Contact.Receive(Reference.NewReference(), Channel.Telephone, DateTime.UtcNow.AddMinutes(-40),
-            "Breach test: a DS is due to meet a witness tonight and has told the suspect where.", ["other"], "durham",
-            SubjectDetails.None, null, null, null, true, ReporterDetails.Anonymous, null);
+        var late = Contact.Receive(Reference.NewReference(), Channel.Telephone, DateTime.UtcNow.AddMinutes(-40), new ReportedFacts
+        {
+            Account = "Breach test: a DS is due to meet a witness tonight and has told the suspect where.",
+            Categories = ["other"],
+            ForceCode = "durham",
+            ImmediateDanger = true,
+        }, null);
         await using (var db = await App.Db.CreateDbContextAsync(Ct))
         {
             db.Contacts.Add(late);

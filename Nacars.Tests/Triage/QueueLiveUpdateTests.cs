@@ -4,7 +4,6 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Events;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Tests.Hosting;
 using Nacars.Workbench.Features.Triage;
 
 namespace Nacars.Tests.Triage;
@@ -70,8 +69,12 @@ public class QueueLiveUpdateTests(WorkbenchFactory app) : WorkbenchComponentTest
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='contact-row']")));
 
         // A contact saved while this instance heard nothing (its listener was down): no event reached the page.
-        var missed = Contact.Receive(Reference.NewReference(), Channel.Online, DateTime.UtcNow, "Missed while the listener was down: a PC in Leeds.",
-            ["other"], "west-yorkshire", SubjectDetails.None, null, null, null, false, ReporterDetails.Anonymous, null);
+        var missed = Contact.Receive(Reference.NewReference(), Channel.Online, DateTime.UtcNow, new ReportedFacts
+        {
+            Account = "Missed while the listener was down: a PC in Leeds.",
+            Categories = ["other"],
+            ForceCode = "west-yorkshire",
+        }, null);
         await using (var db = await App.Db.CreateDbContextAsync(Ct))
         {
             db.Contacts.Add(missed);

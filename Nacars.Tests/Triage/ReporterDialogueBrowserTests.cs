@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-using Nacars.Tests.Infrastructure;
 using Nacars.Tests.Intake;
 using static Microsoft.Playwright.Assertions;
 

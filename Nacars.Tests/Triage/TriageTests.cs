@@ -80,7 +80,7 @@ public class TriageTests(KestrelWorkbenchFactory app) : IClassFixture<KestrelWor
         const string analyst = "analyst@demo.nacars.test";
         await Triage.ClaimAsync(reference, analyst, Ct);
         var contact = await Triage.TickAsync(reference, analyst, ThresholdCheck.AboutPolice, true, Ct);
-        Assert.Equal(analyst, contact.AboutPolice!.By);
+        Assert.Equal(analyst, contact.Checklist.AboutPolice!.By);
         await using var db = await app.Db.CreateDbContextAsync(Ct);
         Assert.True(await db.AuditEvents.AnyAsync(a => a.ContactReference == reference && a.Action == AuditActions.ThresholdTicked, Ct));
     }

@@ -5,7 +5,6 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Events;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Tests.Hosting;
 using Nacars.Workbench.Features.Triage;
 
 namespace Nacars.Tests.Triage;
@@ -67,9 +66,13 @@ public class WallboardComponentTests(WorkbenchFactory app) : WorkbenchComponentT
     {
         var cut = Open();
 
-        var late = Contact.Receive(Reference.NewReference(), Channel.Online, DateTime.UtcNow.AddMinutes(-30),
-            "Wallboard breach test: a custody sergeant is passing names to a gang this evening.", ["other"], "essex",
-            SubjectDetails.None, null, null, null, true, ReporterDetails.Anonymous, null);
+        var late = Contact.Receive(Reference.NewReference(), Channel.Online, DateTime.UtcNow.AddMinutes(-30), new ReportedFacts
+        {
+            Account = "Wallboard breach test: a custody sergeant is passing names to a gang this evening.",
+            Categories = ["other"],
+            ForceCode = "essex",
+            ImmediateDanger = true,
+        }, null);
         await using (var db = await App.Db.CreateDbContextAsync(Ct))
         {
             db.Contacts.Add(late);

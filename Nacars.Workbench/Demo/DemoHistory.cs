@@ -73,9 +73,9 @@ public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, Ti
             foreach (var (force, daysAgo, claimedBy) in new[] { ("kent", 380, (string?)Analyst2), ("met", 395, null) })
             {
                 var received = now.AddDays(-daysAgo);
-                var waiting = Contact.Receive(Reference.NewReference(), Channel.Online, received, Accounts[daysAgo % Accounts.Length],
-                    [Categories.Public.First().Code], force, SubjectDetails.None, null, null, null, false, ReporterDetails.Anonymous,
-                    FollowUpCode.Hash(FollowUpCode.New()), null);
+                var waiting = Contact.Receive(Reference.NewReference(), Channel.Online, received,
+                    new ReportedFacts { Account = Accounts[daysAgo % Accounts.Length], Categories = [Categories.Public.First().Code], ForceCode = force },
+                    FollowUpCode.Hash(FollowUpCode.New()));
                 if (claimedBy is not null) waiting.Claim(claimedBy, received.AddDays(2));
                 db.Contacts.Add(waiting);
             }
@@ -88,9 +88,11 @@ public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, Ti
         var account = Accounts[random.Next(Accounts.Length)];
         var complaint = account.StartsWith("I want to complain", StringComparison.Ordinal);
         var urgent = !complaint && random.NextDouble() < 0.06;
-        var contact = Contact.Receive(Reference.NewReference(), random.NextDouble() < 0.8 ? Channel.Online : Channel.Telephone, received, account,
-            [complaint ? "other" : Categories.Public.ElementAt(random.Next(Categories.Public.Count() - 1)).Code], force,
-            SubjectDetails.None, null, null, null, urgent, ReporterDetails.Anonymous, FollowUpCode.Hash(FollowUpCode.New()), null);
+        var contact = Contact.Receive(Reference.NewReference(), random.NextDouble() < 0.8 ? Channel.Online : Channel.Telephone, received, new ReportedFacts
+        {
+            Account = account, ForceCode = force, ImmediateDanger = urgent,
+            Categories = [complaint ? "other" : Categories.Public.ElementAt(random.Next(Categories.Public.Count() - 1)).Code],
+        }, FollowUpCode.Hash(FollowUpCode.New()));
         var analyst = random.NextDouble() < 0.5 ? Analyst : Analyst2;
         var claimed = received.AddMinutes(urgent ? 3 + random.Next(10) : 20 + random.Next(600));
         var decided = claimed.AddHours(urgent ? 0.5 : 2 + random.NextDouble() * 40);

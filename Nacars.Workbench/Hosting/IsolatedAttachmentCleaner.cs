@@ -52,7 +52,7 @@ public sealed class IsolatedAttachmentCleaner(IOptions<AttachmentOptions> option
                 ? JsonSerializer.Deserialize<CleanAttachmentCommand.Outcome>(json, CleanAttachmentCommand.Json) : null;
             if (process.ExitCode == 0 && outcome?.Cleaned is { } cleaned) return cleaned;
             if (process.ExitCode == CleanAttachmentCommand.Refused && outcome?.Refusal is { } reason)
-                throw new AttachmentRejectedException(reason, "This file cannot be accepted.");
+                throw new AttachmentRejectedException(reason);
             logger.LogWarning("The cleaning process ended with code {ExitCode} without an answer (a crash, or out of memory or CPU time)", process.ExitCode);
             throw CouldNotBeChecked();
         }
@@ -87,7 +87,7 @@ public sealed class IsolatedAttachmentCleaner(IOptions<AttachmentOptions> option
             {
                 total += read;
                 if (total > maxBytes)
-                    throw new AttachmentRejectedException(AttachmentRejection.TooLarge, "This file is too large.");
+                    throw new AttachmentRejectedException(AttachmentRejection.TooLarge);
                 await input.WriteAsync(buffer.AsMemory(0, read), ct);
             }
         }
@@ -120,7 +120,7 @@ public sealed class IsolatedAttachmentCleaner(IOptions<AttachmentOptions> option
     }
 
     private static AttachmentRejectedException CouldNotBeChecked() =>
-        new(AttachmentRejection.CouldNotBeChecked, "This file could not be checked safely, so it cannot be accepted.");
+        new(AttachmentRejection.CouldNotBeChecked);
 
     private static void Kill(Process process)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Nacars.Core.Contacts;
 
@@ -27,33 +28,46 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         b.Property(c => c.Version).IsConcurrencyToken();
         // The keyed hash that binds the encrypted values to this row (ContactRowSeal).
         b.Property<string?>(ContactRowSeal.Column).HasMaxLength(64);
-        b.Property(c => c.ReportedForceCode).HasMaxLength(40);
         b.Property(c => c.ForceCode).HasMaxLength(40);
         b.Property(c => c.DecidedForceCode).HasMaxLength(40);
         b.Property(c => c.ClaimedBy).HasMaxLength(256);
         b.Property(c => c.DecidedBy).HasMaxLength(256);
 
-        // What the reporter wrote, and anything that could identify them, is encrypted at rest.
-        b.Property(c => c.Account).HasConversion(sensitive.StringConverterFor("Contacts.Account"));
-        b.Property(c => c.HowKnown).HasConversion(sensitive.StringConverterFor("Contacts.HowKnown"));
-        b.Property(c => c.WhereHappened).HasConversion(sensitive.StringConverterFor("Contacts.WhereHappened"));
-        b.Property(c => c.WhenHappened).HasConversion(sensitive.StringConverterFor("Contacts.WhenHappened"));
+        // What the reporter wrote, and anything that could identify them, is encrypted at rest. The columns keep the
+        // names they had before the reported facts were one value: no data moves, and each column's encryption purpose
+        // (its place) and the row seal stay as they were.
+        b.ComplexProperty(c => c.Reported, r =>
+        {
+            r.Property(x => x.Account).HasConversion(sensitive.StringConverterFor("Contacts.Account"));
+            r.Property(x => x.HowKnown).HasConversion(sensitive.StringConverterFor("Contacts.HowKnown"));
+            r.Property(x => x.WhereHappened).HasConversion(sensitive.StringConverterFor("Contacts.WhereHappened"));
+            r.Property(x => x.WhenHappened).HasConversion(sensitive.StringConverterFor("Contacts.WhenHappened"));
+            r.Property(x => x.ForceCode).HasMaxLength(40);
+            r.ComplexProperty(x => x.Reporter, p =>
+            {
+                p.Property(x => x.Name).HasConversion(sensitive.StringConverterFor("Contacts.Reporter.Name"));
+                p.Property(x => x.Phone).HasConversion(sensitive.StringConverterFor("Contacts.Reporter.Phone"));
+                p.Property(x => x.Email).HasConversion(sensitive.StringConverterFor("Contacts.Reporter.Email"));
+                ColumnsPrefixed(p.Metadata, "Reporter_");
+            });
+            // The subject's identity is personal data too: search matches it through keyed hashes (ContactIdentifier).
+            r.ComplexProperty(x => x.Subject, s =>
+            {
+                EncryptSubject(s, "Contacts.ReportedSubject");
+                ColumnsPrefixed(s.Metadata, "ReportedSubject_");
+            });
+            r.ComplexProperty(x => x.Call, c => ColumnsPrefixed(c.Metadata, "Call_"));
+            ColumnsPrefixed(r.Metadata, "");
+            r.PrimitiveCollection(x => x.Categories).HasColumnName("ReportedCategories");
+            r.Property(x => x.ForceCode).HasColumnName("ReportedForceCode");
+        });
         b.Property(c => c.SanitisedAccount).HasConversion(sensitive.StringConverterFor("Contacts.SanitisedAccount"));
         b.Property(c => c.DecisionNote).HasConversion(sensitive.StringConverterFor("Contacts.DecisionNote"));
         // A small list kept with the contact (it is read with it at every send), as encrypted JSON.
-        b.Property(c => c.FlagDecisions).HasConversion(sensitive.JsonConverterFor<List<ReporterFlagDecision>>("Contacts.FlagDecisions", () => []),
-            new ValueComparer<List<ReporterFlagDecision>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        b.Property(c => c.FlagDecisions).HasConversion(sensitive.JsonConverterFor<IReadOnlyList<ReporterFlagDecision>>("Contacts.FlagDecisions", () => []),
+            new ValueComparer<IReadOnlyList<ReporterFlagDecision>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
 
-        b.ComplexProperty(c => c.Reporter, r =>
-        {
-            r.Property(x => x.Name).HasConversion(sensitive.StringConverterFor("Contacts.Reporter.Name"));
-            r.Property(x => x.Phone).HasConversion(sensitive.StringConverterFor("Contacts.Reporter.Phone"));
-            r.Property(x => x.Email).HasConversion(sensitive.StringConverterFor("Contacts.Reporter.Email"));
-        });
-        // The subject's identity is personal data too: search matches it through keyed hashes (ContactIdentifier).
-        b.ComplexProperty(c => c.ReportedSubject, s => EncryptSubject(s, "Contacts.ReportedSubject"));
         b.ComplexProperty(c => c.Subject, s => EncryptSubject(s, "Contacts.Subject"));
-        b.ComplexProperty(c => c.Call);
         b.ComplexProperty(c => c.Grading, g =>
         {
             // Written as the code a force reads ("1" to "3"); the assessment is its letter's place, 1 (A) to 5 (E).
@@ -67,9 +81,12 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
             f.Property(x => x.PersonSpokenTo).HasConversion(sensitive.StringConverterFor("Contacts.FastTimeCall.PersonSpokenTo"));
             f.Property(x => x.Outcome).HasConversion(sensitive.StringConverterFor("Contacts.FastTimeCall.Outcome"));
         });
-        b.ComplexProperty(c => c.CorroborableDetail);
-        b.ComplexProperty(c => c.AboutPolice);
-        b.ComplexProperty(c => c.NotPersonalComplaint);
+        b.ComplexProperty(c => c.Checklist, k =>
+        {
+            k.ComplexProperty(x => x.CorroborableDetail, t => ColumnsPrefixed(t.Metadata, "CorroborableDetail_"));
+            k.ComplexProperty(x => x.AboutPolice, t => ColumnsPrefixed(t.Metadata, "AboutPolice_"));
+            k.ComplexProperty(x => x.NotPersonalComplaint, t => ColumnsPrefixed(t.Metadata, "NotPersonalComplaint_"));
+        });
 
         b.HasMany(c => c.FollowUps).WithOne().HasForeignKey(f => f.ContactId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.FollowUps).AutoInclude(false);
@@ -77,6 +94,12 @@ internal sealed class ContactConfiguration(SensitiveData sensitive) : IEntityTyp
         b.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.Cascade);
         // Decided contacts with information no analyst has read yet are part of the open work: a small index of just them.
         b.HasIndex(c => c.NewInformationAtUtc).HasDatabaseName("IX_Contacts_NewInformation").HasFilter("\"NewInformationAtUtc\" IS NOT NULL");
+    }
+
+    /// <summary>Names the columns of a value's own properties (not those of values inside it) as before it was nested.</summary>
+    private static void ColumnsPrefixed(IMutableComplexProperty value, string prefix)
+    {
+        foreach (var property in value.ComplexType.GetDeclaredProperties()) property.SetColumnName(prefix + property.Name);
     }
 
     private void EncryptSubject(ComplexPropertyBuilder<SubjectDetails> s, string place)

@@ -35,12 +35,12 @@ public sealed class AttachmentCleaner : IAttachmentCleaner, IDisposable
         switch (format)
         {
             case AttachmentFormat.Unknown:
-                throw new AttachmentRejectedException(AttachmentRejection.UnsupportedType, AttachmentRejectedException.Messages.UnsupportedType);
+                throw new AttachmentRejectedException(AttachmentRejection.UnsupportedType);
             case AttachmentFormat.Heif:
                 // Tried: SkiaSharp's Linux build has no HEIF decoder (SKCodec answers Unimplemented), and none is
                 // served to this project. iOS Safari converts HEIC to JPEG on upload when the form's accept= lists
                 // only JPEG/PNG/WebP/PDF, so this is rare.
-                throw new AttachmentRejectedException(AttachmentRejection.HeicNotSupported, AttachmentRejectedException.Messages.Heic);
+                throw new AttachmentRejectedException(AttachmentRejection.HeicNotSupported);
         }
 
         await _slots.WaitAsync(ct);
@@ -72,8 +72,8 @@ public sealed class AttachmentCleaner : IAttachmentCleaner, IDisposable
             // reporter gets the plain "damaged" answer. A failed write to storage stays an error of the service. (The
             // fuzzer found a PDF whose stream makes the decompressor throw an IOException of its own.)
             throw format == AttachmentFormat.Pdf
-                ? new AttachmentRejectedException(AttachmentRejection.DamagedPdf, AttachmentRejectedException.Messages.DamagedPdf, e)
-                : new AttachmentRejectedException(AttachmentRejection.DamagedImage, AttachmentRejectedException.Messages.DamagedImage, e);
+                ? new AttachmentRejectedException(AttachmentRejection.DamagedPdf, e)
+                : new AttachmentRejectedException(AttachmentRejection.DamagedImage, e);
         }
         measured.Flush();
         return cleaned with { Length = measured.Written, Sha256 = measured.Sha256Hex() };

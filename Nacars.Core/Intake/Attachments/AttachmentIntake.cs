@@ -13,7 +13,7 @@ public sealed class AttachmentIntake(IAttachmentCleaner cleaner, IAttachmentStor
     public void EnsureFileCount(int files)
     {
         if (files > Options.MaxFiles)
-            throw new AttachmentRejectedException(AttachmentRejection.TooManyFiles, AttachmentRejectedException.Messages.TooManyFiles(Options.MaxFiles));
+            throw new AttachmentRejectedException(AttachmentRejection.TooManyFiles);
     }
 
     /// <summary>Cleans one upload and stores it. Nothing is stored if it is refused.</summary>

@@ -21,7 +21,7 @@ internal sealed class BoundedUpload : IDisposable
         var limit = (int)Math.Min(maxBytes, Array.MaxLength - 1);
         // A stream that knows its length (IFormFile's does) is refused before a byte is read.
         if (upload.CanSeek && upload.Length - upload.Position > limit)
-            throw new AttachmentRejectedException(AttachmentRejection.TooLarge, AttachmentRejectedException.Messages.TooLarge(maxBytes));
+            throw new AttachmentRejectedException(AttachmentRejection.TooLarge);
 
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, 256 * 1024));
         var length = 0;
@@ -45,9 +45,9 @@ internal sealed class BoundedUpload : IDisposable
                 if (length > limit) break;
             }
             if (length > limit)
-                throw new AttachmentRejectedException(AttachmentRejection.TooLarge, AttachmentRejectedException.Messages.TooLarge(maxBytes));
+                throw new AttachmentRejectedException(AttachmentRejection.TooLarge);
             if (length == 0)
-                throw new AttachmentRejectedException(AttachmentRejection.Empty, AttachmentRejectedException.Messages.Empty);
+                throw new AttachmentRejectedException(AttachmentRejection.Empty);
             return new BoundedUpload(buffer, length);
         }
         catch

@@ -35,7 +35,7 @@ internal static class PictureCleaner
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         if (width <= 0 || height <= 0) throw Damaged();
         if ((long)width * height > options.MaxPixels || width > options.MaxImageSide || height > options.MaxImageSide)
-            throw new AttachmentRejectedException(AttachmentRejection.TooManyPixels, AttachmentRejectedException.Messages.TooManyPixels(options.MaxPixels));
+            throw new AttachmentRejectedException(AttachmentRejection.TooManyPixels);
 
         var opaqueSource = codec.Info.AlphaType == SKAlphaType.Opaque;
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, opaqueSource ? SKAlphaType.Opaque : SKAlphaType.Premul, SKColorSpace.CreateSrgb());
@@ -68,7 +68,7 @@ internal static class PictureCleaner
         _ => false,
     };
 
-    private static AttachmentRejectedException Damaged() => new(AttachmentRejection.DamagedImage, AttachmentRejectedException.Messages.DamagedImage);
+    private static AttachmentRejectedException Damaged() => new(AttachmentRejection.DamagedImage);
 
     /// <summary>The picture as it should be seen, or null when it already is. Each of the eight EXIF orientations moves
     /// pixel (x, y) to (x', y'), both affine in x and y, so one loop serves all eight: the destination index is

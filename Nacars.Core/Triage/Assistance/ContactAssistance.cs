@@ -12,18 +12,18 @@ namespace Nacars.Core.Triage.Assistance;
 public sealed class ContactAssistance(IDbContextFactory<NacarsDbContext> dbFactory, IdentifierHasher hasher)
 {
     /// <summary>What the account says (entities, forces, reporter flags, hints).</summary>
-    public static AccountAssistance Read(Contact contact) => AccountAnalyser.Assist(contact.Account, contact.Reporter);
+    public static AccountAssistance Read(Contact contact) => AccountAnalyser.Assist(contact.Reported.Account, contact.Reported.Reporter);
 
     /// <summary>The sanitised account's starting point: the original with every flagged detail replaced by a neutral phrase.</summary>
     public static string RedactedDraft(Contact contact) =>
-        SanitisationGuard.Redact(contact.Account, SanitisationGuard.Find(contact.Account, contact.Reporter));
+        SanitisationGuard.Redact(contact.Reported.Account, SanitisationGuard.Find(contact.Reported.Account, contact.Reported.Reporter));
 
     /// <summary>Contacts of any status sharing an identifier with this one, strongest first.</summary>
     public async Task<IReadOnlyList<RelatedContact>> RelatedAsync(Contact contact, CancellationToken ct = default)
     {
-        var text = string.Join("\n\n", contact.FollowUps.OrderBy(f => f.ReceivedAtUtc).Select(f => f.Text).Prepend(contact.Account));
+        var text = string.Join("\n\n", contact.FollowUps.OrderBy(f => f.ReceivedAtUtc).Select(f => f.Text).Prepend(contact.Reported.Account));
         var mine = RelatedIdentifiers.From(text, contact.Subject, contact.ForceCode)
-            .Concat(contact.ReportedSubject == contact.Subject ? [] : RelatedIdentifiers.From("", contact.ReportedSubject, contact.ForceCode))
+            .Concat(contact.Reported.Subject == contact.Subject ? [] : RelatedIdentifiers.From("", contact.Reported.Subject, contact.ForceCode))
             .ToHashSet();
         if (mine.Count == 0) return [];
         var byHash = mine.GroupBy(i => hasher.Hash(IdentifierKinds.RelatedPrefix + i.Kind, i.NormalisedValue)).ToDictionary(g => g.Key, g => g.First());

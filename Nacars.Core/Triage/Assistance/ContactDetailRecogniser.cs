@@ -1,12 +1,10 @@
 using System.Text.RegularExpressions;
-using PhoneNumbers;
 
 namespace Nacars.Core.Triage.Assistance;
 
 /// <summary>Phone numbers, email addresses and social media handles.</summary>
 internal static partial class ContactDetailRecogniser
 {
-    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     // A run that could be a phone number: starts with +, 0 or a bracket, then digits with spaces, dots, hyphens or
     // brackets between. libphonenumber then decides; its own scanner is slow on long text and, at POSSIBLE leniency,
@@ -47,7 +45,7 @@ internal static partial class ContactDetailRecogniser
         {
             var raw = m.Value.TrimEnd('.', ')', '-', ' ');
             if (raw.Count(char.IsDigit) is < 10 or > 13) continue;
-            if (ToE164(raw) is null) continue;
+            if (Contacts.Phones.ToE164(raw) is null) continue;
             // A leading "(" that belongs to the number stays; one that opens a remark does not.
             into.Add(new Candidate(EntityKinds.Phone, m.Index, raw.Length, "a UK phone number (libphonenumber: possible number)", Candidate.PriorityOf(EntityKinds.Phone)));
         }
@@ -78,21 +76,4 @@ internal static partial class ContactDetailRecogniser
     private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static bool IsLocalChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
-
-    /// <summary>A UK (or international, when written with +) number in E.164, or null when it cannot be one.</summary>
-    public static string? ToE164(string raw)
-    {
-        try
-        {
-            var number = Phones.Parse(raw, "GB");
-            if (!Phones.IsPossibleNumber(number)) return null;
-            var national = number.NationalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (number.CountryCode == 44 && national.Length is < 9 or > 10) return null;
-            return Phones.Format(number, PhoneNumberFormat.E164);
-        }
-        catch (NumberParseException)
-        {
-            return null;
-        }
-    }
 }

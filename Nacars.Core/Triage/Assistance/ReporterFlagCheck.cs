@@ -11,6 +11,6 @@ public static class ReporterFlagCheck
     {
         if (string.IsNullOrWhiteSpace(contact.SanitisedAccount)) return [];
         var kept = contact.FlagDecisions.Where(d => d.Kept).Select(d => d.FlagId).ToHashSet(StringComparer.Ordinal);
-        return SanitisationGuard.Unresolved(contact.SanitisedAccount, kept, contact.Reporter, SanitisationGuard.Find(contact.Account, contact.Reporter));
+        return SanitisationGuard.Unresolved(contact.SanitisedAccount, kept, contact.Reported.Reporter, SanitisationGuard.Find(contact.Reported.Account, contact.Reported.Reporter));
     }
 }

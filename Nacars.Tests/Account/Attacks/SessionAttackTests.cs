@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
-using Nacars.Tests.Infrastructure;
 using OtpNet;
 
 namespace Nacars.Tests.Account.Attacks;

@@ -77,7 +77,7 @@ public sealed class AttachmentIntakeTests : IDisposable
     public void More_files_than_allowed_are_refused_before_any_is_read()
     {
         var refused = Assert.Throws<AttachmentRejectedException>(() => _intake.EnsureFileCount(6));
-        Assert.Equal("You can attach up to 5 files.", refused.ReporterMessage);
+        Assert.Equal("You can attach up to 5 files.", Said(refused));
         _intake.EnsureFileCount(5);
     }
 

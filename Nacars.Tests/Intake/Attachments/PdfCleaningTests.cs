@@ -6,7 +6,6 @@ using Nacars.Core.Dissemination;
 using Nacars.Core.Intake.Attachments;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
 using static Nacars.Tests.Intake.Attachments.TestFiles;
 using PigDocument = UglyToad.PdfPig.PdfDocument;
 
@@ -180,7 +179,7 @@ public class PdfCleaningTests
             var refused = await RejectedAsync(stream.ToArray());
 
             Assert.Equal(AttachmentRejection.PasswordProtectedPdf, refused.Reason);
-            Assert.Contains("password", refused.ReporterMessage);
+            Assert.Contains("password", Said(refused));
         }
     }
 
@@ -206,7 +205,7 @@ public class PdfCleaningTests
         var refused = await RejectedAsync(stream.ToArray(), o => o.MaxPdfPages = 4);
 
         Assert.Equal(AttachmentRejection.TooManyPages, refused.Reason);
-        Assert.Equal("This PDF has too many pages: the limit is 4. Please send only the pages that matter.", refused.ReporterMessage);
+        Assert.Equal("This PDF has too many pages: the limit is 4. Please send only the pages that matter.", Said(refused, o => o.MaxPdfPages = 4));
         await CleanAsync(stream.ToArray(), o => o.MaxPdfPages = 5);
 
         // /Count says 1; the tree has 5 leaves.
@@ -245,7 +244,7 @@ public class PdfCleaningTests
         var hidden = RawPdf([.. OnePage("x"), FlateStream(Encoding.Latin1.GetBytes(packed), "/Type /ObjStm /N 1 /First 4")]);
         var refused = await RejectedAsync(hidden);
         Assert.Equal(AttachmentRejection.UnsafePdfStructure, refused.Reason);
-        Assert.Equal("This PDF cannot be accepted because of the way it was made. Please try printing it to a new PDF and attaching that.", refused.ReporterMessage);
+        Assert.Equal("This PDF cannot be accepted because of the way it was made. Please try printing it to a new PDF and attaching that.", Said(refused));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using Nacars.Core.Intake;
 using Nacars.Core.Intake.Attachments;
 using SkiaSharp;
 
@@ -35,6 +37,17 @@ internal static class TestFiles
     {
         using var cleaner = Cleaner(configure);
         return await Assert.ThrowsAsync<AttachmentRejectedException>(() => cleaner.CleanAsync(new MemoryStream(upload), new MemoryStream(), TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>What the reporter reads for this refusal, in English, with the limits the cleaner had.</summary>
+    public static string Said(AttachmentRejectedException refused, Action<AttachmentOptions>? configure = null)
+    {
+        var limits = new AttachmentOptions();
+        configure?.Invoke(limits);
+        var was = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
+        try { return ReportText.Refusal(refused, limits); }
+        finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = was; }
     }
 
     /// <summary>A picture in four coloured quarters (red, green / blue, yellow), so a turn or a mirror shows.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Nacars.Tests.Infrastructure;
 using Nacars.Tests.Intake.Attachments;
 
 namespace Nacars.Tests.Intake.Attacks;

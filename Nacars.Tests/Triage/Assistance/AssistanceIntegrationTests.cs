@@ -5,7 +5,6 @@ using Nacars.Core.Dissemination;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
 using Nacars.Core.Triage.Assistance;
-using Nacars.Tests.Hosting;
 
 namespace Nacars.Tests.Triage.Assistance;
 

@@ -256,11 +256,7 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Account")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.PrimitiveCollection<List<string>>("Categories")
+                    b.PrimitiveCollection<string[]>("Categories")
                         .IsRequired()
                         .HasColumnType("text[]");
 
@@ -302,12 +298,6 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("HowKnown")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("ImmediateDanger")
-                        .HasColumnType("boolean");
-
                     b.Property<DateTime?>("KeptUndecidedUntilUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -332,15 +322,6 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
 
-                    b.PrimitiveCollection<List<string>>("ReportedCategories")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<string>("ReportedForceCode")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
                     b.Property<DateTime?>("ReviewAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -363,46 +344,45 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
-                    b.Property<string>("WhenHappened")
-                        .HasColumnType("text");
-
-                    b.Property<string>("WhereHappened")
-                        .HasColumnType("text");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "AboutPolice", "Nacars.Core.Contacts.Contact.AboutPolice#ThresholdTick", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Checklist", "Nacars.Core.Contacts.Contact.Checklist#ThresholdChecklist", b1 =>
                         {
-                            b1.Property<DateTime>("AtUtc")
-                                .HasColumnType("timestamp with time zone");
+                            b1.IsRequired();
 
-                            b1.Property<string>("By")
-                                .IsRequired()
-                                .HasColumnType("text");
-                        });
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "AboutPolice", "Nacars.Core.Contacts.Contact.Checklist#ThresholdChecklist.AboutPolice#ThresholdTick", b2 =>
+                                {
+                                    b2.Property<DateTime>("AtUtc")
+                                        .HasColumnType("timestamp with time zone")
+                                        .HasColumnName("AboutPolice_AtUtc");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Call", "Nacars.Core.Contacts.Contact.Call#CallDetails", b1 =>
-                        {
-                            b1.Property<bool>("AnonymityStatementRead")
-                                .HasColumnType("boolean");
+                                    b2.Property<string>("By")
+                                        .IsRequired()
+                                        .HasColumnType("text")
+                                        .HasColumnName("AboutPolice_By");
+                                });
 
-                            b1.Property<DateTime>("CallStartedAtUtc")
-                                .HasColumnType("timestamp with time zone");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CorroborableDetail", "Nacars.Core.Contacts.Contact.Checklist#ThresholdChecklist.CorroborableDetail#ThresholdTick", b2 =>
+                                {
+                                    b2.Property<DateTime>("AtUtc")
+                                        .HasColumnType("timestamp with time zone")
+                                        .HasColumnName("CorroborableDetail_AtUtc");
 
-                            b1.Property<bool>("InterpreterUsed")
-                                .HasColumnType("boolean");
+                                    b2.Property<string>("By")
+                                        .IsRequired()
+                                        .HasColumnType("text")
+                                        .HasColumnName("CorroborableDetail_By");
+                                });
 
-                            b1.Property<string>("TakenBy")
-                                .IsRequired()
-                                .HasColumnType("text");
-                        });
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "NotPersonalComplaint", "Nacars.Core.Contacts.Contact.Checklist#ThresholdChecklist.NotPersonalComplaint#ThresholdTick", b2 =>
+                                {
+                                    b2.Property<DateTime>("AtUtc")
+                                        .HasColumnType("timestamp with time zone")
+                                        .HasColumnName("NotPersonalComplaint_AtUtc");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "CorroborableDetail", "Nacars.Core.Contacts.Contact.CorroborableDetail#ThresholdTick", b1 =>
-                        {
-                            b1.Property<DateTime>("AtUtc")
-                                .HasColumnType("timestamp with time zone");
-
-                            b1.Property<string>("By")
-                                .IsRequired()
-                                .HasColumnType("text");
+                                    b2.Property<string>("By")
+                                        .IsRequired()
+                                        .HasColumnType("text")
+                                        .HasColumnName("NotPersonalComplaint_By");
+                                });
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "FastTimeCall", "Nacars.Core.Contacts.Contact.FastTimeCall#FastTimeCall", b1 =>
@@ -446,51 +426,107 @@ namespace Nacars.Core.Data.Migrations.Postgres
                                 .HasColumnType("character varying(1)");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "NotPersonalComplaint", "Nacars.Core.Contacts.Contact.NotPersonalComplaint#ThresholdTick", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reported", "Nacars.Core.Contacts.Contact.Reported#ReportedFacts", b1 =>
                         {
-                            b1.Property<DateTime>("AtUtc")
-                                .HasColumnType("timestamp with time zone");
+                            b1.IsRequired();
 
-                            b1.Property<string>("By")
+                            b1.Property<string>("Account")
                                 .IsRequired()
-                                .HasColumnType("text");
-                        });
+                                .HasColumnType("text")
+                                .HasColumnName("Account");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReportedSubject", "Nacars.Core.Contacts.Contact.ReportedSubject#SubjectDetails", b1 =>
-                        {
-                            b1.IsRequired();
+                            b1.PrimitiveCollection<string[]>("Categories")
+                                .IsRequired()
+                                .HasColumnType("text[]")
+                                .HasColumnName("ReportedCategories");
 
-                            b1.Property<string>("Name")
-                                .HasColumnType("text");
+                            b1.Property<string>("ForceCode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("ReportedForceCode");
 
-                            b1.Property<string>("Number")
-                                .HasColumnType("text");
+                            b1.Property<string>("HowKnown")
+                                .HasColumnType("text")
+                                .HasColumnName("HowKnown");
 
-                            b1.Property<string>("Role")
-                                .HasColumnType("text");
+                            b1.Property<bool>("ImmediateDanger")
+                                .HasColumnType("boolean")
+                                .HasColumnName("ImmediateDanger");
 
-                            b1.Property<string>("Workplace")
-                                .HasColumnType("text");
-                        });
+                            b1.Property<string>("WhenHappened")
+                                .HasColumnType("text")
+                                .HasColumnName("WhenHappened");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reporter", "Nacars.Core.Contacts.Contact.Reporter#ReporterDetails", b1 =>
-                        {
-                            b1.IsRequired();
+                            b1.Property<string>("WhereHappened")
+                                .HasColumnType("text")
+                                .HasColumnName("WhereHappened");
 
-                            b1.Property<bool>("ConsentToForceContact")
-                                .HasColumnType("boolean");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Call", "Nacars.Core.Contacts.Contact.Reported#ReportedFacts.Call#CallDetails", b2 =>
+                                {
+                                    b2.Property<bool>("AnonymityStatementRead")
+                                        .HasColumnType("boolean")
+                                        .HasColumnName("Call_AnonymityStatementRead");
 
-                            b1.Property<string>("Email")
-                                .HasColumnType("text");
+                                    b2.Property<DateTime>("CallStartedAtUtc")
+                                        .HasColumnType("timestamp with time zone")
+                                        .HasColumnName("Call_CallStartedAtUtc");
 
-                            b1.Property<string>("Name")
-                                .HasColumnType("text");
+                                    b2.Property<bool>("InterpreterUsed")
+                                        .HasColumnType("boolean")
+                                        .HasColumnName("Call_InterpreterUsed");
 
-                            b1.Property<string>("Phone")
-                                .HasColumnType("text");
+                                    b2.Property<string>("TakenBy")
+                                        .IsRequired()
+                                        .HasColumnType("text")
+                                        .HasColumnName("Call_TakenBy");
+                                });
 
-                            b1.Property<bool>("StayAnonymous")
-                                .HasColumnType("boolean");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Reporter", "Nacars.Core.Contacts.Contact.Reported#ReportedFacts.Reporter#ReporterDetails", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<bool>("ConsentToForceContact")
+                                        .HasColumnType("boolean")
+                                        .HasColumnName("Reporter_ConsentToForceContact");
+
+                                    b2.Property<string>("Email")
+                                        .HasColumnType("text")
+                                        .HasColumnName("Reporter_Email");
+
+                                    b2.Property<string>("Name")
+                                        .HasColumnType("text")
+                                        .HasColumnName("Reporter_Name");
+
+                                    b2.Property<string>("Phone")
+                                        .HasColumnType("text")
+                                        .HasColumnName("Reporter_Phone");
+
+                                    b2.Property<bool>("StayAnonymous")
+                                        .HasColumnType("boolean")
+                                        .HasColumnName("Reporter_StayAnonymous");
+                                });
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Nacars.Core.Contacts.Contact.Reported#ReportedFacts.Subject#SubjectDetails", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Name")
+                                        .HasColumnType("text")
+                                        .HasColumnName("ReportedSubject_Name");
+
+                                    b2.Property<string>("Number")
+                                        .HasColumnType("text")
+                                        .HasColumnName("ReportedSubject_Number");
+
+                                    b2.Property<string>("Role")
+                                        .HasColumnType("text")
+                                        .HasColumnName("ReportedSubject_Role");
+
+                                    b2.Property<string>("Workplace")
+                                        .HasColumnType("text")
+                                        .HasColumnName("ReportedSubject_Workplace");
+                                });
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Nacars.Core.Contacts.Contact.Subject#SubjectDetails", b1 =>

@@ -243,10 +243,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Account")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.PrimitiveCollection<string>("Categories")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -289,12 +285,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HowKnown")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ImmediateDanger")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime?>("KeptUndecidedUntilUtc")
                         .HasColumnType("TEXT");
 
@@ -319,15 +309,6 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("ReportedCategories")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReportedForceCode")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("ReviewAtUtc")
                         .HasColumnType("TEXT");
 
@@ -350,46 +331,45 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("WhenHappened")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WhereHappened")
-                        .HasColumnType("TEXT");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "AboutPolice", "Nacars.Core.Contacts.Contact.AboutPolice#ThresholdTick", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Checklist", "Nacars.Core.Contacts.Contact.Checklist#ThresholdChecklist", b1 =>
                         {
-                            b1.Property<DateTime>("AtUtc")
-                                .HasColumnType("TEXT");
+                            b1.IsRequired();
 
-                            b1.Property<string>("By")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-                        });
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "AboutPolice", "Nacars.Core.Contacts.Contact.Checklist#ThresholdChecklist.AboutPolice#ThresholdTick", b2 =>
+                                {
+                                    b2.Property<DateTime>("AtUtc")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("AboutPolice_AtUtc");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Call", "Nacars.Core.Contacts.Contact.Call#CallDetails", b1 =>
-                        {
-                            b1.Property<bool>("AnonymityStatementRead")
-                                .HasColumnType("INTEGER");
+                                    b2.Property<string>("By")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("AboutPolice_By");
+                                });
 
-                            b1.Property<DateTime>("CallStartedAtUtc")
-                                .HasColumnType("TEXT");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CorroborableDetail", "Nacars.Core.Contacts.Contact.Checklist#ThresholdChecklist.CorroborableDetail#ThresholdTick", b2 =>
+                                {
+                                    b2.Property<DateTime>("AtUtc")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("CorroborableDetail_AtUtc");
 
-                            b1.Property<bool>("InterpreterUsed")
-                                .HasColumnType("INTEGER");
+                                    b2.Property<string>("By")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("CorroborableDetail_By");
+                                });
 
-                            b1.Property<string>("TakenBy")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-                        });
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "NotPersonalComplaint", "Nacars.Core.Contacts.Contact.Checklist#ThresholdChecklist.NotPersonalComplaint#ThresholdTick", b2 =>
+                                {
+                                    b2.Property<DateTime>("AtUtc")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("NotPersonalComplaint_AtUtc");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "CorroborableDetail", "Nacars.Core.Contacts.Contact.CorroborableDetail#ThresholdTick", b1 =>
-                        {
-                            b1.Property<DateTime>("AtUtc")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("By")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
+                                    b2.Property<string>("By")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("NotPersonalComplaint_By");
+                                });
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "FastTimeCall", "Nacars.Core.Contacts.Contact.FastTimeCall#FastTimeCall", b1 =>
@@ -433,51 +413,107 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "NotPersonalComplaint", "Nacars.Core.Contacts.Contact.NotPersonalComplaint#ThresholdTick", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reported", "Nacars.Core.Contacts.Contact.Reported#ReportedFacts", b1 =>
                         {
-                            b1.Property<DateTime>("AtUtc")
-                                .HasColumnType("TEXT");
+                            b1.IsRequired();
 
-                            b1.Property<string>("By")
+                            b1.Property<string>("Account")
                                 .IsRequired()
-                                .HasColumnType("TEXT");
-                        });
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Account");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReportedSubject", "Nacars.Core.Contacts.Contact.ReportedSubject#SubjectDetails", b1 =>
-                        {
-                            b1.IsRequired();
+                            b1.PrimitiveCollection<string>("Categories")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReportedCategories");
 
-                            b1.Property<string>("Name")
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("ForceCode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReportedForceCode");
 
-                            b1.Property<string>("Number")
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("HowKnown")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HowKnown");
 
-                            b1.Property<string>("Role")
-                                .HasColumnType("TEXT");
+                            b1.Property<bool>("ImmediateDanger")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ImmediateDanger");
 
-                            b1.Property<string>("Workplace")
-                                .HasColumnType("TEXT");
-                        });
+                            b1.Property<string>("WhenHappened")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WhenHappened");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reporter", "Nacars.Core.Contacts.Contact.Reporter#ReporterDetails", b1 =>
-                        {
-                            b1.IsRequired();
+                            b1.Property<string>("WhereHappened")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WhereHappened");
 
-                            b1.Property<bool>("ConsentToForceContact")
-                                .HasColumnType("INTEGER");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Call", "Nacars.Core.Contacts.Contact.Reported#ReportedFacts.Call#CallDetails", b2 =>
+                                {
+                                    b2.Property<bool>("AnonymityStatementRead")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Call_AnonymityStatementRead");
 
-                            b1.Property<string>("Email")
-                                .HasColumnType("TEXT");
+                                    b2.Property<DateTime>("CallStartedAtUtc")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("Call_CallStartedAtUtc");
 
-                            b1.Property<string>("Name")
-                                .HasColumnType("TEXT");
+                                    b2.Property<bool>("InterpreterUsed")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Call_InterpreterUsed");
 
-                            b1.Property<string>("Phone")
-                                .HasColumnType("TEXT");
+                                    b2.Property<string>("TakenBy")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("Call_TakenBy");
+                                });
 
-                            b1.Property<bool>("StayAnonymous")
-                                .HasColumnType("INTEGER");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Reporter", "Nacars.Core.Contacts.Contact.Reported#ReportedFacts.Reporter#ReporterDetails", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<bool>("ConsentToForceContact")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Reporter_ConsentToForceContact");
+
+                                    b2.Property<string>("Email")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("Reporter_Email");
+
+                                    b2.Property<string>("Name")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("Reporter_Name");
+
+                                    b2.Property<string>("Phone")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("Reporter_Phone");
+
+                                    b2.Property<bool>("StayAnonymous")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Reporter_StayAnonymous");
+                                });
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Nacars.Core.Contacts.Contact.Reported#ReportedFacts.Subject#SubjectDetails", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("Name")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("ReportedSubject_Name");
+
+                                    b2.Property<string>("Number")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("ReportedSubject_Number");
+
+                                    b2.Property<string>("Role")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("ReportedSubject_Role");
+
+                                    b2.Property<string>("Workplace")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("ReportedSubject_Workplace");
+                                });
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Nacars.Core.Contacts.Contact.Subject#SubjectDetails", b1 =>
