@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped(sp => (SqliteNacarsDbContext)sp.GetRequiredService<NacarsDbContext>());
         services.AddScoped(sp => (PostgresNacarsDbContext)sp.GetRequiredService<NacarsDbContext>());
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<Backup.DatabaseBackup>();
         services.AddSingleton<IdentifierHasher>();
         services.AddSingleton<ContactRowSeal>();
         services.AddSingleton<Triage.ContactIdentifiersOnSave>();

@@ -31,17 +31,21 @@ public sealed class AuditAnchor(IOptions<NacarsOptions> options, IHostEnvironmen
     }
 
     /// <summary>The newest head written, or null when none has been (a new installation, or an anchor kept elsewhere).</summary>
-    public Head? Latest()
+    /// <summary>The furthest head recorded (of equal ones, the last written).</summary>
+    public Head? Latest() => Heads().Aggregate((Head?)null, (latest, head) => latest is null || head.Sequence >= latest.Sequence ? head : latest);
+
+    /// <summary>The seal the anchor recorded for this event, when it recorded one (a restored backup's head).</summary>
+    public string? SealAt(long sequence) => Heads().LastOrDefault(h => h.Sequence == sequence)?.Mac;
+
+    private IEnumerable<Head> Heads()
     {
-        if (!File.Exists(Path)) return null;
-        Head? latest = null;
+        if (!File.Exists(Path)) yield break;
         foreach (var line in File.ReadLines(Path))
         {
             var parts = line.Split('\t');
             if (parts.Length == 3 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-                && DateTime.TryParse(parts[1], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) && (latest is null || sequence >= latest.Sequence))
-                latest = new Head(sequence, at, parts[2]);
+                && DateTime.TryParse(parts[1], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
+                yield return new Head(sequence, at, parts[2]);
         }
-        return latest;
     }
 }

@@ -35,12 +35,39 @@ public class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Backup_and_verify_backup_work_from_the_command_line_and_leave_the_key_ring_out()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"nacars-cli-backup-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, output) = await RunAsync(null, "backup", "--to", folder);
+            Assert.True(code == 0, output);
+            Assert.Contains("Backed up to", output);
+            Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
+            Assert.DoesNotContain(Directory.EnumerateFiles(folder, "*.xml", SearchOption.AllDirectories), _ => true); // no Data Protection keys
+
+            var (verified, report) = await RunAsync(null, "verify-backup", folder);
+            Assert.True(verified == 0, report);
+            Assert.Contains("Restorable", report);
+
+            var (again, refused) = await RunAsync(null, "backup", "--to", folder);
+            Assert.Equal(1, again);
+            Assert.Contains("not empty", refused);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_word_that_is_not_a_command_is_refused_with_the_list_instead_of_starting_a_server()
     {
-        var (code, output) = await RunAsync(null, "backup", "--to", Path.Combine(_root, "backup"));
+        var (code, output) = await RunAsync(null, "restore", "--from", Path.Combine(_root, "backup"));
         Assert.Equal(2, code);
-        Assert.Contains("'backup' is not a command", output);
+        Assert.Contains("'restore' is not a command", output);
         Assert.Contains("verify-audit", output);
+        Assert.Contains("verify-backup DIR", output);
         Assert.False(Directory.Exists(_root), "nothing was started or written");
 
         var (help, usage) = await RunAsync(null, "--help");

@@ -12,6 +12,8 @@ public static class CommandLine
         ("create-user", "create-user --email someone@example.org --role Admin [--role Supervisor] [--name \"Full Name\"] [--password-stdin]"),
         ("verify-audit", "verify-audit [--head SEQUENCE:SEAL]  recompute the audit chain, compare it with the anchor (and a daily summary's head); exit 1 and name what is wrong"),
         ("analyse-accounts", "analyse-accounts --input accounts.jsonl --output results.jsonl"),
+        ("backup", "backup --to DIR  a consistent copy of the SQLite database and the encrypted files while the service runs, with a manifest (never the key ring)"),
+        ("verify-backup", "verify-backup DIR  restore a backup into a temporary folder and check its counts, audit chain and that it decrypts with the key ring in use"),
     ];
 
     /// <summary>The exit code when the arguments ask for help or name no command this program has; null to go on.</summary>

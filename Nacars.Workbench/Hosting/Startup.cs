@@ -11,7 +11,7 @@ namespace Nacars.Workbench.Hosting;
 /// <summary>
 /// What runs before the app listens: the data folder is there and writable, the database is migrated and readable
 /// with this key ring, demo data in Development. Any failure is one clear log line and a non-zero exit — never a
-/// half-started app. The one-off commands live with their stage (create-user in Admin, verify-audit in Supervision,
+/// half-started app. The one-off commands live with their stage (create-user in Admin, verify-audit and backup in Supervision,
 /// analyse-accounts in Triage); this only dispatches to them.
 /// </summary>
 public static class Startup
@@ -28,6 +28,8 @@ public static class Startup
                 return await CreateUserCommand.RunAsync(app.Services, args[1..], Console.Out, Console.In);
             if (args.FirstOrDefault() == "verify-audit")
                 return await VerifyAuditCommand.RunAsync(app.Services, args[1..], Console.Out);
+            if (args.FirstOrDefault() == "backup") return await BackupCommand.TakeAsync(app.Services, args[1..], Console.Out);
+            if (args.FirstOrDefault() == "verify-backup") return await BackupCommand.VerifyAsync(app.Services, args[1..], Console.Out);
             // One-off commands above run whatever the settings; serving does not, with settings unsafe for real use.
             if (!await ProductionSafety.AllowServingAsync(app, logger))
             {
