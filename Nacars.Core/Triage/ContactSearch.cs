@@ -53,13 +53,13 @@ public sealed class ContactSearch(IDbContextFactory<NacarsDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.Contacts.Where(c => c.Status == ContactStatus.New || c.Status == ContactStatus.InTriage)
             .GroupBy(c => new { c.Status, c.Urgent }).Select(g => new { g.Key.Status, g.Key.Urgent, Count = g.Count() }).ToListAsync(ct);
-        var (disseminated, notDisseminated) = await TodaysCounts.DecidedSinceAsync(db, TodaysCounts.TodayStartUtc(clock), ct);
+        var decidedToday = await TodaysCounts.DecidedCountSinceAsync(db, TodaysCounts.TodayStartUtc(clock), ct);
         var (withNews, decidedWithNews) = await TodaysCounts.WithNewInformationAsync(db, ct);
         return new QueueCounts(
             open.Where(o => o.Status == ContactStatus.New).Sum(o => o.Count),
             open.Where(o => o.Status == ContactStatus.InTriage).Sum(o => o.Count),
             open.Where(o => o.Urgent).Sum(o => o.Count),
-            disseminated + notDisseminated,
+            decidedToday,
             withNews,
             decidedWithNews);
     }

@@ -11,6 +11,11 @@ internal static class TodaysCounts
     /// <summary>The start of today, UK time, as UTC.</summary>
     public static DateTime TodayStartUtc(TimeProvider clock) => UkTime.ToUtc(UkTime.FromUtc(clock.GetUtcNow().UtcDateTime).Date);
 
+    /// <summary>How many were decided since then, counted from the index alone (the queue's tile).</summary>
+    public static Task<int> DecidedCountSinceAsync(NacarsDbContext db, DateTime startUtc, CancellationToken ct) =>
+        db.Contacts.CountAsync(c => c.DecidedAtUtc >= startUtc, ct);
+
+    /// <summary>The same decisions by outcome (the wallboard's), which reads each decided row.</summary>
     public static async Task<(int Disseminated, int NotDisseminated)> DecidedSinceAsync(NacarsDbContext db, DateTime startUtc, CancellationToken ct)
     {
         var decided = await db.Contacts.Where(c => c.DecidedAtUtc >= startUtc)
