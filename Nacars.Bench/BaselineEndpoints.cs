@@ -21,6 +21,8 @@ internal sealed class BaselineEndpoints : IStartupFilter
             await using var db = await factory.CreateDbContextAsync();
             db.Contacts.Add(Contact.Receive(Reference.NewReference(), Channel.Online, DateTime.UtcNow,
                 new ReportedFacts { Account = form["Report.Account"].ToString(), Categories = ["other"], ForceCode = form["Report.ForceCode"].ToString() }, null));
+            // As every stored report must: its identifiers for search, computed as the intake service does.
+            await http.RequestServices.GetRequiredService<Nacars.Core.Assistance.ContactIdentifiers>().KeepInStepAsync(db);
             await db.SaveChangesAsync();
             http.Response.StatusCode = StatusCodes.Status204NoContent;
         }));

@@ -55,7 +55,7 @@ public static class DependencyInjection
         {
             var nacars = sp.GetRequiredService<IOptions<NacarsOptions>>().Value;
             var o = new DbContextOptionsBuilder<NacarsDbContext>().UseApplicationServiceProvider(sp)
-                .AddInterceptors(sp.GetRequiredService<Triage.ContactIdentifiersOnSave>(), sp.GetRequiredService<Supervision.SupervisionFiguresOnSave>(),
+                .AddInterceptors(sp.GetRequiredService<Supervision.SupervisionFiguresOnSave>(),
                     sp.GetRequiredService<Retention.RetentionScheduleOnSave>(),
                     // Last: it seals what the others may have changed. Its check on reading is one for the process.
                     sp.GetRequiredService<ContactRowSeal>(), ContactRowSealCheck.Instance);
@@ -73,7 +73,7 @@ public static class DependencyInjection
         services.AddSingleton<Backup.DatabaseBackup>();
         services.AddSingleton<IdentifierHasher>();
         services.AddSingleton<ContactRowSeal>();
-        services.AddSingleton<Triage.ContactIdentifiersOnSave>();
+        services.AddSingleton<Assistance.ContactIdentifiers>();
         services.AddSingleton<Supervision.SupervisionFiguresOnSave>();
 
         // Dashboard events: in process on SQLite; on Postgres also to and from every other instance (LISTEN/NOTIFY).
@@ -101,7 +101,7 @@ public static class DependencyInjection
         services.AddSingleton<ContactSearch>();
         services.AddSingleton<Floor>();
         services.AddSingleton<LiveReads>();
-        services.AddSingleton<Triage.Assistance.ContactAssistance>();
+        services.AddSingleton<Assistance.ContactAssistance>();
         services.AddSingleton<Forces.ForceAdministration>();
         services.AddSingleton<Forces.BankHolidayCalendar>();
         services.AddSingleton<Supervision.SupervisionStatistics>();

@@ -39,7 +39,7 @@ public class ArchitectureTests
             string.Join("; ", edges.Select(e => $"{e.Key} -> {string.Join(", ", e.Value.Order())}")));
     }
 
-    /// <summary>The stage a namespace belongs to (Nacars.Core.Triage.Assistance is Triage), or null for the rest.</summary>
+    /// <summary>The stage a namespace belongs to (Nacars.Core.Assistance is Triage), or null for the rest.</summary>
     private static string? Folder(string? ns) =>
         ns is not null && ns.StartsWith("Nacars.Core.", StringComparison.Ordinal) && ns.Split('.')[2] is var first && Stages.Contains(first) ? first : null;
 

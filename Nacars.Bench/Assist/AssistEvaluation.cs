@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Nacars.Core.Forces;
 
-using Nacars.Core.Triage.Assistance;
+using Nacars.Core.Assistance;
 
 namespace Nacars.Bench.Assist;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Nacars.Core.Contacts;
 using Nacars.Bench.Assist;
 using Nacars.Bench.Baselines;
-using Nacars.Core.Triage.Assistance;
+using Nacars.Core.Assistance;
 
 namespace Nacars.Bench.Scenarios;
 

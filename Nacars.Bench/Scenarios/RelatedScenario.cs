@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nacars.Core.Data;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Core.Triage.Assistance;
+using Nacars.Core.Assistance;
 
 namespace Nacars.Bench.Scenarios;
 

@@ -17,7 +17,8 @@ public sealed class DisseminationService(
     OutboxSignal outbox,
     TimeProvider clock,
     IOptions<NacarsOptions> options,
-    Intake.Attachments.IAttachmentStore attachmentStore)
+    Intake.Attachments.IAttachmentStore attachmentStore,
+    Assistance.ContactIdentifiers identifiers)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private ServiceIdentity Service => options.Value.Service;
@@ -27,7 +28,7 @@ public sealed class DisseminationService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await StaffRoles.RequireAnyAsync(db, analyst, Roles.Triage, "send an information report", ct);
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct) ?? throw new DomainRuleException($"There is no contact {reference}.");
-        contact.Disseminate(analyst, Now, Triage.Assistance.ReporterFlagCheck.Unresolved(contact).Count);
+        contact.Disseminate(analyst, Now, Assistance.ReporterFlagCheck.Unresolved(contact).Count);
         var dissemination = await QueueAsync(db, contact, contact.ForceCode, analyst, null, ct);
         db.AuditEvents.Add(new AuditEvent(Now, analyst, AuditActions.Disseminated, reference, $"to {dissemination.ForceCode} <{dissemination.Recipient}>"));
         await SaveOnceAsync(db, reference, ct);
@@ -45,6 +46,7 @@ public sealed class DisseminationService(
         contact.Reroute(toForceCode, reason);
         var dissemination = await QueueAsync(db, contact, toForceCode, analyst, reason, ct);
         db.AuditEvents.Add(new AuditEvent(Now, analyst, AuditActions.Rerouted, reference, $"from {from} to {toForceCode} <{dissemination.Recipient}>: {reason}"));
+        await identifiers.KeepInStepAsync(db, ct); // a collar number is related within a force: the new force's too
         await SaveOnceAsync(db, reference, ct);
         await AnnounceAsync(reference, ContactEventKind.DisseminationStatusChanged, contact.Status, analyst);
         return dissemination;

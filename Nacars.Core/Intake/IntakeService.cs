@@ -18,6 +18,7 @@ public sealed class IntakeService(
     TimeProvider clock,
     IOptions<NacarsOptions> options,
     AttachmentIntake attachments,
+    Assistance.ContactIdentifiers identifiers,
     ILogger<IntakeService> logger)
 {
     public const string PublicActor = "public";
@@ -135,6 +136,7 @@ public sealed class IntakeService(
                 var draft = await db.IntakeDrafts.SingleOrDefaultAsync(d => d.Id == id && d.Owner == actor, ct);
                 draft?.MarkSubmitted(contact.Reference);
             }
+            await identifiers.KeepInStepAsync(db, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -274,6 +276,7 @@ public sealed class IntakeService(
                 contact.IsOpen ? null : $"new information on a {contact.Status} contact",
             }.OfType<string>())));
             if (keyHash is not null) db.SubmissionReceipts.Add(new SubmissionReceipt(keyHash, reference, now));
+            await identifiers.KeepInStepAsync(db, ct);
             await db.SaveChangesAsync(ct);
             await notifier.PublishAsync(new ContactEvent(ContactEventKind.FollowUpAdded, reference, contact.Status.ToString(), null, now,
                 contact.IsOpen ? null : "new-information", contact.Urgent));

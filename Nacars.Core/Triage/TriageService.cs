@@ -10,7 +10,8 @@ namespace Nacars.Core.Triage;
 
 /// <summary>Working a contact: every change goes through the aggregate's guarded methods, is audited in the same
 /// transaction, and is announced to every dashboard.</summary>
-public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, IContactNotifier notifier, TimeProvider clock, IAttachmentStore attachmentStore)
+public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, IContactNotifier notifier, TimeProvider clock, IAttachmentStore attachmentStore,
+    Assistance.ContactIdentifiers identifiers)
 {
     /// <summary>A contact with everything the contact page shows: follow-ups, questions, files (one query each rather
     /// than one query multiplying the three).</summary>
@@ -180,6 +181,7 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
         var before = detailBefore?.Invoke(contact);
         change(contact);
         db.AuditEvents.Add(new AuditEvent(Now, actor, auditAction, reference, detailAfter?.Invoke() ?? before ?? detail));
+        await identifiers.KeepInStepAsync(db, ct); // the subject or the force may have changed
         try
         {
             await db.SaveChangesAsync(ct);

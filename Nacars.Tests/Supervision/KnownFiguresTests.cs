@@ -90,7 +90,7 @@ public class KnownFiguresTests(KnownFiguresTests.KnownData app) : IClassFixture<
             foreach (var check in Enum.GetValues<ThresholdCheck>()) c.Tick(check, true, Analyst, c.ReceivedAtUtc);
             c.WriteSanitisedAccount("Sanitised.", Analyst);
             c.Grade(new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), Analyst);
-            c.Disseminate(Analyst, c.ReceivedAtUtc.AddMinutes(30), Nacars.Core.Triage.Assistance.ReporterFlagCheck.Unresolved(c).Count);
+            c.Disseminate(Analyst, c.ReceivedAtUtc.AddMinutes(30), Nacars.Core.Assistance.ReporterFlagCheck.Unresolved(c).Count);
         };
 
         private static Action<Contact> Not(NotDisseminatedReason reason) => c =>

@@ -44,7 +44,7 @@ public class SupervisionFiguresTests(SupervisionFiguresTests.EmptyService app) :
         await ChangeAsync(moved, c => c.AssignForce("met", Analyst));
         await ChangeAsync(urgent, c => { c.Claim(Analyst, Now); c.FlagUrgent(true, Analyst); });
         await ChangeAsync(refused, c => { c.Claim(Analyst, Now); c.DecideNotToDisseminate(NotDisseminatedReason.PersonalComplaint, "Signposted to the force's complaints team.", Analyst, Now); });
-        await ChangeAsync(sent, c => { c.Claim(Analyst, Now); MakeReady(c); c.Disseminate(Analyst, Now, Nacars.Core.Triage.Assistance.ReporterFlagCheck.Unresolved(c).Count); });
+        await ChangeAsync(sent, c => { c.Claim(Analyst, Now); MakeReady(c); c.Disseminate(Analyst, Now, Nacars.Core.Assistance.ReporterFlagCheck.Unresolved(c).Count); });
         var report = await ReportAsync(sent, "kent", rerouteReason: null);
         await ChangeAsync(sent, c => c.Reroute("sussex", "Wrong force"));
         var rerouted = await ReportAsync(sent, "sussex", rerouteReason: "Wrong force", reroutedFrom: "kent");

@@ -53,7 +53,7 @@ public class SupervisionStatisticsTests(SupervisionStatisticsTests.NoDemoData ap
                     foreach (var check in Enum.GetValues<ThresholdCheck>()) c.Tick(check, true, a, at);
                     c.WriteSanitisedAccount("Sanitised.", a);
                     c.Grade(new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), a);
-                    c.Disseminate(a, at, Nacars.Core.Triage.Assistance.ReporterFlagCheck.Unresolved(c).Count);
+                    c.Disseminate(a, at, Nacars.Core.Assistance.ReporterFlagCheck.Unresolved(c).Count);
                 };
                 Action<Contact> Not(NotDisseminatedReason reason) => c => { c.Claim(a, c.ReceivedAtUtc); c.DecideNotToDisseminate(reason, "note", a, c.ReceivedAtUtc.AddHours(1)); };
 

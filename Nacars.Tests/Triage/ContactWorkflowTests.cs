@@ -74,7 +74,7 @@ public class ContactWorkflowTests
     {
         var c = ReadyToSend();
         c.Tick(ThresholdCheck.NotPersonalComplaint, false, Analyst, Now);
-        var ex = Assert.Throws<DomainRuleException>(() => c.Disseminate(Analyst, Now, Nacars.Core.Triage.Assistance.ReporterFlagCheck.Unresolved(c).Count));
+        var ex = Assert.Throws<DomainRuleException>(() => c.Disseminate(Analyst, Now, Nacars.Core.Assistance.ReporterFlagCheck.Unresolved(c).Count));
         Assert.Contains("threshold", ex.Message);
         Assert.Equal(ContactStatus.InTriage, c.Status);
     }
@@ -83,9 +83,9 @@ public class ContactWorkflowTests
     public void An_urgent_contact_needs_a_fast_time_call_before_it_is_sent()
     {
         var c = ReadyToSend(urgent: true);
-        Assert.Throws<DomainRuleException>(() => c.Disseminate(Analyst, Now, Nacars.Core.Triage.Assistance.ReporterFlagCheck.Unresolved(c).Count));
+        Assert.Throws<DomainRuleException>(() => c.Disseminate(Analyst, Now, Nacars.Core.Assistance.ReporterFlagCheck.Unresolved(c).Count));
         c.LogFastTimeCall(new FastTimeCall(Now, "01632 960000", "Insp. Rowe", "Accepted; unit dispatched", Analyst), Analyst, Now);
-        c.Disseminate(Analyst, Now, Nacars.Core.Triage.Assistance.ReporterFlagCheck.Unresolved(c).Count);
+        c.Disseminate(Analyst, Now, Nacars.Core.Assistance.ReporterFlagCheck.Unresolved(c).Count);
         Assert.Equal(ContactStatus.Disseminated, c.Status);
     }
 
@@ -94,14 +94,14 @@ public class ContactWorkflowTests
     {
         var c = NewContact(force: "unknown");
         c.Claim(Analyst, Now);
-        Assert.Contains(c.WhatBlocksDissemination(Nacars.Core.Triage.Assistance.ReporterFlagCheck.Unresolved(c).Count), b => b.Contains("force"));
+        Assert.Contains(c.WhatBlocksDissemination(Nacars.Core.Assistance.ReporterFlagCheck.Unresolved(c).Count), b => b.Contains("force"));
     }
 
     [Fact]
     public void A_decided_contact_cannot_be_claimed_or_decided_again()
     {
         var c = ReadyToSend();
-        c.Disseminate(Analyst, Now, Nacars.Core.Triage.Assistance.ReporterFlagCheck.Unresolved(c).Count);
+        c.Disseminate(Analyst, Now, Nacars.Core.Assistance.ReporterFlagCheck.Unresolved(c).Count);
         Assert.Throws<DomainRuleException>(() => c.Claim(Other, Now));
         Assert.Throws<DomainRuleException>(() => c.DecideNotToDisseminate(NotDisseminatedReason.MaliciousOrTest, null, Analyst, Now));
     }
@@ -122,7 +122,7 @@ public class ContactWorkflowTests
     {
         var c = ReadyToSend();
         Assert.Throws<DomainRuleException>(() => c.Reroute("met", "Subject moved force"));
-        c.Disseminate(Analyst, Now, Nacars.Core.Triage.Assistance.ReporterFlagCheck.Unresolved(c).Count);
+        c.Disseminate(Analyst, Now, Nacars.Core.Assistance.ReporterFlagCheck.Unresolved(c).Count);
         Assert.Throws<DomainRuleException>(() => c.Reroute("kent", "Same force"));
         Assert.Throws<DomainRuleException>(() => c.Reroute("unknown", "No force"));
         c.Reroute("met", "Subject transferred to the Met");

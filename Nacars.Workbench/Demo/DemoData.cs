@@ -9,7 +9,7 @@ namespace Nacars.Workbench.Demo;
 
 /// <summary>Development only: the demo accounts and a dozen realistic, entirely fictional contacts across forces
 /// and statuses, so a trainee sees a working queue on first run.</summary>
-public sealed class DemoData(UserManager<NacarsUser> users, Features.Admin.StaffAccounts accounts, IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock,
+public sealed class DemoData(UserManager<NacarsUser> users, Features.Admin.StaffAccounts accounts, IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock, Core.Assistance.ContactIdentifiers identifiers,
     DemoHistory history, Microsoft.Extensions.Options.IOptions<Nacars.Core.NacarsOptions> options)
 {
     public const string Password = "Kettle-Orchard-Demo-57";
@@ -59,6 +59,7 @@ public sealed class DemoData(UserManager<NacarsUser> users, Features.Admin.Staff
             }
             db.Contacts.Add(contact);
         }
+        await identifiers.KeepInStepAsync(db);
         await db.SaveChangesAsync();
     }
 }

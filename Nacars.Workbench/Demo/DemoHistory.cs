@@ -13,7 +13,7 @@ namespace Nacars.Workbench.Demo;
 /// about 35% disseminated, and two contacts left undecided for over a year (the supervisor's yearly review). Made with a
 /// fixed seed through the aggregate's own methods, so the figures are consistent.
 /// </summary>
-public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock)
+public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock, Core.Assistance.ContactIdentifiers identifiers)
 {
     private const string Analyst = "analyst@demo.nacars.test", Analyst2 = "analyst2@demo.nacars.test";
 
@@ -63,7 +63,9 @@ public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, Ti
                     var received = start.AddDays(random.NextDouble() * days);
                     if (received > now.AddDays(-2)) continue; // the last two days are the open queue's
                     db.Contacts.Add(Decided(random, force, received));
-                    if (++batch % 250 == 0) await db.SaveChangesAsync();
+                    if (++batch % 250 != 0) continue;
+                    await identifiers.KeepInStepAsync(db);
+                    await db.SaveChangesAsync();
                 }
             }
         }
@@ -80,6 +82,7 @@ public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, Ti
                 db.Contacts.Add(waiting);
             }
         }
+        await identifiers.KeepInStepAsync(db);
         await db.SaveChangesAsync();
     }
 
@@ -106,7 +109,7 @@ public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, Ti
             contact.WriteSanitisedAccount(account, analyst);
             contact.Grade(new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), analyst);
             if (urgent) contact.LogFastTimeCall(new FastTimeCall(claimed.AddMinutes(5), "01632 960000", "Duty inspector", "Accepted", analyst), analyst, claimed.AddMinutes(5));
-            contact.Disseminate(analyst, decided, Core.Triage.Assistance.ReporterFlagCheck.Unresolved(contact).Count);
+            contact.Disseminate(analyst, decided, Core.Assistance.ReporterFlagCheck.Unresolved(contact).Count);
         }
         else
         {

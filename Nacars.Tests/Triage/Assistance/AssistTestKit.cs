@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Nacars.Bench.Assist;
-using Nacars.Core.Triage.Assistance;
+using Nacars.Core.Assistance;
 
 namespace Nacars.Tests.Triage.Assistance;
 

@@ -4,7 +4,7 @@ using Nacars.Core.Contacts;
 using Nacars.Core.Dissemination;
 using Nacars.Core.Intake;
 using Nacars.Core.Triage;
-using Nacars.Core.Triage.Assistance;
+using Nacars.Core.Assistance;
 
 namespace Nacars.Tests.Triage.Assistance;
 
@@ -43,7 +43,7 @@ public class AssistanceIntegrationTests(WorkbenchFactory app) : IClassFixture<Wo
         Assert.Contains("could identify the reporter", refused.Message);
 
         var contact = (await Triage.ReloadAsync(reference, Ct))!;
-        var flags = Nacars.Core.Triage.Assistance.ReporterFlagCheck.Unresolved(contact);
+        var flags = Nacars.Core.Assistance.ReporterFlagCheck.Unresolved(contact);
         Assert.True(flags.Count >= 2, $"expected the relationship and the phone number, found {flags.Count}");
         // Keeping needs a reason.
         await Assert.ThrowsAsync<DomainRuleException>(() => Triage.ResolveReporterFlagAsync(reference, Analyst, flags[0].FlagId, keep: true, reason: " ", Ct));
@@ -51,7 +51,7 @@ public class AssistanceIntegrationTests(WorkbenchFactory app) : IClassFixture<Wo
         contact = await Triage.ResolveReporterFlagAsync(reference, Analyst, flags[0].FlagId, keep: false, reason: null, Ct);
         Assert.DoesNotContain(flags[0].Text, contact.SanitisedAccount!);
         Assert.Contains(flags[0].Replacement, contact.SanitisedAccount!);
-        while (Nacars.Core.Triage.Assistance.ReporterFlagCheck.Unresolved(contact) is { Count: > 0 } left)
+        while (Nacars.Core.Assistance.ReporterFlagCheck.Unresolved(contact) is { Count: > 0 } left)
             contact = await Triage.ResolveReporterFlagAsync(reference, Analyst, left[0].FlagId, keep: true, reason: "The force needs the location to find the dealers; many people live there.", Ct);
 
         var sent = await send.SendAsync(reference, Analyst, Ct);

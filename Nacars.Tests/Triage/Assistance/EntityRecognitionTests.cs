@@ -1,4 +1,4 @@
-using Nacars.Core.Triage.Assistance;
+using Nacars.Core.Assistance;
 using static Nacars.Tests.Triage.Assistance.AssistTestKit;
 
 namespace Nacars.Tests.Triage.Assistance;

@@ -1,5 +1,5 @@
 using Nacars.Core.Forces;
-using Nacars.Core.Triage.Assistance;
+using Nacars.Core.Assistance;
 
 namespace Nacars.Tests.Triage.Assistance;
 

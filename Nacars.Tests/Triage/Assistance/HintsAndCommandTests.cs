@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Nacars.Bench.Assist;
-using Nacars.Core.Triage.Assistance;
+using Nacars.Core.Assistance;
 using Nacars.Workbench.Features.Triage;
 
 namespace Nacars.Tests.Triage.Assistance;

@@ -1,5 +1,5 @@
 using Nacars.Core.Contacts;
-using Nacars.Core.Triage.Assistance;
+using Nacars.Core.Assistance;
 
 namespace Nacars.Tests.Triage.Assistance;
 

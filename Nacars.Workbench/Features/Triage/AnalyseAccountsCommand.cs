@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Nacars.Core.Contacts;
 
-using Nacars.Core.Triage.Assistance;
+using Nacars.Core.Assistance;
 
 namespace Nacars.Workbench.Features.Triage;
 

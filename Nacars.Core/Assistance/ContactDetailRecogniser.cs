@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+
+namespace Nacars.Core.Assistance;
+
+/// <summary>Phone numbers, email addresses and social media handles.</summary>
+internal static partial class ContactDetailRecogniser
+{
+
+    // A run that could be a phone number: starts with +, 0 or a bracket, then digits with spaces, dots, hyphens or
+    // brackets between. libphonenumber then decides; its own scanner is slow on long text and, at POSSIBLE leniency,
+    // takes any four digits for a number.
+    [GeneratedRegex(@"(?<![\w+])(?:\+|00|\(0|0)[\d ().\-]{8,20}\d(?!\w)")]
+    private static partial Regex PhoneRun();
+
+    // @handle not inside an email; or a platform name then the handle ("snap: wayne.a.1954", "insta @x", "IG - x").
+    [GeneratedRegex(@"(?<![\w@.])@(?<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")]
+    private static partial Regex AtHandle();
+
+    [GeneratedRegex(@"\b(?<p>snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik\s?tok|tt|twitter|telegram|kik|threads)\s*(?:name|handle|account|acc|id)?\s*(?:[:\-–=]|is|was)\s*@?(?<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex PlatformHandle();
+
+    [GeneratedRegex(@"snap|insta|\big\b|\bsc\b|tik\s?tok|\btt\b|twitter|telegram|\bkik\b|threads", RegexOptions.IgnoreCase)]
+    private static partial Regex PlatformWords();
+
+    public static void Find(string text, List<Candidate> into)
+    {
+        var hasAt = text.Contains('@');
+        // Emails from each '@' outwards: a regex that can start at any letter read every word of a long account.
+        for (var at = text.IndexOf('@'); at >= 0; at = text.IndexOf('@', at + 1))
+        {
+            var start = at;
+            while (start > 0 && IsLocalChar(text[start - 1])) start--;
+            while (start < at && !char.IsAsciiLetterOrDigit(text[start])) start++;
+            var end = at + 1;
+            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '.')) end++;
+            while (end > at + 1 && text[end - 1] is '.' or '-') end--;
+            if (start == at || end == at + 1) continue;
+            var domain = text.AsSpan(at + 1, end - at - 1);
+            var dot = domain.LastIndexOf('.');
+            if (dot <= 0 || domain.Length - dot - 1 < 2 || domain[(dot + 1)..].ContainsAnyExcept(AsciiLetters)) continue;
+            into.Add(new Candidate(EntityKinds.Email, start, end - start, "looks like an email address", Candidate.PriorityOf(EntityKinds.Email)));
+        }
+
+        foreach (Match m in PhoneRun().Matches(text))
+        {
+            var raw = m.Value.TrimEnd('.', ')', '-', ' ');
+            if (raw.Count(char.IsDigit) is < 10 or > 13) continue;
+            if (Contacts.Phones.ToE164(raw) is null) continue;
+            // A leading "(" that belongs to the number stays; one that opens a remark does not.
+            into.Add(new Candidate(EntityKinds.Phone, m.Index, raw.Length, "a UK phone number (libphonenumber: possible number)", Candidate.PriorityOf(EntityKinds.Phone)));
+        }
+
+        if (hasAt) foreach (Match m in AtHandle().Matches(text))
+        {
+            var handle = m.Groups["h"].Value;
+            if (handle.All(char.IsDigit)) continue;
+            into.Add(new Candidate(EntityKinds.Handle, m.Index, m.Length, "an @handle", Candidate.PriorityOf(EntityKinds.Handle)));
+        }
+
+        if (PlatformWords().IsMatch(text))
+            for (var m = PlatformHandle().Match(text); m.Success; )
+            {
+                var handle = m.Groups["h"].Value;
+                // "insta is private" is not a handle: a handle has a digit, dot or underscore, or follows a colon/@.
+                var marked = m.Value.Contains(':') || m.Value.Contains('@') || handle.Any(c => char.IsDigit(c) || c is '.' or '_');
+                if (marked && handle.Length >= 3)
+                {
+                    into.Add(new Candidate(EntityKinds.Handle, m.Index, m.Length, $"a {m.Groups["p"].Value} handle", Candidate.PriorityOf(EntityKinds.Handle)));
+                    m = m.NextMatch();
+                }
+                // "His snap is snap: ben_x": a rejected reading may hide the real handle that starts inside it.
+                else m = PlatformHandle().Match(text, m.Index + 1);
+            }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static bool IsLocalChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
+}

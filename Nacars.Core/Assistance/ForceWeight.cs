@@ -1,0 +1,3 @@
+namespace Nacars.Core.Assistance;
+
+public sealed record ForceWeight(string Code, double Weight);

@@ -1,3 +1,0 @@
-namespace Nacars.Core.Triage.Assistance;
-
-public sealed record ForceWeight(string Code, double Weight);

@@ -1,4 +1,0 @@
-namespace Nacars.Core.Triage.Assistance;
-
-/// <summary>One gazetteer row.</summary>
-public sealed record GazetteerEntry(string Name, PlaceKind Kind, IReadOnlyList<ForceWeight> Forces, bool CapitalOnly);
