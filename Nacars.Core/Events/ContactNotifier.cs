@@ -8,8 +8,8 @@ namespace Nacars.Core.Events;
 /// The in-process notifier. Publishing never waits for subscribers: each subscriber has its own bounded channel, read
 /// by its own loop, which hands over everything that waited as one batch. A slow subscriber therefore gets fewer,
 /// larger batches rather than falling further behind; one that stops altogether (a stuck page) holds at most
-/// <see cref="LiveOptions.SubscriberQueueLimit"/> events, after which its queue is emptied and it is told to
-/// resynchronise. Neither delays the reporter's request or any other subscriber, and a failing subscriber never
+/// <see cref="LiveOptions.SubscriberQueueLimit"/> events; what does not fit is dropped, and when it reads again it gets
+/// no events but one "resynchronise" (it reloads what it shows). Neither delays the reporter's request or any other subscriber, and a failing subscriber never
 /// stops the others. A paced subscriber's loop waits out the rest of its interval before taking the next batch, so
 /// events gather meanwhile; the handler itself never waits on time.
 /// </summary>
