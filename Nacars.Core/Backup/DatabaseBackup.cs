@@ -81,8 +81,8 @@ public sealed class DatabaseBackup(
             var chain = await new AuditChain(factory, clock, NullLogger<AuditChain>.Instance, noAnchor).VerifyAsync(ct,
                 manifest.AuditHeadSeal is null ? null : new AuditAnchor.Head(manifest.AuditHeadSequence, default, manifest.AuditHeadSeal));
             if (!chain.Intact) problems.Add($"the audit chain in the copy is broken at event {chain.BrokenAt}: {chain.Problem}");
-            // The anchor kept beside the key ring saw this head when it was sealed: a copy whose head the anchor does
-            // not know was not taken from this service's database.
+            // The anchor kept beside the key ring recorded this head when it was sealed (unless the backup fell between
+            // a seal and its anchor line): a different seal there means the copy is not this service's history.
             if (manifest.AuditHeadSeal is not null && anchor.SealAt(manifest.AuditHeadSequence) is { } anchored
                 && !string.Equals(anchored, manifest.AuditHeadSeal, StringComparison.OrdinalIgnoreCase))
                 problems.Add($"audit event {manifest.AuditHeadSequence} in the copy does not match the anchor ({anchor.Path})");
