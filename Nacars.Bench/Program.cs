@@ -13,7 +13,7 @@ public static class BenchProgram
             return await CircuitsScenario.RunClientAsync(new Uri(url), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
         if (args is ["fuzz", ..]) return await FuzzAsync(args[1..]);
         if (args is ["--dashboard-client", var dashboardUrl, var pages])
-            return await DashboardsScenario.RunClientAsync(new Uri(dashboardUrl), int.Parse(pages, System.Globalization.CultureInfo.InvariantCulture));
+            return await DashboardPages.RunClientAsync(new Uri(dashboardUrl), int.Parse(pages, System.Globalization.CultureInfo.InvariantCulture));
         var quick = args.Contains("--quick");
         var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var size = quick ? BenchSize.Quick : BenchSize.Full;

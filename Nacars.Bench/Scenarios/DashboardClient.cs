@@ -86,7 +86,7 @@ internal sealed class DashboardClient : IAsyncDisposable
         await _process.StandardInput.WriteLineAsync("collect");
         await _process.StandardInput.FlushAsync(ct);
         var line = await _process.StandardOutput.ReadLineAsync(ct) ?? throw new InvalidOperationException("The browser client stopped.");
-        foreach (var s in JsonSerializer.Deserialize<DashboardsScenario.Stamp[]>(line, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [])
+        foreach (var s in JsonSerializer.Deserialize<DashboardPages.Stamp[]>(line, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [])
         {
             if (s.Kind == "row") Of(_rows, s.Reference).TryAdd(s.Page, s.T);
             // A row that first appears already claimed counts as showing the claim when it appears.
