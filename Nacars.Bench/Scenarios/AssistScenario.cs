@@ -19,6 +19,9 @@ public sealed class AssistScenario : IScenario
 
     public string Name => "assist";
 
+    /// <summary>A file to write the development set's and the tuning part's misses to (never the test part's).</summary>
+    public const string MissesVariable = "NACARS_ASSIST_MISSES";
+
     public Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
     {
         var path = DataPath();
@@ -39,8 +42,14 @@ public sealed class AssistScenario : IScenario
         if (corpus is not null)
         {
             foreach (var (prefix, part) in new[] { ("tuning_", corpus.Tuning), ("test_", corpus.Test) })
-                foreach (var (key, value) in AssistEvaluation.Evaluate(part).Figures())
+            {
+                var partResult = AssistEvaluation.Evaluate(part);
+                foreach (var (key, value) in partResult.Figures())
                     if (double.IsFinite(value)) figures[prefix + key] = value;
+                // Whoever tunes reads the development set's and the tuning part's misses, never the test part's.
+                if (prefix == "tuning_" && Environment.GetEnvironmentVariable(MissesVariable) is { Length: > 0 } missesPath)
+                    File.WriteAllLines(missesPath, result.Misses.Select(m => "dev " + m).Concat(partResult.Misses.Select(m => "tuning " + m)));
+            }
             context.Log.WriteLine($"  assist: and {corpus.Tuning.Count} tuning and {corpus.Test.Count} frozen test accounts from {corpus.Folder}");
         }
 

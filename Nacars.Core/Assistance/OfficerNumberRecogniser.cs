@@ -2,11 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace Nacars.Core.Assistance;
 
-/// <summary>Officers' collar, shoulder and warrant numbers: after a rank, after "collar number" and its kin, worn on
-/// the shoulder, or "his number was …" in an account about an officer.</summary>
+/// <summary>Officers' collar, shoulder and warrant numbers, read from the words around them: after a rank, after a
+/// rank and a name ("PC Rhys Bevan, 1126", "Sgt Lee Harland (1290)"), after "collar", "badge", "warrant card" or
+/// "number" in an account about an officer, worn on the shoulder, or "his number was …".</summary>
 internal static partial class OfficerNumberRecogniser
 {
-    [GeneratedRegex(@"\b(?<rank>" + OfficerRecogniser.Rank + @")\.?\s*[-#]?\s*(?:no\.?\s*)?(?<num>\d{2,7})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?<rank>" + OfficerRecogniser.Rank + @")s?\.?\s*[-#,]?\s*(?:no\.?\s*)?(?<num>\d{2,7}(?:[A-Z]{1,2})?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RankAndNumber();
 
     [GeneratedRegex(@"\b(?<what>collar|shoulder|warrant|badge|epaulette|epaulet|force|id|identification|officer|police)\s+(?:number|no\.?|num|#)\s*(?:(?:was|is|of|:|-)\s*)?(?:(?:PC|PS|PCSO|DC|DS)\s*)?#?(?<num>\d{2,7})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
@@ -18,14 +19,61 @@ internal static partial class OfficerNumberRecogniser
     [GeneratedRegex(@"\b(?<num>\d{2,7})\s+on\s+(?:his|her|their|the)\s+(?:shoulders?|epaulettes?|epaulets?|collar|uniform|lapel|hat|vest|badge)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NumberOnShoulder();
 
+    [GeneratedRegex(@"\b(?<rank>" + OfficerRecogniser.Rank + @"|officer|copper|cop|polis|peeler|policeman|policewoman|detective|sergeant)\.?\s+(?:(?:called|named|name\s+of|known\s+as)\s+)?(?<name>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?)\s*(?:,|\(|\s-)?\s*(?:(?:collar|shoulder|badge|warrant(?:\s+card)?)\s*)?(?:(?:number|no\.?|num)\s*)?(?:(?:is|was|:)\s*)?#?(?<num>\d{3,7}[A-Z]{0,2})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex RankNameNumber();
+
+    [GeneratedRegex(@"(?<before>\b[\w'’]+\s+)?\b(?<what>collar|shoulder|badge|ID|numbers|c/n|epaulettes?|epaulets?|warrant\s+card|warrant|number|no\.|num)(?:[\s-]+(?:number|numbers|no\.?|num))?(?:\s+on\s+(?:his|her|their|the)\s+(?:officer'?s?\s+)?(?:shoulders?|jacket|vest|uniform|epaulettes?|collar|lapel|hat|badge))?\s*(?:(?:is|was|woz|were|of|:|-|=|said|says|read|reads|showed|shows|'s|’s|looked\s+like|reading|like|,)\s*)?(?:(?:PC|PS|PCSO|DC|DS)\s*)?#?(?<num>\d{3,7}[A-Z]{0,2}|(?:\d[ -]){2,6}\d)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex CueAndNumber();
+
+    [GeneratedRegex(@"\s*(?:,\s*)?(?:or|/|and|&|or\s+maybe|or\s+possibly|or\s+it\s+might\s+be|maybe)\s+#?(?<num>\d{3,7}[A-Z]{0,2})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex OrAnotherNumber();
+
+    /// <summary>Words before "number" that make it some other number: the reporter's own (a crime reference, a phone,
+    /// a house) is not an officer's.</summary>
+    private static readonly HashSet<string> NotOfficerNumbers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "my", "our", "reference", "ref", "crime", "incident", "case", "log", "house", "flat", "door", "phone", "mobile", "contact", "tel",
+        "telephone", "room", "bus", "route", "plate", "cell", "account", "sort", "card", "tracking", "order", "booking", "claim", "policy",
+        "court", "custody", "licence", "license", "private", "hire", "taxi", "staff", "payroll", "national", "insurance", "pin", "unit", "seat", "table",
+    };
+
+    /// <summary>Words that cannot be a name between a rank and a number ("PC at 1930", "PS on 0800").</summary>
+    private static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "at", "on", "in", "by", "from", "for", "about", "around", "was", "is", "the", "a", "an", "and", "or", "to", "of", "with", "said", "says",
+        "called", "came", "come", "number", "no", "took", "gave", "had", "has", "who", "that", "since", "until", "after", "before", "till",
+    };
+
     public static void FindNumbers(string text, List<Candidate> into)
     {
+        var first = into.Count;
+        foreach (Match m in RankNameNumber().Matches(text))
+        {
+            var g = m.Groups["num"];
+            var rank = m.Groups["rank"].Value;
+            if (rank.All(char.IsLower) && rank.Length <= 2 && rank != "pc") continue;
+            if (m.Groups["name"].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(NotNameWords.Contains)) continue;
+            if (!NumberStandsAlone(text, g.Index, g.Index + g.Length)) continue;
+            into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, $"a number after '{rank}' and a name", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 1));
+        }
+        foreach (Match m in CueAndNumber().Matches(text))
+        {
+            var g = m.Groups["num"];
+            var before = m.Groups["before"].Value.Trim();
+            if (before.Length > 0 && NotOfficerNumbers.Contains(before)) continue;
+            // The cue words are common, so the account must be about an officer near them; a possessive ("his number
+            // is …") is read against a wider stretch, as the officer is often named a few sentences before.
+            var window = before is "his" or "her" or "their" or "the" ? 600 : 200;
+            if (!NumberStandsAlone(text, g.Index, g.Index + g.Length) || !OfficerRecogniser.PoliceNear(text, m.Index, window)) continue;
+            if (g.Index > 0 && text[g.Index - 1] == '£') continue;
+            into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, $"a number after '{m.Groups["what"].Value.ToLowerInvariant()}' in an account about an officer", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 2));
+        }
         foreach (Match m in RankAndNumber().Matches(text))
         {
             if (!NumberStandsAlone(text, m.Index, m.Index + m.Length)) continue;
             var rank = m.Groups["rank"].Value;
             // Short ranks in lower case ("ds 12") are too often something else; "pc 2317" is common enough to keep.
-            if (rank.All(char.IsLower) && rank.Length <= 2 && rank != "pc") continue;
+            if (rank.All(char.IsLower) && rank.Length <= 2 && rank != "pc" && (m.Groups["num"].Length < 3 || !OfficerRecogniser.PoliceNear(text, m.Index, 200))) continue;
             into.Add(new Candidate(EntityKinds.OfficerNumber, m.Index, m.Length, $"rank '{rank}' followed by a number", Candidate.PriorityOf(EntityKinds.OfficerNumber)));
         }
         foreach (Match m in NamedNumber().Matches(text))
@@ -41,6 +89,21 @@ internal static partial class OfficerNumberRecogniser
             var g = m.Groups["num"];
             if (!NumberStandsAlone(text, m.Index, m.Index + m.Length) || !OfficerRecogniser.PoliceNear(text, m.Index, 200)) continue;
             into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, "'his number was …' in an account about an officer", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 2));
+        }
+        FindAlternatives(text, into, first);
+    }
+
+    /// <summary>"collar 3871 or maybe 3817": a reporter unsure of the number gives another, which the force needs too.</summary>
+    private static void FindAlternatives(string text, List<Candidate> into, int from)
+    {
+        for (var i = from; i < into.Count; i++)
+        {
+            if (into[i].Kind != EntityKinds.OfficerNumber) continue;
+            var m = OrAnotherNumber().Match(text, into[i].End);
+            if (!m.Success || m.Index != into[i].End) continue;
+            var g = m.Groups["num"];
+            if (NumberStandsAlone(text, g.Index, g.Index + g.Length))
+                into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, "a second number offered for the same officer", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 2));
         }
     }
 
