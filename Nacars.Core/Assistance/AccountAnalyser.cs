@@ -43,6 +43,7 @@ public static class AccountAnalyser
         OfficerNumberRecogniser.FindNumbers(text, candidates);
         DateRecogniser.Find(account, candidates);
         PlaceRecogniser.FindStations(account, context, candidates);
+        StationContextRecogniser.Find(account, candidates);
         OfficerRecogniser.FindNames(account, context, candidates, reporter?.Name);
         PlaceRecogniser.FindPlaces(account, context, candidates);
         var kept = Resolve(candidates);

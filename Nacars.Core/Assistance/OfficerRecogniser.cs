@@ -129,6 +129,8 @@ internal static partial class OfficerRecogniser
                 if (Lexicon.Nicknames.Contains(account.Tokens[t].Folded) && account.IsCapitalised(t) && !IsNonName(account, t))
                     found.Add((account.Tokens[t].Start, account.Tokens[t].Length, "a nickname in an account about an officer"));
 
+        LowerCaseNames(account, context, found);
+
         // Drop the reporter's own name, then add every other mention of a found first name, surname or short form.
         var reporterWords = ReporterWords(reporterName);
         found.RemoveAll(f => AccountText.Tokenise(text.Substring(f.Start, f.Length)).Any(w => reporterWords.Contains(w.Folded)));
