@@ -13,13 +13,14 @@ public static class AccountAnalyser
     public static IReadOnlyList<AccountEntity> Analyse(string text, ReporterDetails? reporter = null) =>
         Run(text, reporter).Entities;
 
-    /// <summary>Entities, top-3 force suggestions, reporter-identifying flags and threshold/urgency hints in one pass.</summary>
-    public static AccountAssistance Assist(string text, ReporterDetails? reporter = null)
+    /// <summary>Entities, top-3 force suggestions, reporter-identifying flags and threshold/urgency hints in one pass.
+    /// The subject's details from the contact's fields, when given, count for the force and the hints.</summary>
+    public static AccountAssistance Assist(string text, ReporterDetails? reporter = null, SubjectDetails? subject = null)
     {
         var run = Run(text, reporter);
-        var forces = ForceSuggester.Suggest(run.Account, run.Located);
+        var forces = ForceSuggester.Suggest(run.Account, run.Located, 3, AnalysisWorkplace.Of(subject?.Workplace));
         var flags = SanitisationGuard.Find(run.Account, run.Entities, reporter);
-        var hints = ThresholdHints.For(run.Account, run.Context, run.Entities);
+        var hints = ThresholdHints.For(run.Account, run.Context, run.Entities, subject);
         return new AccountAssistance(run.Entities, forces, flags, hints);
     }
 

@@ -11,8 +11,8 @@ namespace Nacars.Core.Assistance;
 /// </summary>
 public sealed class ContactAssistance(IDbContextFactory<NacarsDbContext> dbFactory, IdentifierHasher hasher)
 {
-    /// <summary>What the account says (entities, forces, reporter flags, hints).</summary>
-    public static AccountAssistance Read(Contact contact) => AccountAnalyser.Assist(contact.Reported.Account, contact.Reported.Reporter);
+    /// <summary>What the account and the subject's fields say (entities, forces, reporter flags, hints).</summary>
+    public static AccountAssistance Read(Contact contact) => AccountAnalyser.Assist(contact.Reported.Account, contact.Reported.Reporter, contact.Subject);
 
     /// <summary>The sanitised account's starting point: the original with every flagged detail replaced by a neutral phrase.</summary>
     public static string RedactedDraft(Contact contact) =>

@@ -61,7 +61,9 @@ public static partial class ForceSuggester
         public readonly List<(string Why, double Weight)> Evidence = [];
     }
 
-    internal static IReadOnlyList<ForceSuggestion> Suggest(AccountText account, IReadOnlyList<Candidate> located, int top = 3)
+    /// <param name="workplace">The places and stations found in the subject's workplace as given in the contact's fields
+    /// ("Bristol", "Bridewell"): evidence as strong as the account's, and said to come from the field.</param>
+    internal static IReadOnlyList<ForceSuggestion> Suggest(AccountText account, IReadOnlyList<Candidate> located, int top = 3, AnalysisWorkplace? workplace = null)
     {
         var text = account.Text;
         var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
@@ -72,6 +74,12 @@ public static partial class ForceSuggester
         {
             if (c.Forces is not { Count: > 0 } forces) continue;
             var name = c.Head ?? text.Substring(c.Start, c.Length);
+            // "Bridewell police station in Bristol": a town named beside a station shared by several forces decides it.
+            var decidedBy = c.Kind == EntityKinds.Station && forces.Select(f => f.Code).Distinct().Count() > 1 ? TownBeside(text, located, c) : null;
+            if (decidedBy is { } town)
+            {
+                forces = [.. forces.Where(f => town.Forces!.Any(t => t.Code == f.Code)).Select(f => f with { Weight = 1 })];
+            }
             var key = name.ToLowerInvariant();
             var repeat = seen.TryGetValue(key, out var n) ? n : 0;
             seen[key] = repeat + 1;
@@ -85,7 +93,9 @@ public static partial class ForceSuggester
                 PlaceKind.Postcode => 0.8,
                 _ => 1.0,
             };
-            var label = c.Kind == EntityKinds.Station ? $"{name} (police station)" : c.PlaceKind switch
+            var label = c.Kind == EntityKinds.Station
+                ? decidedBy is { } beside ? $"{name} (police station; '{text.Substring(beside.Start, beside.Length)}' beside it decides the force)" : $"{name} (police station)"
+                : c.PlaceKind switch
             {
                 PlaceKind.Rail => $"{name} (railway station)",
                 PlaceKind.Defence => $"{name} (defence site)",
@@ -99,6 +109,14 @@ public static partial class ForceSuggester
                 Add(f.Code, w, $"{label} → {NameOf(f.Code)}");
             }
         }
+
+        if (workplace is not null)
+            foreach (var c in workplace.Located)
+                if (c.Forces is { Count: > 0 } given)
+                {
+                    var name = c.Head ?? workplace.Text.Substring(c.Start, c.Length);
+                    foreach (var f in given) Add(f.Code, f.Weight * (c.Kind == EntityKinds.Station ? 3.0 : 1.5), $"{name} (the subject's workplace, as given) → {NameOf(f.Code)}");
+                }
 
         foreach (var m in account.MatchesIn(RootAndPoliceWord(), account.Stretches(w => ForceWords.Contains(w))))
         {
@@ -130,6 +148,15 @@ public static partial class ForceSuggester
             tally.Evidence.Add((why, weight));
         }
     }
+
+    /// <summary>A town, district or county within a few words of <paramref name="station"/> ("… police station in
+    /// Bristol", "Bristol's Bridewell") that one of the station's forces covers.</summary>
+    private static Candidate? TownBeside(string text, IReadOnlyList<Candidate> located, Candidate station) =>
+        located.Where(c => c.Kind == EntityKinds.Place && c.PlaceKind is PlaceKind.Town or PlaceKind.District or PlaceKind.County
+                && c.Forces is { Count: > 0 } && c.Forces.Any(t => station.Forces!.Any(f => f.Code == t.Code))
+                && (c.Start >= station.End ? c.Start - station.End <= 40 : station.Start - c.End is >= 0 and <= 25))
+            .OrderBy(c => c.Start >= station.End ? c.Start - station.End : station.Start - c.End)
+            .FirstOrDefault();
 
     private static readonly HashSet<string> ForceWords = new(StringComparer.Ordinal) { "police", "constabulary", "force", "cops", "coppers", "plod", "lot", "bill", "polis", "feds", "bobbies", "service" };
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Nacars.Core.Contacts;
 
 namespace Nacars.Core.Assistance;
 
@@ -39,29 +40,34 @@ public static partial class ThresholdHints
         "urgent", "urgently", "asap", "emergency", "right now", "happening now", "is there now", "are there now", "is with her now",
         "is with him now", "are with them now", "tonight", "tonite", "2nite", "2night", "this evening", "minutes ago", "an hour ago",
         "half an hour ago", "just now", "as we speak", "straight away", "send someone", "immediately", "tomorrow morning", "2moro morning",
-        "2morrow morning");
+        "2morrow morning", "now", "rn", "later today", "this afternoon", "before the morning", "by the morning");
 
     private static readonly PhraseSet Harm = new(
         "vulnerable", "child", "girl who cant be older", "underage", "under age", "year old", "kill*", "finish this", "hands round my throat",
         "strangl*", "screaming", "smash*", "threat*", "scared for", "in danger", "weapon", "knife", "gun", "raid", "warrant", "search",
         "its blown", "compromis*", "get it shifted", "get everything out", "get it out", "coming round", "coming for", "drunk", "on her own",
-        "in the front seat");
+        "in the front seat", "hurt someone", "hurt her", "hurt him", "hurt me", "hurt them", "sort out", "sort him out", "sort her out",
+        "sorted out", "teach him a lesson", "teach them a lesson", "hiding", "kicking", "batter*", "beat him", "beat her", "beat up", "do him in",
+        "prisoner", "prisoners", "in the cells", "in custody", "custody", "detainee", "armed", "firearm", "machete", "blade", "suicid*",
+        "overdose", "self harm", "self-harm", "dementia", "disabled", "elderly", "pregnant", "baby", "missing", "alone with", "locked in",
+        "picking her up", "picking him up", "meet her", "meet him", "meeting her", "meeting him", "pick her up", "pick him up");
 
     private static readonly PhraseSet Vague = new(
         "everyone knows", "everybody knows", "heard off someone", "heard from someone", "apparently", "rumour", "rumor", "dont know who",
         "dont know which", "dont know his name", "dont know her name", "dunno his name", "dunno her name", "dunno names", "all bent",
         "all corrupt", "all the same", "every single one", "all of them", "they all do it", "r all bent", "wake up");
 
-    internal static IReadOnlyList<AssistHint> For(AccountText account, PoliceContext context, IReadOnlyList<AccountEntity> entities)
+    internal static IReadOnlyList<AssistHint> For(AccountText account, PoliceContext context, IReadOnlyList<AccountEntity> entities, SubjectDetails? subject = null)
     {
-        var text = account.Text;
         var hints = new List<AssistHint>(4);
+        // The contact's subject fields ("Sergeant", "Mark", "Birmingham") count as if the account had said them.
+        var given = subject is null || subject.IsEmpty ? null : new AccountText(string.Join(" ", new[] { subject.Role, subject.Name, subject.Number, subject.Workplace }.Where(v => !string.IsNullOrWhiteSpace(v))));
         bool Has(params string[] kinds) => entities.Any(e => kinds.Contains(e.Kind));
 
         // About police: a police role, or someone else's uniform instead.
-        var policeRoles = PoliceRoles.Find(account).Count;
+        var policeRoles = PoliceRoles.Find(account).Count + (given is null ? 0 : PoliceRoles.Find(given).Count);
         var others = NonPoliceRoles.Find(account);
-        var hasOfficer = Has(EntityKinds.OfficerName, EntityKinds.OfficerNumber);
+        var hasOfficer = Has(EntityKinds.OfficerName, EntityKinds.OfficerNumber) || !string.IsNullOrWhiteSpace(subject?.Name) || !string.IsNullOrWhiteSpace(subject?.Number);
         if (others.Count > 0 && (policeRoles == 0 || (!hasOfficer && policeRoles <= 1)))
             hints.Add(new AssistHint(HintChecks.AboutPolice, $"Looks like it is about a {others[0]}, not police: check who the subject is.",
                 $"non-police role(s): {string.Join(", ", others)}; police role words: {policeRoles}"));
@@ -70,8 +76,8 @@ public static partial class ThresholdHints
                 PoliceAtAll.Any(account) ? "the police are mentioned, but no officer, rank or police role" : "no mention of police at all"));
 
         // Corroborable: who (an identifiable officer), where, when.
-        var who = Has(EntityKinds.OfficerName, EntityKinds.OfficerNumber, EntityKinds.Station, EntityKinds.VehicleReg, EntityKinds.Handle);
-        var where = Has(EntityKinds.Place, EntityKinds.Station);
+        var who = hasOfficer || Has(EntityKinds.Station, EntityKinds.VehicleReg, EntityKinds.Handle) || !string.IsNullOrWhiteSpace(subject?.Workplace);
+        var where = Has(EntityKinds.Place, EntityKinds.Station) || !string.IsNullOrWhiteSpace(subject?.Workplace);
         var when = Has(EntityKinds.Date);
         var vague = Vague.Find(account).Count;
         var missing = new List<string>();
@@ -100,7 +106,9 @@ public static partial class ThresholdHints
         // Urgency: something happening now or tonight, with harm or a compromised operation.
         var immediate = Immediate.Find(account);
         var harm = Harm.Find(account);
-        if (immediate.Count > 0 && (harm.Count > 0 || immediate.Contains("urgent") || immediate.Count >= 2))
+        // "now" alone is everywhere ("now he messages her"): it counts beside a risk, not on its own.
+        var soon = immediate.Where(i => i != "now").ToList();
+        if ((soon.Count > 0 && (harm.Count > 0 || soon.Contains("urgent") || soon.Count >= 2)) || (immediate.Contains("now") && harm.Count >= 2))
             hints.Add(new AssistHint(HintChecks.Urgent, "May need immediate police attention: consider flagging urgent and the fast-time call.",
                 $"time: {string.Join(", ", immediate.Select(i => $"'{i}'"))}{(harm.Count > 0 ? $"; risk: {string.Join(", ", harm.Take(4).Select(h => $"'{h}'"))}" : "")}"));
         return hints;

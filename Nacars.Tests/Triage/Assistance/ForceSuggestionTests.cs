@@ -15,6 +15,11 @@ public class ForceSuggestionTests
     [InlineData("The officer works out of Gablecross and lives in Swindon.", "wiltshire")]
     [InlineData("A sergeant at Bell Street police station in Dundee leaks searches.", "scotland")]
     [InlineData("coppers in oldham r all on the take", "greater-manchester")]
+    // A station name several forces share, settled by the town beside it (issue 27).
+    [InlineData("PC Daniel Hartley, who is based at Bridewell police station in Bristol, takes cash on Stapleton Road.", "avon-and-somerset")]
+    [InlineData("A sergeant at the Bridewell in Norwich keeps leaking addresses.", "norfolk")]
+    [InlineData("The custody sergeant at Bridewell police station in Nottingham took money off my brother.", "nottinghamshire")]
+    [InlineData("An officer at Bridewell police station in Liverpool is selling seized phones.", "merseyside")]
     public void Ranks_the_force_of_the_places_and_stations_first(string text, string code)
     {
         var top = Suggest(text);
@@ -105,4 +110,20 @@ public class ForceSuggestionTests
         "west-mercia" => "Wyre Forest", "west-midlands" => "Sandwell", "west-yorkshire" => "Calderdale", "wiltshire" => "Swindon",
         "scotland" => "Clackmannanshire", "psni" => "Fermanagh and Omagh", _ => "nowhere",
     };
+
+    [Fact]
+    public void The_town_beside_an_ambiguous_station_is_named_as_what_decided()
+    {
+        var top = Suggest("PC Daniel Hartley, based at Bridewell police station in Bristol, takes cash.");
+        Assert.Single(top);
+        Assert.Contains("Bridewell (police station; 'Bristol' beside it decides the force)", top[0].Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_subjects_workplace_in_the_contacts_fields_counts_for_the_force_and_says_so()
+    {
+        var top = AccountAnalyser.Assist("He takes money from dealers every Friday.", null, new Nacars.Core.Contacts.SubjectDetails("Mark", "Sergeant", null, "Birmingham")).Forces;
+        Assert.Equal("west-midlands", top[0].Code);
+        Assert.Contains("the subject's workplace, as given", top[0].Why, StringComparison.Ordinal);
+    }
 }

@@ -46,8 +46,25 @@ public class ThresholdHintTests
     [InlineData("I'm writing this quick because it's happening tonight: they're coming for yous at 6 in the morning and the raid is blown.")]
     [InlineData("He is parked outside my building right now and he has rung my buzzer twice. Please send someone.")]
     [InlineData("About 20 minutes ago PC 6129 drove off with a girl who can't be older than 14 in the front seat.")]
+    // Threats of harm, custody and vulnerable people beside "tonight" or "now" (issue 27).
+    [InlineData("He might hurt someone tonight, he said he would sort out a prisoner in the cells at Keynsham.")]
+    [InlineData("The sergeant is alone with a detainee with dementia now and he has a blade in his locker.")]
     public void Something_happening_now_gets_an_urgency_hint(string text) =>
         Assert.Contains(Hints(text), h => h.Check == HintChecks.Urgent && h.Why.Length > 0);
+
+    [Fact]
+    public void Now_alone_is_not_urgent() =>
+        Assert.DoesNotContain(Hints("Now he posts racist memes in the team's WhatsApp group, as he did in 2019."), h => h.Check == HintChecks.Urgent);
+
+    [Fact]
+    public void The_subject_named_in_the_contacts_fields_is_an_identifiable_officer()
+    {
+        const string account = "He takes cash from the dealers on the estate every Friday night outside the chip shop.";
+        Assert.Contains(AccountAnalyser.Assist(account).Hints, h => h.Check == HintChecks.Corroborable);
+        var hints = AccountAnalyser.Assist(account, null, new Nacars.Core.Contacts.SubjectDetails("Mark", "Sergeant", null, "Birmingham")).Hints;
+        Assert.DoesNotContain(hints, h => h.Check == HintChecks.Corroborable);
+        Assert.DoesNotContain(hints, h => h.Check == HintChecks.AboutPolice);
+    }
 
     [Fact]
     public void An_old_grievance_is_not_urgent() =>
