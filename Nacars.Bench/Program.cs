@@ -12,6 +12,7 @@ public static class BenchProgram
         if (args is ["--circuit-client", var url, var count])
             return await CircuitsScenario.RunClientAsync(new Uri(url), int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
         if (args is ["fuzz", ..]) return await FuzzAsync(args[1..]);
+        if (args is ["train-reporter-model", ..]) return Assist.ReporterModelTrainer.Run(args, Console.Out);
         if (args is ["--dashboard-client", var dashboardUrl, var pages])
             return await DashboardPages.RunClientAsync(new Uri(dashboardUrl), int.Parse(pages, System.Globalization.CultureInfo.InvariantCulture));
         var quick = args.Contains("--quick");

@@ -13,5 +13,8 @@ public static class EntityKinds
     public const string Email = "email";
     public const string Handle = "handle";
 
+    /// <summary>What names the accused: a redaction keeps these, since the force needs them (issue 27).</summary>
+    public static bool IsSubject(string kind) => kind is OfficerNumber or OfficerName or Station;
+
     public static readonly IReadOnlyList<string> All = [OfficerNumber, OfficerName, Station, Place, Date, VehicleReg, Phone, Email, Handle];
 }

@@ -13,6 +13,9 @@ public static class ReporterFlagKinds
     public const string OwnIncident = "own-incident";
     public const string Vehicle = "vehicle";
 
+    /// <summary>A clause the learned check reads as the reporter speaking about themselves, which no rule names.</summary>
+    public const string AboutTheReporter = "about-the-reporter";
+
     /// <summary>The neutral phrase an automatic redaction puts in place of a flagged stretch.</summary>
     public static string NeutralPhrase(string kind) => kind switch
     {
@@ -25,6 +28,7 @@ public static class ReporterFlagKinds
         PersonalDetail => "[a personal detail]",
         OwnIncident => "[an incident involving the reporter]",
         Vehicle => "[a vehicle]",
+        AboutTheReporter => "[a detail about the reporter]",
         _ => "[removed]",
     };
 }

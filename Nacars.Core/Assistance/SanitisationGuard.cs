@@ -18,7 +18,8 @@ public static partial class SanitisationGuard
         return Find(run.Account, run.Entities, reporter);
     }
 
-    internal static IReadOnlyList<ReporterFlag> Find(AccountText account, IReadOnlyList<AccountEntity> entities, ReporterDetails? reporter)
+    /// <param name="learned">False for the rules alone: what the learned check is trained beside.</param>
+    internal static IReadOnlyList<ReporterFlag> Find(AccountText account, IReadOnlyList<AccountEntity> entities, ReporterDetails? reporter, bool learned = true)
     {
         var text = account.Text;
         var flags = new List<(string Kind, int Start, int End, string Why)>();
@@ -150,6 +151,8 @@ public static partial class SanitisationGuard
             flags.Add((ReporterFlagKinds.Vehicle, m.Index, end, "the reporter's own vehicle"));
         }
 
+        AddPersonalFacts(account, firstPerson, flags);
+        if (learned) AddLearned(account, entities, flags);
         return Build(text, entities, flags);
     }
 
@@ -191,9 +194,7 @@ public static partial class SanitisationGuard
         // Trim white space and trailing punctuation; drop a flag inside another of the same kind.
         var cleaned = raw.Select(f =>
         {
-            var (s, e) = (f.Start, f.End);
-            while (s < e && char.IsWhiteSpace(text[s])) s++;
-            while (e > s && (char.IsWhiteSpace(text[e - 1]) || text[e - 1] is ',' or '.' or ';' or ':' or '(' or '-')) e--;
+            var (s, e) = Trimmed(text, entities, f.Kind, f.Start, f.End);
             return (f.Kind, Start: s, End: e, f.Why);
         }).Where(f => f.End > f.Start).Distinct().ToList();
         var kept = cleaned.Where(f => !cleaned.Any(o => !o.Equals(f) && o.Kind == f.Kind && o.Start <= f.Start && o.End >= f.End && (o.End - o.Start) > (f.End - f.Start))).ToList();
@@ -205,12 +206,17 @@ public static partial class SanitisationGuard
             }).ToArray();
     }
 
-    /// <summary>A neutral replacement. An own incident keeps its words but loses its date and place; everything else
-    /// becomes its kind's neutral phrase.</summary>
+    /// <summary>A neutral replacement that never cuts the subject: an own incident keeps its words but loses its date
+    /// and place; everything else becomes its kind's neutral phrase, followed by the officers' names and numbers and the
+    /// stations it held ("[a person known to the subject] (Sgt Lee Harland, 1290)"), which the force needs.</summary>
     private static string ReplacementFor(string kind, string text, int start, int end, IReadOnlyList<AccountEntity> entities)
     {
-        if (kind != ReporterFlagKinds.OwnIncident) return ReporterFlagKinds.NeutralPhrase(kind);
-        var inside = entities.Where(e => e.Start >= start && e.End <= end && e.Kind is EntityKinds.Date or EntityKinds.Place or EntityKinds.Station or EntityKinds.Phone or EntityKinds.Email or EntityKinds.VehicleReg).ToList();
+        if (kind != ReporterFlagKinds.OwnIncident)
+        {
+            var subject = entities.Where(e => e.Start >= start && e.End <= end && EntityKinds.IsSubject(e.Kind)).Select(e => e.Text).Distinct().ToList();
+            return ReporterFlagKinds.NeutralPhrase(kind) + (subject.Count > 0 ? " (" + string.Join(", ", subject) + ")" : "");
+        }
+        var inside = entities.Where(e => e.Start >= start && e.End <= end && e.Kind is EntityKinds.Date or EntityKinds.Place or EntityKinds.Phone or EntityKinds.Email or EntityKinds.VehicleReg).ToList();
         if (inside.Count == 0) return ReporterFlagKinds.NeutralPhrase(kind);
         var sb = new StringBuilder();
         var at = start;

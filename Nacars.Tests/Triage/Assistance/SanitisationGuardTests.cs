@@ -89,9 +89,10 @@ public class SanitisationGuardTests
         var address = flags.Single(f => f.Kind == ReporterFlagKinds.Address);
         var phone = flags.Single(f => f.Kind == ReporterFlagKinds.Contact);
 
-        // The analyst redacted the phone and kept the address with a reason: nothing is left to decide.
+        // The analyst redacted the phone and kept the rest with a reason: nothing is left to decide.
         var sanitised = original.Replace("07700 900589", "[contact details removed]");
-        Assert.Empty(SanitisationGuard.Unresolved(sanitised, new HashSet<string> { address.FlagId }, null, flags));
+        var keptTheRest = flags.Where(f => f.FlagId != phone.FlagId).Select(f => f.FlagId).ToHashSet();
+        Assert.Empty(SanitisationGuard.Unresolved(sanitised, keptTheRest, null, flags));
 
         // Kept the address only: the phone, still in the text, is unresolved.
         var stillThere = SanitisationGuard.Unresolved(original, new HashSet<string> { address.FlagId }, null, flags);
