@@ -19,6 +19,10 @@ internal static partial class ContactDetailRecogniser
     [GeneratedRegex(@"\b(?<p>snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik\s?tok|tt|twitter|telegram|kik|threads)\s*(?:name|handle|account|acc|id)?\s*(?:[:\-–=]|is|was)\s*@?(?<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex PlatformHandle();
 
+    // A word joined by an underscore ("stokes_r90", "newport_pcso_banter") is a username wherever it stands.
+    [GeneratedRegex(@"(?<![\w@./])(?<h>[A-Za-z0-9][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9])(?![\w@]|\.[A-Za-z])")]
+    private static partial Regex UnderscoreHandle();
+
     [GeneratedRegex(@"snap|insta|\big\b|\bsc\b|tik\s?tok|\btt\b|twitter|telegram|\bkik\b|threads", RegexOptions.IgnoreCase)]
     private static partial Regex PlatformWords();
 
@@ -71,6 +75,11 @@ internal static partial class ContactDetailRecogniser
                 // "His snap is snap: ben_x": a rejected reading may hide the real handle that starts inside it.
                 else m = PlatformHandle().Match(text, m.Index + 1);
             }
+
+        if (text.Contains('_'))
+            foreach (Match m in UnderscoreHandle().Matches(text))
+                if (m.Value.Length is >= 4 and <= 30 && m.Value.Any(char.IsLetter))
+                    into.Add(new Candidate(EntityKinds.Handle, m.Index, m.Length, "a username (words joined by an underscore)", Candidate.PriorityOf(EntityKinds.Handle) - 1));
     }
 
     private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");

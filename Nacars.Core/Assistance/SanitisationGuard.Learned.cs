@@ -85,17 +85,20 @@ public static partial class SanitisationGuard
         // What someone said, in quotes, is usually the officer's words: the force needs them.
         for (var q = start + 1; q < end; q++)
             if (text[q] is '\'' or '"' or '‘' or '“' && char.IsWhiteSpace(text[q - 1])) { end = q; break; }
-        var words = AccountText.Tokenise(text[start..end]);
-        for (var i = 1; i < words.Length; i++)
+        var span = new AccountText(text[start..end]);
+        var words = span.Tokens;
+        var gazetteer = Gazetteer.Instance;
+        for (var i = 1; i < words.Count; i++)
         {
-            // A learned flag, the least sure, also stops before a capitalised first name, a street ("Main Street", where the conduct
-            // happened) or a station's name.
-            if (kind == ReporterFlagKinds.AboutTheReporter && char.IsUpper(text[start + words[i].Start])
+            var capital = char.IsUpper(text[start + words[i].Start]);
+            // A learned flag, the least sure, also stops before a capitalised first name, a street ("Main Street", where
+            // the conduct happened) or a station's name.
+            if (kind == ReporterFlagKinds.AboutTheReporter && capital
                 && (Lexicon.FirstNames.Contains(words[i].Folded)
-                    || (i + 1 < words.Length && char.IsUpper(text[start + words[i + 1].Start]) && StationContextRecogniser.StationLike.Contains(words[i + 1].Folded)) || Gazetteer.Instance.Lookup(words[i].Folded + " police station").Count > 0
-                    || Gazetteer.Instance.Lookup(words[i].Folded).Any(e => e.Kind == PlaceKind.Station)))
+                    || (i + 1 < words.Count && char.IsUpper(text[start + words[i + 1].Start]) && StationContextRecogniser.StationLike.Contains(words[i + 1].Folded))
+                    || gazetteer.Lookup(words[i].Folded + " police station").Count > 0))
                 return start + words[i].Start;
-            if (IsKnownStation(text, start, words, i)) return start + words[i].Start;
+            if (IsKnownStation(span, i, capital)) return start + words[i].Start;
             if (!PoliceStarts.Contains(words[i].Folded)) continue;
             // "in Musgrave Street custody", "at Doncaster police station": the station's name goes with it.
             var cut = i;
@@ -108,14 +111,10 @@ public static partial class SanitisationGuard
 
     /// <summary>One to three words from <paramref name="i"/> that the gazetteer lists as a police station by name
     /// alone ("Stewart Street", "St Anne Street"): a flag never runs over one.</summary>
-    private static bool IsKnownStation(string text, int start, Token[] words, int i)
+    private static bool IsKnownStation(AccountText span, int i, bool capitalised)
     {
-        for (var last = i; last < Math.Min(words.Length, i + 3); last++)
-        {
-            var surface = text[(start + words[i].Start)..(start + words[last].End)];
-            var capitalised = char.IsUpper(surface[0]);
-            if (Gazetteer.Instance.Lookup(surface).Any(e => e.Kind == PlaceKind.Station && (capitalised || !e.CapitalOnly))) return true;
-        }
+        for (var last = i; last < Math.Min(span.Tokens.Count, i + 3); last++)
+            if (Gazetteer.Instance.Lookup(span, i, last).Any(e => e.Kind == PlaceKind.Station && (capitalised || !e.CapitalOnly))) return true;
         return false;
     }
 }
