@@ -148,6 +148,7 @@ internal static partial class DateRecogniser
         }
         foreach (Match m in BareMonth().Matches(text))
             into.Add(new Candidate(EntityKinds.Date, m.Index, m.Length, "a month", Candidate.PriorityOf(EntityKinds.Date) - 2));
+        FindSpoken(text, into);
     }
 
     private static bool Plausible(string text, int index, string v)
