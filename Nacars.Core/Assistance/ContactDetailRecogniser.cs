@@ -19,9 +19,19 @@ internal static partial class ContactDetailRecogniser
     [GeneratedRegex(@"\b(?<p>snap(?:chat)?|sc|insta(?:gram)?|ig|tiktok|tik\s?tok|tt|twitter|telegram|kik|threads)\s*(?:name|handle|account|acc|id)?\s*(?:[:\-–=]|is|was)\s*@?(?<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex PlatformHandle();
 
+    // A username after what names one outright ("my gamertag is smogbear", "his discord: kaizen.wav", "in the server as
+    // tyr3se"): no digit or underscore needed.
+    [GeneratedRegex(@"\b(?:gamertag|gamer\s+tag|discord|twitch(?:\s+name)?|psn|xbox(?:\s+name)?|steam(?:\s+name)?|username|user\s+name|screen\s+name|handle|in\s+the\s+server\s+as|tiktok|insta|snap)\s*(?:is|was|:|-)\s*@?(?<h>[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex NamedHandle();
+
     // A word joined by an underscore ("stokes_r90", "newport_pcso_banter") is a username wherever it stands.
     [GeneratedRegex(@"(?<![\w@./])(?<h>[A-Za-z0-9][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9])(?![\w@]|\.[A-Za-z])")]
     private static partial Regex UnderscoreHandle();
+
+    // Lower-case words joined by dots ("kyle.r3318", "owain.p.cdf"): a username, where a web address would have a known
+    // ending and a sentence a space.
+    [GeneratedRegex(@"(?<![\w@./])(?<h>[a-z][a-z0-9]*(?:\.[a-z0-9]+){1,3})(?![\w@]|\.[a-z])")]
+    private static partial Regex DottedHandle();
 
     [GeneratedRegex(@"snap|insta|\big\b|\bsc\b|tik\s?tok|\btt\b|twitter|telegram|\bkik\b|threads", RegexOptions.IgnoreCase)]
     private static partial Regex PlatformWords();
@@ -76,11 +86,30 @@ internal static partial class ContactDetailRecogniser
                 else m = PlatformHandle().Match(text, m.Index + 1);
             }
 
+        foreach (Match m in NamedHandle().Matches(text))
+        {
+            var h = m.Groups["h"];
+            if (Lexicon.Stop.Contains(h.Value.ToLowerInvariant()) || h.Value.All(char.IsDigit)) continue;
+            into.Add(new Candidate(EntityKinds.Handle, h.Index, h.Length, "a username after what names one", Candidate.PriorityOf(EntityKinds.Handle) - 1));
+        }
+
+        foreach (Match m in DottedHandle().Matches(text))
+        {
+            var last = m.Value[(m.Value.LastIndexOf('.') + 1)..];
+            if (WebEndings.Contains(last) || m.Value.Length < 5 || !m.Value.Any(char.IsDigit) && m.Value.Split('.').Any(p => p.Length > 1 && Lexicon.Stop.Contains(p))) continue;
+            into.Add(new Candidate(EntityKinds.Handle, m.Index, m.Length, "a username (words joined by dots)", Candidate.PriorityOf(EntityKinds.Handle) - 2));
+        }
+
         if (text.Contains('_'))
             foreach (Match m in UnderscoreHandle().Matches(text))
                 if (m.Value.Length is >= 4 and <= 30 && m.Value.Any(char.IsLetter))
                     into.Add(new Candidate(EntityKinds.Handle, m.Index, m.Length, "a username (words joined by an underscore)", Candidate.PriorityOf(EntityKinds.Handle) - 1));
     }
+
+    private static readonly HashSet<string> WebEndings = new(StringComparer.Ordinal)
+    {
+        "com", "org", "net", "uk", "gov", "ac", "co", "io", "info", "biz", "me", "tv", "jpg", "jpeg", "png", "pdf", "doc", "docx", "mp4", "mov", "wav", "html", "htm",
+    };
 
     private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 

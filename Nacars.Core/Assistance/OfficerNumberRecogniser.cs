@@ -22,8 +22,11 @@ internal static partial class OfficerNumberRecogniser
     [GeneratedRegex(@"\b(?<rank>" + OfficerRecogniser.Rank + @"|officer|copper|cop|polis|peeler|policeman|policewoman|detective|sergeant)\.?\s+(?:(?:called|named|name\s+of|known\s+as)\s+)?(?<name>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?)\s*(?:,|\(|\s-)?\s*(?:(?:collar|shoulder|badge|warrant(?:\s+card)?)\s*)?(?:(?:number|no\.?|num)\s*)?(?:(?:is|was|:)\s*)?#?(?<num>\d{3,7}[A-Z]{0,2})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RankNameNumber();
 
-    [GeneratedRegex(@"(?<before>\b[\w'’]+\s+)?\b(?<what>collar|shoulder|badge|ID|numbers|c/n|epaulettes?|epaulets?|warrant\s+card|warrant|number|no\.|num)(?:[\s-]+(?:number|numbers|no\.?|num))?(?:\s+on\s+(?:his|her|their|the)\s+(?:officer'?s?\s+)?(?:shoulders?|jacket|vest|uniform|epaulettes?|collar|lapel|hat|badge))?\s*(?:(?:is|was|woz|were|of|:|-|=|said|says|read|reads|showed|shows|'s|’s|looked\s+like|reading|like|,)\s*)?(?:(?:PC|PS|PCSO|DC|DS)\s*)?#?(?<num>\d{3,7}[A-Z]{0,2}|(?:\d[ -]){2,6}\d)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?<before>\b[\w'’]+\s+)?\b(?<what>collar|shoulder|badge|ID|numbers|c/n|epaulettes?|epaulets?|warrant\s+card|warrant|service|number|numbur|numba|nummer|no\.|num)(?:[\s-]+(?:number|numbers|numbur|numba|no\.?|nae|num))?(?:\s+on\s+(?:his|her|their|the)\s+(?:officer'?s?\s+)?(?:shoulders?|jacket|vest|uniform|epaulettes?|collar|lapel|hat|badge))?\s*(?:I\s+)?(?:(?:is|was|woz|wis|were|of|:|-|=|said|says|read|reads|read\s+as|showed|shows|'s|’s|looked\s+like|looks\s+like|reading|like|as|may\s+be|might\s+be|could\s+be|maybe|probably|possibly|,)\s*)?(?:(?:PC|PS|PCSO|DC|DS|CNC|BTP|MDP)\s*)?#?(?<num>[A-Z]?\d{3,7}[A-Z]{0,2}|(?:\d[ -]){2,6}\d)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex CueAndNumber();
+
+    [GeneratedRegex(@"\b(?<noun>copper|cop|officer|policeman|policewoman|polis|peeler|police)\s+#?(?<num>\d{3,7})\b|\b(?<num>\d{3,7})\s+(?:is|was|wis)\s+(?:his|her|their|the\s+officer'?s)\s+(?:collar\s+|shoulder\s+|badge\s+|warrant\s+)?(?:number|no\.?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex NounOrTrailingNumber();
 
     [GeneratedRegex(@"\s*(?:,\s*)?(?:or|/|and|&|or\s+maybe|or\s+possibly|or\s+it\s+might\s+be|maybe)\s+#?(?<num>\d{3,7}[A-Z]{0,2})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex OrAnotherNumber();
@@ -89,6 +92,13 @@ internal static partial class OfficerNumberRecogniser
             var g = m.Groups["num"];
             if (!NumberStandsAlone(text, m.Index, m.Index + m.Length) || !OfficerRecogniser.PoliceNear(text, m.Index, 200)) continue;
             into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, "'his number was …' in an account about an officer", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 2));
+        }
+        foreach (Match m in NounOrTrailingNumber().Matches(text))
+        {
+            var g = m.Groups["num"];
+            if (!NumberStandsAlone(text, g.Index, g.Index + g.Length) || (g.Index > 0 && text[g.Index - 1] == '£')) continue;
+            if (m.Groups["noun"].Success && !OfficerRecogniser.PoliceNear(text, m.Index, 200)) continue;
+            into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, m.Groups["noun"].Success ? $"a number after '{m.Groups["noun"].Value.ToLowerInvariant()}'" : "'… is his number'", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 2));
         }
         FindAlternatives(text, into, first);
     }

@@ -1,0 +1,70 @@
+using Nacars.Core.Assistance;
+using static Nacars.Tests.Triage.Assistance.AssistTestKit;
+
+namespace Nacars.Tests.Triage.Assistance;
+
+/// <summary>Issue 27: details read from the words around them, as people write them, not only in the shapes the
+/// development set used.</summary>
+public class ContextRecognitionTests
+{
+    [Theory]
+    [InlineData("his name is pc rhys bevan number 1126 and he sells info", "1126")]
+    [InlineData("A detective at Newport Central, DS Mark Jeffreys, collar 1509, is taking cash.", "1509")]
+    [InlineData("Sgt Lee Harland (1290) has been drinking on duty.", "1290")]
+    [InlineData("The officer, collar 5583, called them names.", "5583")]
+    [InlineData("he said his name is PC Hopkins, collar 3871 or maybe 3817 I am not sure", "3817")]
+    [InlineData("dean marsh the copper 4418 is sellin info 2 the lads", "4418")]
+    [InlineData("PC McGuire, shoulder nae 1120, he wis the wan grabbed me", "1120")]
+    public void Officer_numbers_are_read_from_the_words_around_them(string text, string number) =>
+        Assert.Contains(Found(text, EntityKinds.OfficerNumber), n => n.Contains(number, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("My badge number is 0417 if you need to check I am a real driver, my crime reference number 20231 is on the letter.")]
+    [InlineData("He lives at number 12 and drives a van.")]
+    public void Numbers_that_are_the_reporters_or_a_house_are_not_officers(string text) =>
+        Assert.DoesNotContain(Found(text, EntityKinds.OfficerNumber), n => n.Contains("20231", StringComparison.Ordinal) || n.Contains("12", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("a copper from southend police station pc dan whitmore stopped me", "dan whitmore")]
+    [InlineData("my mums boyfriend is a copper at erdington hes called marc dunne", "marc dunne")]
+    [InlineData("theres this copper pc stokoe from byker nick", "stokoe")]
+    public void Lower_case_names_after_a_rank_or_called_are_officers(string text, string name) =>
+        Assert.Contains(name, Found(text, EntityKinds.OfficerName));
+
+    [Theory]
+    [InlineData("pc 6235 who works out of queens road in peckham comes in", "queens road")]
+    [InlineData("When I was in the cells at Stewart Street the machine was broken.", "Stewart Street")]
+    [InlineData("PC Rhys Powell, 4417, from Swansea Central has been telling the boys.", "Swansea Central")]
+    [InlineData("Everyone calls him Stevo, he works outta the cop shop on Manor Road in Wallasey.", "the cop shop on Manor Road")]
+    public void Stations_are_read_from_the_words_before_them(string text, string station) =>
+        Assert.Contains(Found(text, EntityKinds.Station), s => s.Contains(station, StringComparison.Ordinal));
+
+    [Fact]
+    public void A_bus_station_is_not_a_police_station() =>
+        Assert.Empty(Found("I had a seizure in the bus station in Newport and an officer took my phone.", EntityKinds.Station));
+
+    [Theory]
+    [InlineData("his snap is stokes_r90 and he adds girls", "stokes_r90")]
+    [InlineData("posted by newport_pcso_banter with the caption", "newport_pcso_banter")]
+    [InlineData("she got a snap add from kyle.r3318 saying wot a nice pic", "kyle.r3318")]
+    [InlineData("in the lobby heard it my gamertag is smogbear and i recorded it", "smogbear")]
+    public void Usernames_are_handles_where_they_stand(string text, string handle) =>
+        Assert.Contains(Found(text, EntityKinds.Handle), h => h.Contains(handle, StringComparison.Ordinal));
+
+    [Fact]
+    public void A_web_address_is_not_a_username() =>
+        Assert.Empty(Found("The page was on example.com and the file was photo.jpg.", EntityKinds.Handle));
+
+    [Theory]
+    [InlineData("i got arrested in blackpool on the 22nd for nothing", "the 22nd")]
+    [InlineData("Ma wee brother got lifted on the 9th o March", "the 9th o March")]
+    [InlineData("please ring me before 10 tonight", "before 10")]
+    [InlineData("He's been messaging her for weeks on Snapchat.", "for weeks")]
+    [InlineData("and later that night texted her from his own phone", "later that night")]
+    public void Dates_are_read_as_people_say_them(string text, string date) =>
+        Assert.Contains(Found(text, EntityKinds.Date), d => d.Contains(date, StringComparison.Ordinal));
+
+    [Fact]
+    public void A_house_number_after_at_is_not_a_time() =>
+        Assert.DoesNotContain(Found("The lads at 52 Harehills Lane are dealing.", EntityKinds.Date), d => d.Contains("52", StringComparison.Ordinal));
+}
