@@ -38,4 +38,17 @@ public sealed record AssistCorpus(IReadOnlyList<LabelledAccount> Tuning, IReadOn
         if (unsplit.Count > 0) throw new InvalidDataException($"Accounts in {folder} that split.json does not place: {string.Join(", ", unsplit.Take(5))}. Do not re-split; add new accounts to a new corpus.");
         return new AssistCorpus([.. all.Where(a => tuningIds.Contains(a.Id))], [.. all.Where(a => testIds.Contains(a.Id))], folder);
     }
+
+    /// <summary>The training-only accounts in data/assist-train beside the corpus (never scored; ADR 0015).</summary>
+    public IReadOnlyList<LabelledAccount> TrainingOnly()
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(Folder)!, "assist-train");
+        var accounts = new List<LabelledAccount>();
+        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "part-*.jsonl").Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
+        {
+            using var reader = new StreamReader(file);
+            accounts.AddRange(AssistEvaluation.Read(reader));
+        }
+        return accounts;
+    }
 }

@@ -157,7 +157,8 @@ public static class AssistEvaluation
         }
     }
 
-    private static IEnumerable<(int Start, int End)> Occurrences(string text, string label)
+    /// <summary>Every place a label's exact text stands in the account.</summary>
+    public static IEnumerable<(int Start, int End)> Occurrences(string text, string label)
     {
         var at = 0;
         while (label.Length > 0 && (at = text.IndexOf(label, at, StringComparison.Ordinal)) >= 0)

@@ -34,17 +34,12 @@ public static class ReporterModelTrainer
         // Only what the repository holds, so anyone can make the same file: the tuning part and data/assist-train.
         List<LabelledAccount> accounts = [.. corpus.Tuning];
         var tuning = accounts.Count;
-        var extra = Path.Combine(RepositoryRoot(), "data", "assist-train");
-        foreach (var file in Directory.Exists(extra) ? [.. Directory.GetFiles(extra, "part-*.jsonl").Order(StringComparer.Ordinal)] : Array.Empty<string>())
-        {
-            using var reader = new StreamReader(file);
-            accounts.AddRange(AssistEvaluation.Read(reader));
-        }
+        accounts.AddRange(corpus.TrainingOnly());
         var examples = new List<Example>();
         var readings = new List<ReporterClauseReading>();
         for (var a = 0; a < accounts.Count; a++)
         {
-            var spans = accounts[a].ReporterIdentifiers.SelectMany(l => Occurrences(accounts[a].Account, l)).ToList();
+            var spans = accounts[a].ReporterIdentifiers.SelectMany(l => AssistEvaluation.Occurrences(accounts[a].Account, l)).ToList();
             var reading = ReporterClauses.Read(accounts[a].Account);
             readings.Add(reading);
             // A clause is about the reporter when the stretch a flag on it would cover meets a label.
@@ -128,7 +123,7 @@ public static class ReporterModelTrainer
             var own = Enumerable.Range(0, examples.Count).Where(i => examples[i].Account == a).ToList();
             foreach (var (first, last) in ReporterClauses.Runs(own.Count, k => heldOut[own[k]] >= threshold && !examples[own[k]].Features.Contains("rule:flagged") && readings[a].Eligible[k]))
                 if (readings[a].LearnedSpan(first, last) is var (start, end) && end > start) mine.Add((start, end));
-            var spans = accounts[a].ReporterIdentifiers.Select(l => Occurrences(text, l).ToList()).ToList();
+            var spans = accounts[a].ReporterIdentifiers.Select(l => AssistEvaluation.Occurrences(text, l).ToList()).ToList();
             foreach (var s in spans)
             {
                 labels++;
@@ -141,12 +136,6 @@ public static class ReporterModelTrainer
             }
         }
         return (labels == 0 ? 0 : (double)found / labels, flags == 0 ? 0 : (double)right / flags);
-    }
-
-    private static IEnumerable<(int Start, int End)> Occurrences(string text, string label)
-    {
-        for (var at = 0; label.Length > 0 && (at = text.IndexOf(label, at, StringComparison.Ordinal)) >= 0; at += label.Length)
-            yield return (at, at + label.Length);
     }
 
     private static string RepositoryRoot()

@@ -50,7 +50,7 @@ public sealed class AssistScenario : IScenario
                 // Whoever tunes reads the development set's and the tuning part's misses, never the test part's.
                 if (prefix == "tuning_" && Environment.GetEnvironmentVariable(MissesVariable) is { Length: > 0 } missesPath)
                     File.WriteAllLines(missesPath, result.Misses.Select(m => "dev " + m).Concat(partResult.Misses.Select(m => "tuning " + m))
-                        .Concat(AssistEvaluation.Evaluate(TrainingAccounts(corpus.Folder)).Misses.Select(m => "train " + m)));
+                        .Concat(AssistEvaluation.Evaluate(corpus.TrainingOnly()).Misses.Select(m => "train " + m)));
             }
             context.Log.WriteLine($"  assist: and {corpus.Tuning.Count} tuning and {corpus.Test.Count} frozen test accounts from {corpus.Folder}");
         }
@@ -83,19 +83,6 @@ public sealed class AssistScenario : IScenario
             baseP95 > 0 ? Math.Round(p95 / baseP95, 2) : null,
             "1,000-word p95 <= 5 ms; force top-1 >= 85%, top-3 >= 95%; recall numbers/regs/phones/emails >= 95%, stations >= 85%, names/dates >= 80%, places >= 70%, reporter flags >= 75%; related P/R >= 90%",
             met, notes));
-    }
-
-    /// <summary>The training-only accounts in data/assist-train, beside the corpus.</summary>
-    private static List<LabelledAccount> TrainingAccounts(string corpusFolder)
-    {
-        var folder = Path.Combine(Path.GetDirectoryName(corpusFolder)!, "assist-train");
-        var accounts = new List<LabelledAccount>();
-        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "part-*.jsonl") : [])
-        {
-            using var reader = new StreamReader(file);
-            accounts.AddRange(AssistEvaluation.Read(reader));
-        }
-        return accounts;
     }
 
     /// <summary>NACARS_ASSIST_DATA, else shared/data/assist-dev.jsonl beside the repository root (the folder holding
