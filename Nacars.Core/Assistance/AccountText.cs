@@ -130,6 +130,13 @@ public sealed class AccountText
 
     public bool IsCapitalised(int token) => char.IsUpper(Text[_tokens[token].Start]);
 
+    private bool? _lowerCase;
+
+    /// <summary>True for an account written (almost) without capitals, as text-speak is: under 2% of its words start
+    /// with one, "I" aside.</summary>
+    public bool WrittenInLowerCase => _lowerCase ??= _tokens.Length >= 8
+        && _tokens.Count(t => char.IsUpper(Text[t.Start]) && t.Folded != "i") * 50 < _tokens.Count(t => char.IsLetter(Text[t.Start]));
+
     public bool IsAllCaps(int token)
     {
         var t = _tokens[token];

@@ -72,7 +72,8 @@ public static partial class ForceSuggester
 
         foreach (var c in located)
         {
-            if (c.Forces is not { Count: > 0 } forces) continue;
+            var forces = c.Forces is { Count: > 0 } known ? known : TownInside(text, c);
+            if (forces.Count == 0) continue;
             var name = c.Head ?? text.Substring(c.Start, c.Length);
             // "Bridewell police station in Bristol": a town named beside a station shared by several forces decides it.
             var decidedBy = c.Kind == EntityKinds.Station && forces.Select(f => f.Code).Distinct().Count() > 1 ? TownBeside(text, located, c) : null;
@@ -157,6 +158,18 @@ public static partial class ForceSuggester
                 && (c.Start >= station.End ? c.Start - station.End <= 40 : station.Start - c.End is >= 0 and <= 25))
             .OrderBy(c => c.Start >= station.End ? c.Start - station.End : station.Start - c.End)
             .FirstOrDefault();
+
+    /// <summary>"Blackpool Town Hall", "Oxford Youth Court": a named building or street no gazetteer lists, whose first
+    /// word is a town, counts for the town's force at half weight.</summary>
+    private static IReadOnlyList<ForceWeight> TownInside(string text, Candidate c)
+    {
+        if (c.Kind != EntityKinds.Place) return [];
+        var first = text.AsSpan(c.Start, c.Length);
+        var space = first.IndexOf(' ');
+        if (space <= 0) return [];
+        return [.. Gazetteer.Instance.Lookup(first[..space].ToString()).Where(e => e.Kind is PlaceKind.Town or PlaceKind.District)
+            .SelectMany(e => e.Forces).Select(f => f with { Weight = f.Weight * 0.5 })];
+    }
 
     private static readonly HashSet<string> ForceWords = new(StringComparer.Ordinal) { "police", "constabulary", "force", "cops", "coppers", "plod", "lot", "bill", "polis", "feds", "bobbies", "service" };
 

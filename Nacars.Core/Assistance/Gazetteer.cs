@@ -155,6 +155,10 @@ public sealed class Gazetteer
         // A name that is also an everyday word (Reading, Deal, Street) counts only when written with a capital.
         var capitalised = text.IsCapitalised(first);
         if (capitalised) return entries;
+        // In an account written all in lower case ("in bath theres a police car", "near rhyl"), after a word that
+        // introduces a place, such a name is the place: there is no capital to wait for.
+        if (text.WrittenInLowerCase && first > 0 && text.Tokens[first - 1].Folded is "in" or "near" or "at" or "from" or "round" or "outside" or "to" or "of")
+            return entries;
         List<GazetteerEntry>? usable = null;
         foreach (var e in entries)
             if (!e.CapitalOnly) (usable ??= []).Add(e);

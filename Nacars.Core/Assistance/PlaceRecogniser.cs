@@ -96,7 +96,8 @@ internal static partial class PlaceRecogniser
             if (next is not null && (Lexicon.StreetSuffixes.Contains(next) || next == "estate") && !Lexicon.StreetSuffixes.Contains(tokens[g.Last].Folded)) continue;
             if (IsPersonHere(account, g)) continue;
             // "West Yorkshire Police", "the Staffordshire lot": a force's name, counted by the force suggester.
-            if (next is not null && ForceWords.Contains(next)) continue;
+            // A town's police ("Guildford police are corrupt") is the town, and counts for its force.
+            if (next is not null && ForceWords.Contains(next) && placeEntries.Any(e => e.Kind == PlaceKind.County)) continue;
             // "a dark blue Ford Focus": a car make, not Ford on Merseyside.
             if (g.First == g.Last && VehicleWords.Vehicle().IsMatch(name) && g.Last + 1 < tokens.Count && (account.IsCapitalised(g.Last + 1) || char.IsDigit(tokens[g.Last + 1].Folded[0]))) continue;
             // "Hatfield House", "Jubilee Court": a building named after the place, taken whole by the venue rule.
