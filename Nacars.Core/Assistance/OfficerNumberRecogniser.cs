@@ -66,7 +66,7 @@ internal static partial class OfficerNumberRecogniser
             if (before.Length > 0 && NotOfficerNumbers.Contains(before)) continue;
             // The cue words are common, so the account must be about an officer near them; a possessive ("his number
             // is …") is read against a wider stretch, as the officer is often named a few sentences before.
-            var window = before is "his" or "her" or "their" or "the" ? 600 : 200;
+            var window = before.ToLowerInvariant() is "his" or "her" or "their" or "the" ? 600 : 200;
             if (!NumberStandsAlone(text, g.Index, g.Index + g.Length) || !OfficerRecogniser.PoliceNear(text, m.Index, window)) continue;
             if (g.Index > 0 && text[g.Index - 1] == '£') continue;
             into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, $"a number after '{m.Groups["what"].Value.ToLowerInvariant()}' in an account about an officer", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 2));

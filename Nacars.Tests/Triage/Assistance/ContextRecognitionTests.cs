@@ -15,6 +15,7 @@ public class ContextRecognitionTests
     [InlineData("he said his name is PC Hopkins, collar 3871 or maybe 3817 I am not sure", "3817")]
     [InlineData("dean marsh the copper 4418 is sellin info 2 the lads", "4418")]
     [InlineData("PC McGuire, shoulder nae 1120, he wis the wan grabbed me", "1120")]
+    [InlineData("A police officer stop me in my car on Southtown Road on 17 June at 2 in the morning after my shift, he say I smell alcohol but I drink nothing. He say 'we can forget this' and he touch my leg. I say no and drive away and he follow me until Gorleston. His number was 1733, I see on his shoulder.", "1733")]
     public void Officer_numbers_are_read_from_the_words_around_them(string text, string number) =>
         Assert.Contains(Found(text, EntityKinds.OfficerNumber), n => n.Contains(number, StringComparison.Ordinal));
 
