@@ -38,8 +38,9 @@ public sealed class ReporterClauseModel
     public double Probability(IEnumerable<string> features)
     {
         var z = Bias;
-        foreach (var f in features.Distinct(StringComparer.Ordinal))
-            if (_weights.TryGetValue(f, out var w)) z += w;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in features)
+            if (seen.Add(f) && _weights.TryGetValue(f, out var w)) z += w;
         return 1 / (1 + Math.Exp(-z));
     }
 

@@ -14,16 +14,19 @@ public static partial class SanitisationGuard
         var model = ReporterClauseModel.Shared;
         var ruled = flags.Count;
         var clauses = ReporterClauses.Split(account);
-        var scored = new (double P, List<string> Features, bool Ruled)[clauses.Count];
+        var scored = new (double P, List<string> Features)[clauses.Count];
         for (var i = 0; i < clauses.Count; i++)
         {
             var c = clauses[i];
             var flaggedByRule = false;
             for (var f = 0; f < ruled && !flaggedByRule; f++) flaggedByRule = flags[f].Start < c.End && c.Start < flags[f].End;
-            var features = ReporterClauses.Features(account, clauses, i, entities, flaggedByRule);
-            scored[i] = (model.Probability(features), features, flaggedByRule);
+            // Only a clause a learned flag may cover is scored: most of a long account is not in the first person, and
+            // building its features is most of the check's cost.
+            if (flaggedByRule || !Eligible(account, clauses, i, entities)) { scored[i] = (0, []); continue; }
+            var features = ReporterClauses.Features(account, clauses, i, entities, ruleFlagged: false);
+            scored[i] = (model.Probability(features), features);
         }
-        foreach (var (first, last) in ReporterClauses.Runs(clauses.Count, i => !scored[i].Ruled && scored[i].P >= model.Threshold && Eligible(account, clauses, i, entities)))
+        foreach (var (first, last) in ReporterClauses.Runs(clauses.Count, i => scored[i].P >= model.Threshold))
         {
             var reasons = model.Reasons(Enumerable.Range(first, last - first + 1).SelectMany(i => scored[i].Features));
             var sure = Enumerable.Range(first, last - first + 1).Max(i => scored[i].P);
