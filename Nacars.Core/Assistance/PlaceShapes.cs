@@ -141,6 +141,8 @@ internal static partial class PlaceShapes
             var suffixCapital = account.IsCapitalised(t);
             var strong = Lexicon.StrongStreetSuffixes.Contains(tokens[t].Folded);
             if (!suffixCapital && !strong) return;
+            // "St" before a capitalised name is Saint, not Street: "Bury St Edmunds", "Stoke St Gregory".
+            if (tokens[t].Folded == "st" && t + 1 < tokens.Count && account.Adjacent(t, t + 1) && account.IsCapitalised(t + 1)) return;
             var first = t;
             var capitalHead = false;
             for (var j = t - 1; j >= 0 && t - j <= 4 && account.Adjacent(j, j + 1); j--)

@@ -22,6 +22,7 @@ public class ForceSuggestionTests
     [InlineData("An officer at Bridewell police station in Liverpool is selling seized phones.", "merseyside")]
     // A town's police, a building named after its town, a lower-case town in a lower-case account, a town's nickname.
     [InlineData("The whole of Guildford police are corrupt from top to bottom.", "surrey")]
+    [InlineData("On Saturday I was stopped on Abbeygate Street in Bury St Edmunds by a PC.", "suffolk")]
     [InlineData("The community support officer drinks free in my pub near Blackpool Town Hall while on duty.", "lancashire")]
     [InlineData("in bath theres a police car that keeps pulling up by the taxi rank at 2am and the officer offers girls lifts", "avon-and-somerset")]
     [InlineData("my uncle reckons a copper in donny is in with the lads who sell and tips them off", "south-yorkshire")]
