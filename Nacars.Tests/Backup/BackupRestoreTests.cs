@@ -57,6 +57,9 @@ public sealed class BackupRestoreTests : IDisposable
         }, Ct);
 
         await Eventually.TrueAsync(() => given.Count >= 100);
+        // The chain is sealed on a timer; seal once here, so the manifest has a head to record whichever way the timer
+        // fell (a clean-clone run took the copy before the first timed seal, and the head was 0).
+        await _app.Services.GetRequiredService<AuditChain>().SealAsync(Ct);
         var began = Stopwatch.GetTimestamp();
         var folder = Path.Combine(_backups, "during-intake");
         var manifest = await Backup.TakeAsync(folder, Ct);
