@@ -28,9 +28,10 @@ public static class ReporterModelTrainer
 
     public static int Run(string[] args, TextWriter log)
     {
+        var corpus = AssistCorpus.Find() ?? throw new InvalidDataException("train-reporter-model needs data/assist-corpus and its split.json (run it inside the repository).");
         var at = Array.IndexOf(args, "--out");
-        var output = Path.GetFullPath(at >= 0 && at + 1 < args.Length ? args[at + 1] : Path.Combine(RepositoryRoot(), "Nacars.Core", "Assistance", "Data", "reporter-model.json"));
-        var corpus = AssistCorpus.Find() ?? throw new InvalidDataException("train-reporter-model needs data/assist-corpus and its split.json.");
+        var repository = Path.GetDirectoryName(Path.GetDirectoryName(corpus.Folder))!;
+        var output = Path.GetFullPath(at >= 0 && at + 1 < args.Length ? args[at + 1] : Path.Combine(repository, "Nacars.Core", "Assistance", "Data", "reporter-model.json"));
         // Only what the repository holds, so anyone can make the same file: the tuning part and data/assist-train.
         List<LabelledAccount> accounts = [.. corpus.Tuning];
         var tuning = accounts.Count;
@@ -136,12 +137,5 @@ public static class ReporterModelTrainer
             }
         }
         return (labels == 0 ? 0 : (double)found / labels, flags == 0 ? 0 : (double)right / flags);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Nacars.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Run train-reporter-model inside the repository (the folder holding Nacars.sln).");
     }
 }

@@ -128,6 +128,14 @@ public sealed class AccountText
     public string Surface(int firstToken, int lastToken) =>
         Text[_tokens[firstToken].Start.._tokens[lastToken].End];
 
+    /// <summary>The words of <paramref name="s"/> with one space between them, in lower case unless asked: how a
+    /// matched phrase is quoted in a reason ("collar number", "works out of").</summary>
+    internal static string OneSpaced(string s, bool lower = true)
+    {
+        var joined = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return lower ? joined.ToLowerInvariant() : joined;
+    }
+
     public bool IsCapitalised(int token) => char.IsUpper(Text[_tokens[token].Start]);
 
     private bool? _lowerCase;

@@ -121,7 +121,7 @@ public static partial class ForceSuggester
 
         foreach (var m in account.MatchesIn(RootAndPoliceWord(), account.Stretches(w => ForceWords.Contains(w))))
         {
-            var words = Collapse(m.Value);
+            var words = AccountText.OneSpaced(m.Value, lower: false);
             var root = words[..words.LastIndexOf(' ')];
             if (root.EndsWith(" police", StringComparison.OrdinalIgnoreCase) || root.EndsWith(" old", StringComparison.OrdinalIgnoreCase)) root = root[..root.LastIndexOf(' ')];
             if (!RootCodes.TryGetValue(root, out var code)) continue;
@@ -132,7 +132,7 @@ public static partial class ForceSuggester
         }
         foreach (Match m in ForceAcronym().Matches(text))
         {
-            var key = Collapse(m.Value);
+            var key = AccountText.OneSpaced(m.Value, lower: false);
             if (AcronymCodes.TryGetValue(key, out var code)) Add(code, 5.0, $"'{m.Value}' names {NameOf(code)}");
         }
 
@@ -173,7 +173,6 @@ public static partial class ForceSuggester
 
     private static readonly HashSet<string> ForceWords = new(StringComparer.Ordinal) { "police", "constabulary", "force", "cops", "coppers", "plod", "lot", "bill", "polis", "feds", "bobbies", "service" };
 
-    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string NameOf(string code) => Names.TryGetValue(code, out var name) ? name : code;
 }

@@ -84,7 +84,7 @@ internal static partial class OfficerRecogniser
             if (IsReporterIntroduction(text, m.Index)) continue;
             if (NamesAThing(text, m.Index) || NamesACivilian(text, m.Index)) continue;
             if (!context.AboutOfficer(name.Value.Index, name.Value.Index + name.Value.Length)) continue;
-            found.Add((name.Value.Index, name.Value.Length, $"'{Collapse(m.Groups["cue"].Value)} …' in an account about an officer"));
+            found.Add((name.Value.Index, name.Value.Length, $"'{AccountText.OneSpaced(m.Groups["cue"].Value)} …' in an account about an officer"));
         }
 
         foreach (Match m in SelfNamed().Matches(text))
@@ -271,7 +271,6 @@ internal static partial class OfficerRecogniser
         return end == 0 ? null : new NameSpan(g.Index, end, value[..end]);
     }
 
-    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     /// <summary>True when a police word sits within <paramref name="window"/> characters before the position.</summary>
     public static bool PoliceNear(string text, int position, int window)

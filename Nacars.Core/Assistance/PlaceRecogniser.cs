@@ -48,9 +48,9 @@ internal static partial class PlaceRecogniser
             }
             if (suffix == "nick" && entries.Count == 0 && !account.IsCapitalised(headFirst)) continue;
             var start = account.Tokens[headFirst].Start;
-            var whole = gazetteer.Lookup(headText + " " + Collapse(m.Value)).Where(e => e.Kind == PlaceKind.Station).ToList();
+            var whole = gazetteer.Lookup(headText + " " + AccountText.OneSpaced(m.Value)).Where(e => e.Kind == PlaceKind.Station).ToList();
             var forces = whole.Count > 0 ? Forces(whole) : StationForces(entries, headText, gazetteer);
-            into.Add(new Candidate(EntityKinds.Station, start, m.Index + m.Length - start, $"'{headText}' followed by '{Collapse(m.Value)}'",
+            into.Add(new Candidate(EntityKinds.Station, start, m.Index + m.Length - start, $"'{headText}' followed by '{AccountText.OneSpaced(m.Value)}'",
                 Candidate.PriorityOf(EntityKinds.Station), forces, PlaceKind.Station, headText));
         }
     }
@@ -219,5 +219,4 @@ internal static partial class PlaceRecogniser
         return text[start..end];
     }
 
-    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 }

@@ -138,5 +138,4 @@ public static partial class SanitisationGuard
         return sb.ToString();
     }
 
-    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 }

@@ -45,7 +45,7 @@ public static partial class SanitisationGuard
             if (!cue.Success) continue;
             var between = before[(cue.Index + cue.Length - Math.Min(cue.Length, 30))..];
             if (ReporterPhrases.SomeoneElse().IsMatch(before[cue.Index..]) && !cue.Value.StartsWith("my", StringComparison.OrdinalIgnoreCase) && !cue.Value.Contains(" me", StringComparison.OrdinalIgnoreCase) && between.Length > 0) continue;
-            flags.Add((ReporterFlagKinds.Contact, e.Start, e.End, $"the reporter's own {(e.Kind == EntityKinds.Phone ? "phone number" : "email address")} ('{Collapse(cue.Value.Trim())}')"));
+            flags.Add((ReporterFlagKinds.Contact, e.Start, e.End, $"the reporter's own {(e.Kind == EntityKinds.Phone ? "phone number" : "email address")} ('{AccountText.OneSpaced(cue.Value.Trim())}')"));
         }
 
         foreach (var m in account.MatchesIn(ReporterPhrases.MyRelation(), firstPerson))

@@ -65,11 +65,10 @@ internal static partial class StationContextRecogniser
             var streetLike = strong && last > first && StationLike.Contains(tokens[last].Folded) && (capitalised || m.Groups["work"].Success || m.Groups["out"].Success || m.Groups["held"].Success);
             if (stations.Count == 0 && !streetLike) continue;
             var start = tokens[first].Start;
-            into.Add(new Candidate(EntityKinds.Station, start, tokens[last].End - start, $"'{surface}' after '{Collapse(m.Value)}'",
+            into.Add(new Candidate(EntityKinds.Station, start, tokens[last].End - start, $"'{surface}' after '{AccountText.OneSpaced(m.Value)}'",
                 Candidate.PriorityOf(EntityKinds.Station), PlaceRecogniser.Forces(stations), PlaceKind.Station, surface));
             return;
         }
     }
 
-    private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 }
