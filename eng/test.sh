@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing (Debian's Chromium for the browser tests,
-# PostgreSQL for the provider and scale-out tests, nginx for the reverse-proxy test),
+# PostgreSQL for the provider and scale-out tests, Postfix as a stand-in CJSM relay, nginx for the reverse-proxy test),
 # so a fresh Debian machine with only the .NET SDK passes. Usage: bash eng/test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,8 @@ fi
 
 # The provider and scale-out tests run against a real PostgreSQL on loopback (NACARS_TEST_POSTGRES names another).
 if [ -z "${NACARS_TEST_POSTGRES:-}" ]; then bash eng/postgres.sh; fi
+# The relay tests send through Debian's Postfix on loopback: STARTTLS required, a test CA in the trust store.
+bash eng/relay.sh
 
 dotnet restore Nacars.sln
 dotnet build Nacars.sln --no-restore -c Release

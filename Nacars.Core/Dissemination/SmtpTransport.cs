@@ -92,6 +92,10 @@ public sealed class SmtpTransport(IOptions<NacarsOptions> options, ILogger<SmtpT
             {
                 throw new PermanentMailException($"The mail server refused the message: {(int)ex.StatusCode} {ex.Message}", ex);
             }
+            catch (SmtpCommandException ex)
+            {
+                throw new TransientMailException($"The mail server deferred the message: {(int)ex.StatusCode} {ex.Message}", ex);
+            }
         }
 
         public async ValueTask DisposeAsync()
