@@ -92,6 +92,10 @@ public static class DependencyInjection
         services.AddSingleton<Audit.AuditAnchor>();
         services.AddSingleton<Audit.AuditChain>();
         services.AddHostedService<Audit.AuditSealer>();
+        // Counts, ages and timings for Prometheus (the Workbench exports them at /metrics).
+        services.AddMetrics();
+        services.AddSingleton<Operations.NacarsMetrics>();
+        services.AddSingleton<Operations.FloorGauges>();
 
         // Files reporters attach: cleaned of metadata and stored encrypted (Nacars:Attachments).
         services.AddNacarsAttachments(builder.Configuration);

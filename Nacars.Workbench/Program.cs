@@ -10,9 +10,11 @@ if (args is [Nacars.Workbench.Features.Intake.CleanAttachmentCommand.Name, ..])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNacarsCore();
 builder.AddWorkbench(args);
+builder.AddObservability();
 
 var app = builder.Build();
 app.UseWorkbench();
+app.MapMetrics();
 return await app.RunWorkbenchAsync(args);
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing (Debian's Chromium for the browser tests,
-# PostgreSQL for the provider and scale-out tests, Postfix as a stand-in CJSM relay, nginx for the reverse-proxy test),
+# PostgreSQL for the provider and scale-out tests, Postfix as a stand-in CJSM relay, nginx for the reverse-proxy test,
+# promtool for the alert rules),
 # so a fresh Debian machine with only the .NET SDK passes. Usage: bash eng/test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ need_packages=()
 command -v pdftotext >/dev/null || need_packages+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || need_packages+=(fonts-dejavu-core)
 [ -x /usr/sbin/nginx ] || need_packages+=(nginx)
+command -v promtool >/dev/null || need_packages+=(prometheus)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing test dependencies from Debian: ${need_packages[*]}"
   as_root apt-get update -qq

@@ -7,7 +7,7 @@ namespace Nacars.Core.Audit;
 
 /// <summary>Seals new audit events every few seconds, and verifies the whole chain at start-up and every six hours
 /// (on PostgreSQL, whichever instance gets there first seals; all verify).</summary>
-public sealed class AuditSealer(AuditChain chain, TimeProvider clock, ILogger<AuditSealer> logger) : BackgroundService
+public sealed class AuditSealer(AuditChain chain, TimeProvider clock, Operations.NacarsMetrics metrics, ILogger<AuditSealer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -20,6 +20,7 @@ public sealed class AuditSealer(AuditChain chain, TimeProvider clock, ILogger<Au
             try
             {
                 await chain.SealAsync(ct);
+                metrics.AuditSealed(clock.GetUtcNow());
                 if (clock.GetUtcNow().UtcDateTime >= nextVerify)
                 {
                     var result = await chain.VerifyAsync(ct);
@@ -31,6 +32,7 @@ public sealed class AuditSealer(AuditChain chain, TimeProvider clock, ILogger<Au
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
             {
+                metrics.AuditSealFailed();
                 logger.LogWarning("Sealing the audit trail will be tried again: {Reason}", ex.Message);
                 try { await Task.Delay(pause, clock, ct); } catch (OperationCanceledException) { return; }
             }

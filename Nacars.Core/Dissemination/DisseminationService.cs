@@ -18,7 +18,8 @@ public sealed class DisseminationService(
     TimeProvider clock,
     IOptions<NacarsOptions> options,
     Intake.Attachments.IAttachmentStore attachmentStore,
-    Assistance.ContactIdentifiers identifiers)
+    Assistance.ContactIdentifiers identifiers,
+    Operations.NacarsMetrics metrics)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private ServiceIdentity Service => options.Value.Service;
@@ -28,10 +29,12 @@ public sealed class DisseminationService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await StaffRoles.RequireAnyAsync(db, analyst, Roles.Triage, "send an information report", ct);
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Reference == reference, ct) ?? throw new DomainRuleException($"There is no contact {reference}.");
+        var claimedAt = contact.ClaimedAtUtc;
         contact.Disseminate(analyst, Now, Assistance.ReporterFlagCheck.Unresolved(contact).Count);
         var dissemination = await QueueAsync(db, contact, contact.ForceCode, analyst, null, ct);
         db.AuditEvents.Add(new AuditEvent(Now, analyst, AuditActions.Disseminated, reference, $"to {dissemination.ForceCode} <{dissemination.Recipient}>"));
         await SaveOnceAsync(db, reference, ct);
+        metrics.Disseminated(claimedAt, Now);
         await AnnounceAsync(reference, ContactEventKind.ContactDecided, contact.Status, analyst);
         return dissemination;
     }

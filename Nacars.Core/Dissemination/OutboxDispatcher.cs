@@ -23,6 +23,7 @@ public sealed class OutboxDispatcher(
     IContactNotifier notifier,
     TimeProvider clock,
     IOptions<NacarsOptions> options,
+    Operations.NacarsMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly OutboxLease _lease = new(clock, () => options.Value.Mail);
@@ -90,20 +91,25 @@ public sealed class OutboxDispatcher(
                             outcomes.Add(new NotYet(message, "not tried: the relay was failing"));
                             continue;
                         }
+                        using var span = Operations.NacarsTracing.Source.StartActivity("mail.send");
+                        var started = clock.GetTimestamp();
                         try
                         {
                             var mime = OutboxMime.From(message, Mail);
                             session ??= await transport.OpenAsync(ct);
                             await session.SendAsync(mime, ct);
                             outcomes.Add(new Accepted(message));
+                            Attempted(span, "sent", started);
                         }
                         catch (PermanentMailException ex)
                         {
                             outcomes.Add(new Refused(message, ex.Message));
+                            Attempted(span, "refused", started);
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                         {
                             outcomes.Add(new NotYet(message, ex.Message));
+                            Attempted(span, "deferred", started);
                             relayInTrouble = true;
                             if (session is not null) { await session.DisposeAsync(); session = null; }
                         }
@@ -135,6 +141,12 @@ public sealed class OutboxDispatcher(
             if (next is not null) await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
         return sent;
+    }
+
+    private void Attempted(System.Diagnostics.Activity? span, string result, long started)
+    {
+        span?.SetTag("nacars.result", result);
+        metrics.MailAttempt(result, clock.GetElapsedTime(started));
     }
 
     private async Task RenewLeaseAsync(IReadOnlyList<OutboxMessage> held, CancellationToken ct)

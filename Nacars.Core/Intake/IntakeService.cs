@@ -19,6 +19,7 @@ public sealed class IntakeService(
     IOptions<NacarsOptions> options,
     AttachmentIntake attachments,
     Assistance.ContactIdentifiers identifiers,
+    Operations.NacarsMetrics metrics,
     ILogger<IntakeService> logger)
 {
     public const string PublicActor = "public";
@@ -137,18 +138,24 @@ public sealed class IntakeService(
                 draft?.MarkSubmitted(contact.Reference);
             }
             await identifiers.KeepInStepAsync(db, ct);
-            try
+            using (var saving = Operations.NacarsTracing.Source.StartActivity("report.save"))
             {
-                await db.SaveChangesAsync(ct);
+                saving?.SetTag("nacars.channel", channel == Channel.Online ? "online" : "telephone");
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException) when (attempt < 5)
+                {
+                    if (await ReferenceTakenAsync(contact.Reference, ct) && await AlreadyReceivedAsync(keyHash, ct) is null) continue;
+                    throw;
+                }
             }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                if (await ReferenceTakenAsync(contact.Reference, ct) && await AlreadyReceivedAsync(keyHash, ct) is null) continue;
-                throw;
-            }
+            metrics.ReportReceived(channel);
             // The event's time is when the report was accepted: saved, so it cannot be lost.
-            await notifier.PublishAsync(new ContactEvent(ContactEventKind.ContactReceived, contact.Reference, contact.Status.ToString(), null,
-                clock.GetUtcNow().UtcDateTime, contact.Urgent ? "urgent" : null, contact.Urgent));
+            using (Operations.NacarsTracing.Source.StartActivity("report.notify"))
+                await notifier.PublishAsync(new ContactEvent(ContactEventKind.ContactReceived, contact.Reference, contact.Status.ToString(), null,
+                    clock.GetUtcNow().UtcDateTime, contact.Urgent ? "urgent" : null, contact.Urgent));
             return new SubmittedReport(contact.Reference, code, contact.Urgent, stored.Count);
         }
     }

@@ -29,6 +29,7 @@ public sealed class NacarsOptions
     public LimitsOptions Limits { get; set; } = new();
     public RetentionOptions Retention { get; set; } = new();
     public DailySummaryOptions DailySummary { get; set; } = new();
+    public TelemetryOptions Telemetry { get; set; } = new();
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);

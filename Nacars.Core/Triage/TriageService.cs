@@ -11,7 +11,7 @@ namespace Nacars.Core.Triage;
 /// <summary>Working a contact: every change goes through the aggregate's guarded methods, is audited in the same
 /// transaction, and is announced to every dashboard.</summary>
 public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, IContactNotifier notifier, TimeProvider clock, IAttachmentStore attachmentStore,
-    Assistance.ContactIdentifiers identifiers)
+    Assistance.ContactIdentifiers identifiers, Operations.NacarsMetrics metrics)
 {
     /// <summary>A contact with everything the contact page shows: follow-ups, questions, files (one query each rather
     /// than one query multiplying the three).</summary>
@@ -25,8 +25,10 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
         await Staff.StaffRoles.RequireAnyAsync(db, actor, Staff.Roles.Triage, "open a contact", ct);
         var contact = await Whole(db).SingleOrDefaultAsync(c => c.Reference == reference, ct);
         if (contact is null) return null;
+        var firstView = !await db.AuditEvents.AnyAsync(e => e.ContactReference == reference && e.Action == AuditActions.ContactViewed, ct);
         db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.ContactViewed, reference));
         await db.SaveChangesAsync(ct);
+        if (firstView) metrics.FirstViewed(contact.ReceivedAtUtc, Now);
         return contact;
     }
 
@@ -111,9 +113,13 @@ public sealed class TriageService(IDbContextFactory<NacarsDbContext> dbFactory, 
             $"called {numberCalled} at {UkTime.Format(calledAtUtc ?? Now)} UK{(calledAtUtc is null ? "" : $" (entered at {UkTime.Format(Now)})")}; spoke to {personSpokenTo}",
             ContactEventKind.ContactUpdated, ct);
 
-    public Task<Contact> DecideNotToDisseminateAsync(string reference, string analyst, NotDisseminatedReason reason, string? note, CancellationToken ct = default) =>
-        ChangeAsync(reference, analyst, c => c.DecideNotToDisseminate(reason, note, analyst, Now), AuditActions.NotDisseminated,
+    public async Task<Contact> DecideNotToDisseminateAsync(string reference, string analyst, NotDisseminatedReason reason, string? note, CancellationToken ct = default)
+    {
+        var decided = await ChangeAsync(reference, analyst, c => c.DecideNotToDisseminate(reason, note, analyst, Now), AuditActions.NotDisseminated,
             reason.ToString(), ContactEventKind.ContactDecided, ct);
+        metrics.NotDisseminated(reason);
+        return decided;
+    }
 
     /// <summary>Asks the reporter a question they see when they return with their reference and code (or a call handler
     /// reads out). The text is encrypted at rest; the audit says a question was asked, not what.</summary>

@@ -26,6 +26,7 @@ public class ProductionSafetyTests
         { "AllowUntrustedCertificate is true", o => o.Mail.AllowUntrustedCertificate = true },
         { "Revocation is Off", o => o.Mail.Revocation = RevocationCheck.Off },
         { "AllowedRecipientDomains is empty", o => o.Mail.AllowedRecipientDomains = [] },
+        { "ScrapeToken is shorter than 32 characters", o => o.Telemetry.ScrapeToken = "guessable" },
         { "CertificatePath is not set", o => o.KeyRing.CertificatePath = null },
         { "inside the data folder", o => o.KeyRingPath = "/var/lib/nacars/keys" },
         { "inside the data folder", o => o.KeyRingPath = null },

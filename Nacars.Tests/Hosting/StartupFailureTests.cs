@@ -230,7 +230,11 @@ public class StartupFailureTests : IDisposable
                 if (line.Contains("Now listening", StringComparison.Ordinal)) break;
             }
             // Outside Development, pages redirect to HTTPS but a load balancer's probe over HTTP is answered.
-            var address = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"Now listening on: (http://\S+)").Groups[1].Value;
+            // Production logs one JSON object per line, for a log shipper.
+            var listening = output.ToString().Split('\n').First(l => l.Contains("Now listening", StringComparison.Ordinal));
+            using var json = System.Text.Json.JsonDocument.Parse(listening);
+            Assert.Equal("Microsoft.Hosting.Lifetime", json.RootElement.GetProperty("Category").GetString());
+            var address = System.Text.RegularExpressions.Regex.Match(json.RootElement.GetProperty("Message").GetString()!, @"Now listening on: (http://\S+)").Groups[1].Value;
             using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
             Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
             var page = await client.GetAsync("/report", TestContext.Current.CancellationToken);

@@ -19,7 +19,7 @@ public class FastTimePanelTests(WorkbenchFactory app) : WorkbenchComponentTest(a
     public async Task It_chooses_in_hours_or_out_of_hours_correctly_across_clock_changes(string utc, bool inHours)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse(utc));
-        var triage = new TriageService(App.Db, Core<IContactNotifier>(), clock, Core<Nacars.Core.Intake.Attachments.IAttachmentStore>(), Core<Nacars.Core.Assistance.ContactIdentifiers>());
+        var triage = new TriageService(App.Db, Core<IContactNotifier>(), clock, Core<Nacars.Core.Intake.Attachments.IAttachmentStore>(), Core<Nacars.Core.Assistance.ContactIdentifiers>(), Core<Nacars.Core.Operations.NacarsMetrics>());
         var fastTime = await triage.FastTimeContactAsync("kent", Ct);
 
         RenderProviders();

@@ -32,6 +32,8 @@ public static class ProductionSafety
             problems.Add("Nacars:Mail:Revocation is Off: a relay certificate its CA has revoked would be trusted. Use IfReachable (the default) or Required.");
         if (mail.AllowedRecipientDomains.Length == 0)
             problems.Add("Nacars:Mail:AllowedRecipientDomains is empty: a mistyped force mailbox would receive a report. List the secure domains (e.g. [\"cjsm.net\"]).");
+        if (o.Telemetry.ScrapeToken is { Length: > 0 and < 32 })
+            problems.Add("Nacars:Telemetry:ScrapeToken is shorter than 32 characters: a guessed token reads the service's metrics. Use a long random one (openssl rand -hex 24).");
         if (string.IsNullOrWhiteSpace(o.KeyRing.CertificatePath))
             problems.Add("Nacars:KeyRing:CertificatePath is not set: the Data Protection keys that decrypt every report would be stored unencrypted. Set a .pfx certificate.");
         if (o.Database.Provider == DatabaseProvider.Sqlite && IsInside(o.ResolvedKeyRingPath(contentRoot), o.ResolvedDataRoot(contentRoot)))
