@@ -34,13 +34,15 @@ public static class Observability
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0))
             .WithTracing(t =>
             {
+                // Spans cost a little on every request: they are made only when a collector will receive them.
+                if (string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint)) return;
                 t.AddSource(NacarsTracing.SourceName)
                     .AddAspNetCoreInstrumentation(o =>
                     {
                         o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath) && !http.Request.Path.StartsWithSegments("/health");
                         o.EnrichWithHttpResponse = (activity, response) => activity.SetTag("url.path", RouteOf(response.HttpContext));
-                    });
-                if (!string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint)) t.AddOtlpExporter(o => o.Endpoint = new Uri(telemetry.OtlpEndpoint));
+                    })
+                    .AddOtlpExporter(o => o.Endpoint = new Uri(telemetry.OtlpEndpoint));
             });
         // One JSON object per line in Production, for the log shipper; the words stay those of the plain log.
         if (builder.Environment.IsProduction())
