@@ -2,7 +2,7 @@ using Nacars.Bench.Scenarios;
 
 namespace Nacars.Bench;
 
-/// <summary><c>dotnet run -c Release --project Nacars.Bench -- [scenario…] [--quick] [--rates 20,5] [--pages 10]</c>.
+/// <summary><c>dotnet run -c Release --project Nacars.Bench -- [scenario…] [--quick] [--rates 20,5] [--pages 10] [--soak-minutes 120]</c>.
 /// <c>--rates</c> runs <c>dashboards</c> at only those report rates (per second) and <c>--pages</c> with that many open
 /// queues, to look into one rate or into how the figures scale with the pages sharing the machine.</summary>
 public static class BenchProgram
@@ -22,6 +22,8 @@ public static class BenchProgram
             size = size with { DashboardRates = [.. rates.Split(',').Select(r => double.Parse(r, System.Globalization.CultureInfo.InvariantCulture))] };
         if (Option(args, "--pages", names) is { } pageCount)
             size = size with { Dashboards = int.Parse(pageCount, System.Globalization.CultureInfo.InvariantCulture) };
+        if (Option(args, "--soak-minutes", names) is { } soakMinutes)
+            size = size with { SoakWindows = (int)Math.Ceiling(double.Parse(soakMinutes, System.Globalization.CultureInfo.InvariantCulture) / size.SoakWindow.TotalMinutes) };
         var results = await BenchRunner.RunAsync(names, size, Console.Out);
         Console.WriteLine();
         Console.WriteLine(BenchRunner.Table(results));

@@ -72,7 +72,7 @@ public sealed class CircuitsScenario : IScenario
 
     /// <summary>Live managed bytes after a full compacting GC: the heap minus its free space (what a gcdump
     /// counts). GC.GetTotalMemory overstated it several-fold here, counting space the GC had kept.</summary>
-    private static long SettledManagedMemory()
+    internal static long SettledManagedMemory()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();

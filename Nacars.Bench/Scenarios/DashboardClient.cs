@@ -143,5 +143,14 @@ internal sealed class DashboardClient : IAsyncDisposable
     public IReadOnlyCollection<double> RowStamps(string reference) => _rows.TryGetValue(reference, out var pages) ? pages.Values : [];
     public IReadOnlyCollection<double> StatusStamps(string reference, string status) => _statuses.TryGetValue((reference, status), out var pages) ? pages.Values : [];
 
+    /// <summary>Drops the stamps of these references: a long run measures window by window, and keeping every stamp
+    /// would grow the very process whose memory it measures.</summary>
+    public void Forget(IReadOnlyCollection<string> references)
+    {
+        var gone = references.ToHashSet();
+        foreach (var reference in gone) _rows.Remove(reference);
+        foreach (var key in _statuses.Keys.Where(k => gone.Contains(k.Reference)).ToList()) _statuses.Remove(key);
+    }
+
     public ValueTask DisposeAsync() => ChildClients.StopAsync(_process);
 }

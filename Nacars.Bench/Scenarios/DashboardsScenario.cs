@@ -140,10 +140,10 @@ public sealed class DashboardsScenario : IScenario
             "hub baseline = the same ContactReceived events at the hub clients. Ratio = worst page p95 / hub p95 of the same rate.");
     }
 
-    private sealed record RateRun(Dictionary<string, double> Sent, Dictionary<string, double> Claimed, List<double> Posts, int FailedPosts);
+    internal sealed record RateRun(Dictionary<string, double> Sent, Dictionary<string, double> Claimed, List<double> Posts, int FailedPosts);
 
     /// <summary>Gives the last arrivals time to land (a page that never shows a row counts as missing, not as fast).</summary>
-    private static async Task SettleAsync(DashboardClient browser, RateRun run, int pages, CancellationToken ct)
+    internal static async Task SettleAsync(DashboardClient browser, RateRun run, int pages, CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
         do
@@ -157,7 +157,7 @@ public sealed class DashboardsScenario : IScenario
 
     /// <summary>Open loop: report i is sent at start + i/rate whether or not the earlier ones have been answered; the
     /// colleague claims an arrived contact at a fifth of the rate (at least one a second).</summary>
-    private static async Task<RateRun> RunRateAsync(HttpClient client, string token, TriageService triage, double rate,
+    internal static async Task<RateRun> RunRateAsync(HttpClient client, string token, TriageService triage, double rate,
         CancellationToken ct, TimeSpan duration)
     {
         var count = Math.Max(1, (int)Math.Round(rate * duration.TotalSeconds));
@@ -224,5 +224,5 @@ public sealed class DashboardsScenario : IScenario
     }
 
     /// <summary>Milliseconds since the Unix epoch with sub-millisecond precision: the clock the page's stamps use.</summary>
-    private static double EpochMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+    internal static double EpochMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 }

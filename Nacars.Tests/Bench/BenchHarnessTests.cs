@@ -27,7 +27,7 @@ public class BenchHarnessTests
             File.Delete(data);
         }
 
-        Assert.Equal(BenchRunner.All.Select(s => s.Name), results.Select(r => r.Scenario));
+        Assert.Equal(BenchRunner.Default.Select(s => s.Name), results.Select(r => r.Scenario));
         Assert.All(results, r =>
         {
             Assert.NotEmpty(r.Figures);
@@ -41,6 +41,18 @@ public class BenchHarnessTests
         var table = BenchRunner.Table(results);
         Assert.Contains("| `push` |", table);
         Assert.Contains("\"scenarios\"", BenchRunner.Json(results, "tiny"));
+    }
+
+    [Fact]
+    public async Task The_soak_runs_only_when_named_and_reports_each_window_against_the_first()
+    {
+        Assert.DoesNotContain(BenchRunner.Default, s => s.Name == "soak");
+        var soak = Assert.Single(await BenchRunner.RunAsync(["soak"], BenchSize.Tiny, TextWriter.Null, TestContext.Current.CancellationToken));
+        Assert.Equal(BenchSize.Tiny.SoakWindows, soak.Figures["windows"]);
+        Assert.True(soak.Figures["reports"] > 0);
+        Assert.Equal(0, soak.Figures["missing_rows"]);
+        Assert.All(soak.Figures.Values, v => Assert.True(double.IsFinite(v)));
+        Assert.Contains("page_p95_growth", soak.Figures.Keys);
     }
 
     [Fact]

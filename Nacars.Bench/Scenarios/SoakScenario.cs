@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Nacars.Core.Triage;
+using Nacars.Workbench.Realtime;
+
+namespace Nacars.Bench.Scenarios;
+
+/// <summary>
+/// A night on the floor (issue 28): reports from the public form at a fixed pace (open loop) for thirty minutes with
+/// fifteen triage queues open in Chromium and a colleague claiming, measured per five-minute window: the server's live
+/// managed memory, that memory per open page, the page p95 (report sent → row in every page) and the hub p95. What
+/// grows over a night shows as the last window against the first. Run only when named: <c>soak</c>
+/// (<c>--soak-minutes 120</c> for longer).
+/// </summary>
+public sealed class SoakScenario : IScenario
+{
+    public string Name => "soak";
+
+    public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
+    {
+        var size = context.Size;
+        var pages = size.SoakPages;
+        var noPages = CircuitsScenario.SettledManagedMemory();
+        await using var browser = DashboardClient.Start(context.Host.BaseAddress, pages, size.BrowsersYieldToServer);
+        await browser.WaitOpenedAsync(ct);
+
+        var (_, cookies) = await context.Host.SignInAsync(DashboardsScenario.Watcher);
+        var hubStamps = new ConcurrentDictionary<string, double>();
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(context.Host.BaseAddress, "hubs/triage"), o => o.Cookies = cookies).Build();
+        hub.On<TriageHubEvent>(TriageHub.EventMethod, e =>
+        {
+            if (e.Kind == "ContactReceived") hubStamps.TryAdd(e.Reference, DashboardsScenario.EpochMs());
+        });
+        await hub.StartAsync(ct);
+
+        using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 64 })
+        {
+            BaseAddress = context.Host.BaseAddress,
+        };
+        var token = await BenchHost.TokenAsync(client, "/report");
+        var triage = context.Host.Services.GetRequiredService<TriageService>();
+        // Warm-up, not measured (the first posts pay for the JIT of the whole path).
+        var warm = await DashboardsScenario.RunRateAsync(client, token, triage, 5, ct, TimeSpan.FromSeconds(Math.Min(10, size.SoakWindow.TotalSeconds)));
+        await DashboardsScenario.SettleAsync(browser, warm, pages, ct);
+        browser.Forget(warm.Sent.Keys);
+        hubStamps.Clear();
+
+        var windows = new List<Window>();
+        for (var w = 1; w <= size.SoakWindows; w++)
+        {
+            var run = await DashboardsScenario.RunRateAsync(client, token, triage, size.SoakRate, ct, size.SoakWindow);
+            await DashboardsScenario.SettleAsync(browser, run, pages, ct);
+            var pageLatency = new List<double>();
+            var hubLatency = new List<double>();
+            var missing = 0;
+            foreach (var (reference, sentAt) in run.Sent)
+            {
+                var stamps = browser.RowStamps(reference);
+                missing += Math.Max(0, pages - stamps.Count);
+                pageLatency.AddRange(stamps.Select(t => t - sentAt));
+                if (hubStamps.TryRemove(reference, out var heard)) hubLatency.Add(heard - sentAt);
+                else missing++;
+            }
+            browser.Forget(run.Sent.Keys);
+            var managed = CircuitsScenario.SettledManagedMemory();
+            var window = new Window(w, run.Sent.Count, run.FailedPosts, missing, managed / 1048576.0, (managed - noPages) / 1024.0 / pages,
+                Stats.Percentile(pageLatency, 0.95), Stats.Percentile(hubLatency, 0.95), ResidentMb());
+            windows.Add(window);
+            context.Log.WriteLine($"  soak: window {w} ({size.SoakWindow.TotalMinutes:0.#} min, {size.SoakRate}/s): {window.Reports} reports, " +
+                $"{window.FailedPosts} failed posts, {window.MissingRows} missing rows; managed {window.ManagedMb:0.0} MB " +
+                $"({window.KbPerPage:0} KB per page above none), resident {window.ResidentMb:0} MB; page p95 {window.PageP95:0.#} ms, hub p95 {window.HubP95:0.#} ms");
+        }
+
+        var (first, last) = (windows[0], windows[^1]);
+        static double Ratio(double last, double first) => Math.Round(last / Math.Max(0.001, first), 2);
+        var figures = new Dictionary<string, double>
+        {
+            ["windows"] = windows.Count,
+            ["reports"] = windows.Sum(w => w.Reports),
+            ["errors"] = windows.Sum(w => w.FailedPosts),
+            ["missing_rows"] = windows.Sum(w => w.MissingRows),
+            ["managed_mb_first"] = Math.Round(first.ManagedMb, 1),
+            ["managed_mb_last"] = Math.Round(last.ManagedMb, 1),
+            ["managed_growth"] = Ratio(last.ManagedMb, first.ManagedMb),
+            ["kb_per_page_first"] = Math.Round(first.KbPerPage),
+            ["kb_per_page_last"] = Math.Round(last.KbPerPage),
+            ["per_page_growth"] = Ratio(last.KbPerPage, first.KbPerPage),
+            ["page_p95_ms_first"] = Math.Round(first.PageP95, 1),
+            ["page_p95_ms_last"] = Math.Round(last.PageP95, 1),
+            ["page_p95_growth"] = Ratio(last.PageP95, first.PageP95),
+            ["hub_p95_ms_first"] = Math.Round(first.HubP95, 1),
+            ["hub_p95_ms_last"] = Math.Round(last.HubP95, 1),
+            ["hub_p95_growth"] = Ratio(last.HubP95, first.HubP95),
+            ["resident_mb_last"] = Math.Round(last.ResidentMb),
+        };
+        var goalsMet = figures["managed_growth"] <= 1.2 && figures["per_page_growth"] <= 1.2 && figures["page_p95_growth"] <= 1.2
+            && figures["hub_p95_growth"] <= 1.2 && figures["errors"] == 0 && figures["missing_rows"] == 0;
+        return new ScenarioResult(Name,
+            $"{windows.Count} windows of {size.SoakWindow.TotalMinutes:0.#} min at {size.SoakRate.ToString(CultureInfo.InvariantCulture)} reports/s with {pages} open queues in Chromium: last window against the first",
+            figures,
+            new() { ["managed_mb_no_pages"] = Math.Round(noPages / 1048576.0, 1) },
+            figures["page_p95_growth"],
+            "last window within 1.2x of the first on managed memory, memory per page, page p95 and hub p95; no failed post, no missing row",
+            goalsMet,
+            "Managed memory: the live heap after a full compacting GC at the end of each window (the bench's own stamps are dropped as each window is read); per page: above the same process before the pages opened. Ratio = page p95 growth.");
+    }
+
+    private sealed record Window(int Number, int Reports, int FailedPosts, int MissingRows, double ManagedMb, double KbPerPage, double PageP95, double HubP95, double ResidentMb);
+
+    /// <summary>The process's resident memory (VmRSS), as an operator's tools read it.</summary>
+    private static double ResidentMb() =>
+        long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+}
