@@ -23,10 +23,19 @@ public sealed class SoakScenario : IScenario
     {
         var size = context.Size;
         var pages = size.SoakPages;
+        using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 64 })
+        {
+            BaseAddress = context.Host.BaseAddress,
+        };
+        var token = await BenchHost.TokenAsync(client, "/report");
+        var triage = context.Host.Services.GetRequiredService<TriageService>();
+        // Warm-up before any page opens, not measured: the first posts pay for the JIT of the whole path, and the
+        // memory measured next, with no pages, then holds everything that is not per page.
+        await DashboardsScenario.RunRateAsync(client, token, triage, 5, ct, TimeSpan.FromSeconds(Math.Min(10, size.SoakWindow.TotalSeconds)));
         var noPages = CircuitsScenario.SettledManagedMemory();
+
         await using var browser = DashboardClient.Start(context.Host.BaseAddress, pages, size.BrowsersYieldToServer);
         await browser.WaitOpenedAsync(ct);
-
         var (_, cookies) = await context.Host.SignInAsync(DashboardsScenario.Watcher);
         var hubStamps = new ConcurrentDictionary<string, double>();
         await using var hub = new HubConnectionBuilder().WithUrl(new Uri(context.Host.BaseAddress, "hubs/triage"), o => o.Cookies = cookies).Build();
@@ -35,18 +44,6 @@ public sealed class SoakScenario : IScenario
             if (e.Kind == "ContactReceived") hubStamps.TryAdd(e.Reference, DashboardsScenario.EpochMs());
         });
         await hub.StartAsync(ct);
-
-        using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 64 })
-        {
-            BaseAddress = context.Host.BaseAddress,
-        };
-        var token = await BenchHost.TokenAsync(client, "/report");
-        var triage = context.Host.Services.GetRequiredService<TriageService>();
-        // Warm-up, not measured (the first posts pay for the JIT of the whole path).
-        var warm = await DashboardsScenario.RunRateAsync(client, token, triage, 5, ct, TimeSpan.FromSeconds(Math.Min(10, size.SoakWindow.TotalSeconds)));
-        await DashboardsScenario.SettleAsync(browser, warm, pages, ct);
-        browser.Forget(warm.Sent.Keys);
-        hubStamps.Clear();
 
         var windows = new List<Window>();
         for (var w = 1; w <= size.SoakWindows; w++)
