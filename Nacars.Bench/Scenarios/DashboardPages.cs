@@ -72,7 +72,8 @@ public static class DashboardPages
             }
             var all = new List<string>();
             for (var i = 0; i < pages.Count; i++)
-                all.Add(await pages[i].EvaluateAsync<string>("page => JSON.stringify(window.__nacarsStamps.splice(0).map(s => ({ ...s, page })))", i));
+                all.Add(await pages[i].EvaluateAsync<string>("page => { if (!window.__nacarsStamps) throw new Error(`page ${page} is no longer the queue it opened (signed out or reloaded): ${location.href}`); " +
+                    "return JSON.stringify(window.__nacarsStamps.splice(0).map(s => ({ ...s, page }))); }", i));
             // One line: the pages' arrays joined into one.
             Console.WriteLine("[" + string.Join(",", all.Select(a => a[1..^1]).Where(a => a.Length > 0)) + "]");
         }

@@ -140,7 +140,7 @@ public sealed class IntakeService(
             await identifiers.KeepInStepAsync(db, ct);
             using (var saving = Operations.NacarsTracing.Source.StartActivity("report.save"))
             {
-                saving?.SetTag("nacars.channel", channel == Channel.Online ? "online" : "telephone");
+                saving?.SetTag("nacars.channel", Operations.NacarsMetrics.ChannelLabel(channel));
                 try
                 {
                     await db.SaveChangesAsync(ct);

@@ -21,6 +21,8 @@ public sealed class NacarsMetrics
     private readonly Histogram<double> _claimToSend;
     private readonly Histogram<double> _sendTime;
     private long _lastSealUnixSeconds;
+    // Minutes to days: how long people take over a report.
+    private static readonly double[] WorkSeconds = [60, 300, 900, 1800, 3600, 4 * 3600, 8 * 3600, 24 * 3600, 72 * 3600];
 
     public NacarsMetrics(IMeterFactory meters)
     {
@@ -30,9 +32,9 @@ public sealed class NacarsMetrics
         _sends = Meter.CreateCounter<long>("nacars_mail_sends", description: "Messages handed to the relay: sent, deferred (retried) or refused (failed).");
         _sealFailures = Meter.CreateCounter<long>("nacars_audit_seal_failures", description: "Rounds in which the audit trail could not be sealed.");
         _firstView = Meter.CreateHistogram<double>("nacars_report_to_first_view", "s", "From a report's receipt to the first time a member of staff opened it.",
-            advice: new() { HistogramBucketBoundaries = [60, 300, 900, 1800, 3600, 4 * 3600, 8 * 3600, 24 * 3600, 72 * 3600] });
+            advice: new() { HistogramBucketBoundaries = WorkSeconds });
         _claimToSend = Meter.CreateHistogram<double>("nacars_claim_to_send", "s", "From an analyst's claim to their one click that sends the report.",
-            advice: new() { HistogramBucketBoundaries = [60, 300, 900, 1800, 3600, 4 * 3600, 8 * 3600, 24 * 3600, 72 * 3600] });
+            advice: new() { HistogramBucketBoundaries = WorkSeconds });
         _sendTime = Meter.CreateHistogram<double>("nacars_mail_send_duration", "s", "How long the relay took to accept one message.",
             advice: new() { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
         Meter.CreateObservableGauge("nacars_audit_last_seal_timestamp", () => Interlocked.Read(ref _lastSealUnixSeconds), "s",
@@ -42,7 +44,10 @@ public sealed class NacarsMetrics
     /// <summary>The meter the Workbench adds its own gauges to (dashboards connected).</summary>
     public Meter Meter { get; }
 
-    public void ReportReceived(Channel channel) => _received.Add(1, Tag("channel", channel == Channel.Online ? "online" : "telephone"));
+    public void ReportReceived(Channel channel) => _received.Add(1, Tag("channel", ChannelLabel(channel)));
+
+    /// <summary>How a channel is named in labels and span tags.</summary>
+    public static string ChannelLabel(Channel channel) => channel == Channel.Online ? "online" : "telephone";
 
     public void Disseminated(DateTime? claimedAtUtc, DateTime nowUtc)
     {
@@ -67,7 +72,7 @@ public sealed class NacarsMetrics
 
     private static KeyValuePair<string, object?> Tag(string name, string value) => new(name, value);
 
-    /// <summary>"ProvidesNoDetail" → "provides_no_detail": label values in Prometheus's own style.</summary>
+    /// <summary>"InsufficientDetail" → "insufficient_detail": label values in Prometheus's own style.</summary>
     private static string Snake(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
