@@ -22,7 +22,7 @@ public sealed class DashboardsScenario : IScenario
     public string Name => "dashboards";
 
     internal const string Watcher = "analyst@demo.nacars.test";
-    private const string Colleague = "analyst2@demo.nacars.test";
+    internal const string Colleague = "analyst2@demo.nacars.test";
 
     public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
     {
@@ -158,7 +158,7 @@ public sealed class DashboardsScenario : IScenario
     /// <summary>Open loop: report i is sent at start + i/rate whether or not the earlier ones have been answered; the
     /// colleague claims an arrived contact at a fifth of the rate (at least one a second).</summary>
     internal static async Task<RateRun> RunRateAsync(HttpClient client, string token, TriageService triage, double rate,
-        CancellationToken ct, TimeSpan duration)
+        CancellationToken ct, TimeSpan duration, bool colleagueClaims = true)
     {
         var count = Math.Max(1, (int)Math.Round(rate * duration.TotalSeconds));
         var sent = new ConcurrentDictionary<string, double>();
@@ -169,7 +169,7 @@ public sealed class DashboardsScenario : IScenario
         var posts = new ConcurrentQueue<double>();
         var failed = 0;
         var claimEvery = TimeSpan.FromSeconds(1 / Math.Max(1, rate / 5));
-        var claims = Task.Run(async () =>
+        var claims = !colleagueClaims ? Task.CompletedTask : Task.Run(async () =>
         {
             // Half a period out of step with the reports: at 1/s both fell on the same instant every time, so every
             // report met the claim's updates to all thirty pages (an analyst's claim and a reporter's post are unrelated).
