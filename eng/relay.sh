@@ -20,8 +20,8 @@ marker="# Written by Nacars eng/relay.sh"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "need root for: $*" >&2; return 1; fi; }
 
-if ! command -v postfix >/dev/null || [ ! -x /usr/sbin/nginx ]; then
-  echo "Installing Postfix and nginx from Debian"
+if ! command -v postfix >/dev/null || [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null || ! command -v update-ca-certificates >/dev/null; then
+  echo "Installing Postfix, nginx and openssl from Debian"
   # "No configuration": Debian writes no main.cf; this script writes its own.
   echo "postfix postfix/main_mailer_type select No configuration" | as_root debconf-set-selections
   as_root apt-get update -qq
