@@ -54,17 +54,11 @@ public sealed partial class TestRelay
     }
 
     /// <summary>The delivered message with this Message-ID (without angle brackets), once Postfix has put it in the
-    /// Maildir; null if none arrives within the limit.</summary>
-    public async Task<MimeMessage?> WaitForMessageAsync(string messageId, TimeSpan limit)
+    /// Maildir; the test fails if none arrives within the limit.</summary>
+    public async Task<MimeMessage> WaitForMessageAsync(string messageId, TimeSpan limit)
     {
-        var deadline = DateTime.UtcNow + limit;
-        while (DateTime.UtcNow < deadline)
-        {
-            var found = Messages(messageId);
-            if (found.Count > 0) return found[0];
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        return null;
+        await Eventually.TrueAsync(() => Messages(messageId).Count > 0, (int)limit.TotalMilliseconds);
+        return Messages(messageId)[0];
     }
 
     /// <summary>Every delivered copy of this Message-ID.</summary>
