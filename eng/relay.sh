@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes Debian's Postfix run on loopback as a stand-in CJSM relay for the tests, installing it when missing:
 # STARTTLS required (TLS 1.2+) with a certificate for localhost from a test CA that this script adds to the machine's
-# trust store, the CA's revocation list served on loopback by nginx, and every recipient delivered to one Maildir.
+# trust store, the CA's revocation list served on loopback by nginx, and every recipient delivered to one Maildir
+# (but <user>@imap.relay-test.example, delivered to $dir/mail/imap/<user>/, the mailbox eng/dovecot.sh serves by IMAP).
 #
 #   2525  the relay: TLS required, certificate from the test CA, revocation list reachable
 #   2526  a relay that offers no STARTTLS (the Workbench must refuse it and send nothing)
@@ -20,12 +21,12 @@ marker="# Written by Nacars eng/relay.sh"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "need root for: $*" >&2; return 1; fi; }
 
-if ! command -v postfix >/dev/null || [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null || ! command -v update-ca-certificates >/dev/null; then
-  echo "Installing Postfix, nginx and openssl from Debian"
+if ! command -v postfix >/dev/null || [ ! -f /usr/lib/postfix/postfix-sqlite.so ] || [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null || ! command -v update-ca-certificates >/dev/null; then
+  echo "Installing Postfix (with its SQLite maps), nginx and openssl from Debian"
   # "No configuration": Debian writes no main.cf; this script writes its own.
   echo "postfix postfix/main_mailer_type select No configuration" | as_root debconf-set-selections
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postfix nginx openssl ca-certificates >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postfix postfix-sqlite nginx openssl ca-certificates >/dev/null
 fi
 if [ -f /etc/postfix/main.cf ] && ! grep -qF "$marker" /etc/postfix/main.cf; then
   echo "/etc/postfix/main.cf was not written by this script: not touching this machine's mail set-up." >&2
@@ -145,12 +146,22 @@ fi
 # --- Postfix ------------------------------------------------------------------------------------------------------
 printf '/./ OK\n' >"$dir/domains.regexp"
 printf '/./ inbox/\n' >"$dir/maildir.regexp"
+# <user>@imap.relay-test.example goes to imap/<user>/ instead. virtual(8) skips a regexp rule with $1 in it, so an SQLite
+# query makes the folder from the address: an empty database (a file of no bytes) will do, the query reads no table.
+[ -f "$dir/imap.sqlite" ] || : >"$dir/imap.sqlite"
+cat >"$dir/imap-maildir.cf" <<EOF
+dbpath = $dir/imap.sqlite
+domain = imap.relay-test.example
+query = SELECT 'imap/%u/' WHERE '%u' <> '' AND '%u' NOT GLOB '*[^a-z0-9_-]*'
+EOF
 [ -f "$dir/greylist" ] || : >"$dir/greylist"
 cat >"$dir/access" <<'EOF'
 refused@relay-test.example 550 5.1.1 mailbox unavailable
 EOF
-# A fresh Maildir each run: tests find their own messages by Message-ID, and old runs' mail is of no use.
-as_root rm -rf "$dir/mail/inbox"
+# Fresh Maildirs each run: tests find their own messages by Message-ID (or by a fresh IMAP user), and old runs' mail
+# is of no use.
+as_root rm -rf "$dir/mail/inbox" "$dir/mail/imap"
+as_root mkdir -p "$dir/mail/imap"
 as_root chown -R "$uid:$gid" "$dir/mail"
 
 as_root tee /etc/postfix/main.cf >/dev/null <<EOF
@@ -173,9 +184,9 @@ smtpd_banner = \$myhostname ESMTP Nacars test relay
 message_size_limit = 52428800
 virtual_mailbox_limit = 0
 maillog_file = $dir/postfix.log
-# Every recipient, in any domain, lands in one Maildir.
+# Every recipient, in any domain, lands in one Maildir; <user>@imap.relay-test.example in imap/<user>/ (eng/dovecot.sh).
 virtual_mailbox_domains = regexp:$dir/domains.regexp
-virtual_mailbox_maps = regexp:$dir/maildir.regexp
+virtual_mailbox_maps = sqlite:$dir/imap-maildir.cf, regexp:$dir/maildir.regexp
 virtual_mailbox_base = $dir/mail
 virtual_uid_maps = static:$uid
 virtual_gid_maps = static:$gid

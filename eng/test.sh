@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing (Debian's Chromium for the browser tests,
-# PostgreSQL for the provider and scale-out tests, Postfix as a stand-in CJSM relay, nginx for the reverse-proxy test,
-# promtool for the alert rules),
+# PostgreSQL for the provider and scale-out tests, Postfix as a stand-in CJSM relay, Dovecot as the IMAP mailbox,
+# nginx for the reverse-proxy test, promtool for the alert rules),
 # so a fresh Debian machine with only the .NET SDK passes. Usage: bash eng/test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +25,8 @@ fi
 if [ -z "${NACARS_TEST_POSTGRES:-}" ]; then bash eng/postgres.sh; fi
 # The relay tests send through Debian's Postfix on loopback: STARTTLS required, a test CA in the trust store.
 bash eng/relay.sh
+# The IMAP tests read mail from Debian's Dovecot on loopback, which the relay delivers to <user>@imap.relay-test.example.
+bash eng/dovecot.sh
 
 dotnet restore Nacars.sln
 dotnet build Nacars.sln --no-restore -c Release
