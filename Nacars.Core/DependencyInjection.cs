@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.PostConfigure<NacarsOptions>(o =>
         {
             if (section.GetSection("Mail:RetryBackoffSeconds").Get<int[]>() is { Length: > 0 } schedule) o.Mail.RetryBackoffSeconds = schedule;
+            if (section.GetSection("Replies:ReconnectBackoffSeconds").Get<int[]>() is { Length: > 0 } backoff) o.Replies.ReconnectBackoffSeconds = backoff;
         });
 
         services.AddSingleton(TimeProvider.System);
@@ -122,6 +123,20 @@ public static class DependencyInjection
             : sp.GetRequiredService<PickupFolderTransport>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        // Forces' answers: the service's mailbox read over IMAP (Nacars:Replies; the Workbench supplies the isolated
+        // IMailReader), acknowledgement reminders and outcomes; supervision's figures of them and each force's monthly pack.
+        services.AddSingleton<ForceFeedback.ReplyRecorder>();
+        services.AddSingleton<ForceFeedback.MailboxListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<ForceFeedback.MailboxListener>());
+        services.AddSingleton<ForceFeedback.ForceFeedbackService>();
+        services.AddSingleton<Supervision.ForceFeedbackFigures>();
+        services.AddSingleton<ForceFeedback.AcknowledgementReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<ForceFeedback.AcknowledgementReminders>());
+        services.AddSingleton<Supervision.MonthlyPackRenderer>();
+        services.AddSingleton<Supervision.MonthlyPacks>();
+        services.AddSingleton<Supervision.MonthlyPackJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Supervision.MonthlyPackJob>());
         return builder;
     }
 }

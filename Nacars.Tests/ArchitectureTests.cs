@@ -13,13 +13,13 @@ namespace Nacars.Tests;
 public class ArchitectureTests
 {
     private static readonly Architecture Core = new ArchLoader().LoadAssemblies(typeof(Contact).Assembly).Build();
-    private static readonly string[] Stages = ["Intake", "Triage", "Dissemination", "Supervision", "Retention"];
+    private static readonly string[] Stages = ["Intake", "Triage", "Dissemination", "ForceFeedback", "Supervision", "Retention"];
 
     [Fact]
     public void The_aggregate_depends_on_no_stage_and_no_persistence()
     {
         Types().That().ResideInNamespace("Nacars.Core.Contacts").Should()
-            .NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^Nacars\.Core\.(Intake|Triage|Dissemination|Supervision|Retention|Data|Audit|Staff|Events)(\..*)?$"))
+            .NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^Nacars\.Core\.(Intake|Triage|Dissemination|ForceFeedback|Supervision|Retention|Data|Audit|Staff|Events)(\..*)?$"))
             .Check(Core);
     }
 

@@ -27,6 +27,14 @@ public static class AuditActions
     public const string MailFailed = "mail.failed";
     public const string MailRetried = "mail.retry";
     public const string MailStuck = "mail.stuck";
+    public const string ForceReplyReceived = "force-reply.received";
+    public const string ForceReplyAttached = "force-reply.attached";
+    public const string ForceReplyDismissed = "force-reply.dismissed";
+    public const string UnmatchedMailViewed = "force-reply.unmatched-viewed";
+    public const string OutcomeRecorded = "contact.outcome";
+    public const string ReminderSent = "mail.reminder";
+    public const string MonthlyPackQueued = "supervision.monthly-pack";
+    public const string MonthlyPackPreviewed = "supervision.monthly-pack-previewed";
     public const string ForceUpdated = "force.updated";
     public const string BankHolidayChanged = "bank-holiday.changed";
     public const string UserCreated = "user.created";

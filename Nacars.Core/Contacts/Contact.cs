@@ -53,6 +53,8 @@ public sealed class Contact
     public DateTime? PurgedAtUtc { get; private set; }
     public DateTime? MinimisedAtUtc { get; private set; }
     /// <summary>Optimistic concurrency: two analysts acting at once, one wins.</summary>
+    /// <summary>The last reply from a force to this contact's report (the queue row says "force replied").</summary>
+    public DateTime? ForceRepliedAtUtc { get; private set; }
     public long Version { get; private set; }
 
     private Contact() { }
@@ -177,6 +179,7 @@ public sealed class Contact
         Change(() => ForceCode = toForceCode);
     }
 
+    public void ForceReplied(DateTime nowUtc) => Change(() => ForceRepliedAtUtc = nowUtc);
     public void ScheduleReview(DateTime reviewAtUtc) => ReviewAtUtc = reviewAtUtc;
     public void ExpireFollowUpCode() => Change(() => FollowUpCodeHash = null);
 

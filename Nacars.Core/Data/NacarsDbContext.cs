@@ -39,6 +39,10 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
     public DbSet<ProtectedSecret> ProtectedSecrets => Set<ProtectedSecret>();
     public DbSet<ForceDayFigures> ForceDayFigures => Set<ForceDayFigures>();
     public DbSet<AnalystDayFigures> AnalystDayFigures => Set<AnalystDayFigures>();
+    public DbSet<ForceFeedback.ForceReply> ForceReplies => Set<ForceFeedback.ForceReply>();
+    public DbSet<ForceFeedback.ForceReplyAttachment> ForceReplyAttachments => Set<ForceFeedback.ForceReplyAttachment>();
+    public DbSet<ForceFeedback.MailboxCursor> MailboxCursors => Set<ForceFeedback.MailboxCursor>();
+    public DbSet<ForceFeedback.ForceOutcome> ForceOutcomes => Set<ForceFeedback.ForceOutcome>();
     /// <summary>The shared key ring when several instances run on Postgres (each key encrypted with a certificate).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -69,6 +73,10 @@ public abstract class NacarsDbContext(DbContextOptions options, SensitiveData se
         builder.ApplyConfiguration(new ProtectedSecretConfiguration(Sensitive));
         builder.ApplyConfiguration(new ForceDayFiguresConfiguration());
         builder.ApplyConfiguration(new AnalystDayFiguresConfiguration());
+        builder.ApplyConfiguration(new ForceReplyConfiguration(Sensitive));
+        builder.ApplyConfiguration(new ForceReplyAttachmentConfiguration());
+        builder.ApplyConfiguration(new MailboxCursorConfiguration());
+        builder.ApplyConfiguration(new ForceOutcomeConfiguration(Sensitive));
         // Identity's own entities: its sign-in secrets are encrypted like reporter data (issue 26).
         builder.Entity<IdentityUserToken<string>>().Property(t => t.Value).HasConversion(Sensitive.IdentitySecretConverter);
         builder.Entity<NacarsUser>().Property(u => u.SecurityStamp).HasConversion(Sensitive.IdentitySecretConverter);

@@ -25,6 +25,13 @@ public sealed class DisseminationRecord
     /// <summary>The UK month the contact was received ("2026-11"): supervision reads timeliness per force and month from
     /// an index on it.</summary>
     public string ContactReceivedMonth { get; private set; } = "";
+    /// <summary>When the relay accepted it (the clock for acknowledgement and reminders starts here).</summary>
+    public DateTime? DeliveredAtUtc { get; private set; }
+    /// <summary>The force's first reply from its own mail domain; null until then.</summary>
+    public DateTime? AcknowledgedAtUtc { get; private set; }
+    /// <summary>Office minutes of the force from delivery to acknowledgement, kept so the figures need no calendar.</summary>
+    public int? AcknowledgeWorkingMinutes { get; private set; }
+    public DateTime? ReminderSentAtUtc { get; private set; }
 
     private DisseminationRecord() { }
 
@@ -47,7 +54,38 @@ public sealed class DisseminationRecord
     }
 
     /// <summary>The relay accepted the report: how long it took from receipt is recorded once.</summary>
-    public void Delivered(DateTime nowUtc) => SecondsFromReceipt ??= (int)Math.Max(0, (nowUtc - ContactReceivedAtUtc).TotalSeconds);
+    public void Delivered(DateTime nowUtc)
+    {
+        SecondsFromReceipt ??= (int)Math.Max(0, (nowUtc - ContactReceivedAtUtc).TotalSeconds);
+        DeliveredAtUtc ??= nowUtc;
+    }
+
+    /// <summary>The force's first reply from its own domain acknowledges the report; later ones change nothing.</summary>
+    /// <returns>True when this reply was the acknowledgement.</returns>
+    public bool Acknowledge(DateTime replyAtUtc, Forces.WorkingTime officeHours)
+    {
+        if (AcknowledgedAtUtc is not null) return false;
+        AcknowledgedAtUtc = replyAtUtc;
+        var from = DeliveredAtUtc ?? CreatedAtUtc;
+        AcknowledgeWorkingMinutes = (int)Math.Round(officeHours.Between(from, replyAtUtc).TotalMinutes);
+        return true;
+    }
+
+    /// <summary>When the force should have acknowledged by: the working time allowed after delivery.</summary>
+    public DateTime AcknowledgeDueAtUtc(Forces.WorkingTime officeHours, TimeSpan allowed) => officeHours.Add(DeliveredAtUtc ?? CreatedAtUtc, allowed);
+
+    /// <summary>Whether a reminder is due now: delivered, not acknowledged, past the time allowed, none sent yet.</summary>
+    public bool NeedsReminder(DateTime nowUtc, Forces.WorkingTime officeHours, TimeSpan allowed) =>
+        DeliveredAtUtc is not null && AcknowledgedAtUtc is null && ReminderSentAtUtc is null && nowUtc >= AcknowledgeDueAtUtc(officeHours, allowed);
+
+    public void Reminded(DateTime nowUtc)
+    {
+        if (ReminderSentAtUtc is not null) throw new Contacts.DomainRuleException($"A reminder for {Reference} has already been sent.");
+        ReminderSentAtUtc = nowUtc;
+    }
+
+    /// <summary>The Message-ID of the email that carries a send: fixed when queued, and how a force's reply finds it.</summary>
+    public static string MessageIdFor(Guid disseminationId, string domain) => $"{disseminationId:N}@{domain}";
 
     public static DeliveryState StateOf(OutboxState? state) => state switch
     {

@@ -82,7 +82,7 @@ public sealed class DisseminationService(
     }
 
     /// <summary>Fixed when queued: a repeat after an unrecorded acceptance is recognisably the same email.</summary>
-    public string MessageIdFor(Guid disseminationId) => $"{disseminationId:N}@{Service.MessageIdDomain}";
+    public string MessageIdFor(Guid disseminationId) => DisseminationRecord.MessageIdFor(disseminationId, Service.MessageIdDomain);
 
     private async Task SaveOnceAsync(NacarsDbContext db, string reference, CancellationToken ct)
     {
@@ -145,9 +145,10 @@ public sealed class DisseminationService(
                           d.Id, MessageId = m == null ? (Guid?)null : m.Id, d.ForceCode, To = m == null ? d.Recipient : m.To,
                           State = m == null ? (OutboxState?)null : m.State, Error = m == null ? null : m.LastError, Attempts = m == null ? 0 : m.Attempts,
                           d.CreatedAtUtc, SentAtUtc = m == null ? null : m.SentAtUtc, d.RerouteReason,
+                          d.AcknowledgedAtUtc, d.AcknowledgeWorkingMinutes, d.ReminderSentAtUtc,
                       }).ToListAsync(ct) is var rows
             ? rows.Select(r => new Delivery(r.Id, r.MessageId, r.ForceCode, r.To, DisseminationRecord.StateOf(r.State), r.Error, r.Attempts, r.CreatedAtUtc,
-                r.SentAtUtc, r.RerouteReason, r.State == OutboxState.Stuck)).ToList()
+                r.SentAtUtc, r.RerouteReason, r.State == OutboxState.Stuck, r.AcknowledgedAtUtc, r.AcknowledgeWorkingMinutes, r.ReminderSentAtUtc)).ToList()
             : [];
     }
 

@@ -14,6 +14,8 @@ public sealed class OutboxMessage
     public string Subject { get; private set; } = "";
     public string Body { get; private set; } = "";
     public string MessageId { get; private set; } = "";
+    /// <summary>The Message-ID this one answers (a reminder in the report's thread); null for a new thread.</summary>
+    public string? InReplyTo { get; private set; }
     public string? AttachmentName { get; private set; }
     /// <summary>The PDF, encrypted at rest like the account it carries.</summary>
     public byte[]? Attachment { get; private set; }
@@ -30,8 +32,9 @@ public sealed class OutboxMessage
     private OutboxMessage() { }
 
     public OutboxMessage(Guid id, Guid? disseminationId, string? reference, string to, string subject, string body,
-        string messageId, string? attachmentName, byte[]? attachment, DateTime nowUtc)
+        string messageId, string? attachmentName, byte[]? attachment, DateTime nowUtc, string? inReplyTo = null)
     {
+        InReplyTo = inReplyTo;
         Id = id;
         DisseminationId = disseminationId;
         Reference = reference;
@@ -105,9 +108,9 @@ public sealed class OutboxMessage
 
     /// <summary>A person asked for a failed or stuck message to be tried again: from the first attempt, to the address
     /// the force has now (a corrected mailbox is the usual fix).</summary>
-    public void Requeue(string currentMailbox, DateTime nowUtc)
+    public void Requeue(string currentMailbox, DateTime nowUtc, bool evenIfSent = false)
     {
-        if (State is not (OutboxState.Failed or OutboxState.Stuck)) throw new Contacts.DomainRuleException("Only a failed or stuck message can be retried.");
+        if (State is not (OutboxState.Failed or OutboxState.Stuck) && !(evenIfSent && State == OutboxState.Sent)) throw new Contacts.DomainRuleException("Only a failed or stuck message can be retried.");
         if (Attachment is null && AttachmentName is not null) throw new Contacts.DomainRuleException("This report was removed under the retention schedule and cannot be sent again.");
         if (string.IsNullOrWhiteSpace(currentMailbox)) throw new Contacts.DomainRuleException("The force has no nominated mailbox to send to. Ask an admin to add it first.");
         To = currentMailbox;

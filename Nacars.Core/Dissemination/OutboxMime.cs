@@ -14,6 +14,12 @@ public static class OutboxMime
         message.To.Add(MailboxAddress.Parse(m.To));
         message.Subject = m.Subject;
         message.MessageId = m.MessageId;
+        if (m.InReplyTo is { } thread)
+        {
+            // In the report's thread, so the force's mail client shows the reminder beside the report it is about.
+            message.InReplyTo = thread;
+            message.References.Add(thread);
+        }
         message.Date = new DateTimeOffset(m.CreatedAtUtc, TimeSpan.Zero);
         message.Headers.Add("X-NACARS-Reference", m.Reference ?? "test");
         var body = new BodyBuilder { TextBody = m.Body };

@@ -25,9 +25,10 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
 
     // Creating an XFont is costly; a report uses a handful. Kept per thread because PDFsharp objects are not shared.
+    // Static, with the layout, so the monthly pack draws with the same fonts.
     [ThreadStatic] private static Dictionary<(double, bool), XFont>? _fonts;
 
-    internal XFont Font(double size, bool bold = false)
+    internal static XFont Font(double size, bool bold = false)
     {
         _fonts ??= [];
         if (!_fonts.TryGetValue((size, bold), out var font))
@@ -47,7 +48,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
         document.Info.CreationDate = r.PreparedAtUtc;
         document.RenderEvents.RenderTextEvent += BoxMissingGlyphs;
         var pages = new List<(PdfPage Page, XGraphics Gfx)>();
-        var layout = new ReportLayout(this, document, pages, r);
+        var layout = new ReportLayout(document, pages, r.Urgent);
 
         layout.Table(
         [
@@ -165,7 +166,7 @@ public sealed class PdfInformationReportRenderer : IInformationReportRenderer
 
     /// <summary>A character the embedded fonts have no glyph for would vanish from the report without a trace (PDFsharp
     /// draws nothing for it); it is drawn, and measured, as a box instead, so the reader sees that something was there.</summary>
-    private static void BoxMissingGlyphs(object? sender, RenderTextEventArgs e)
+    internal static void BoxMissingGlyphs(object? sender, RenderTextEventArgs e)
     {
         var pairs = e.CodePointGlyphIndexPairs;
         for (var i = 0; i < pairs.Length; i++)

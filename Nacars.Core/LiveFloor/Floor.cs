@@ -26,6 +26,12 @@ public sealed class Floor(IDbContextFactory<NacarsDbContext> dbFactory, TimeProv
         var received = await db.ForceDayFigures.Where(f => f.Day == today || f.Day == lastWeek)
             .GroupBy(f => f.Day).Select(g => new { Day = g.Key, Received = g.Sum(f => f.Received) }).ToListAsync(ct);
         var (newInformation, _) = await TodaysCounts.WithNewInformationAsync(db, ct);
+        var recently = now.AddDays(-30);
+        var urgentUnacknowledged = await (from d in db.Disseminations
+                                          where d.AcknowledgedAtUtc == null && d.DeliveredAtUtc >= recently
+                                          join c in db.Contacts on d.ContactId equals c.Id
+                                          where c.Urgent
+                                          select d.Id).CountAsync(ct);
         var outbox = await db.OutboxMessages.Where(m => m.State != OutboxState.Sent)
             .GroupBy(m => new { m.State, Retrying = m.Attempts > 0 }).Select(g => new { g.Key.State, g.Key.Retrying, Count = g.Count() }).ToListAsync(ct);
 
@@ -36,6 +42,6 @@ public sealed class Floor(IDbContextFactory<NacarsDbContext> dbFactory, TimeProv
             outbox.Where(o => o.State is OutboxState.Queued or OutboxState.Sending).Sum(o => o.Count),
             outbox.Where(o => (o.State is OutboxState.Queued or OutboxState.Sending && o.Retrying) || o.State == OutboxState.Failed).Sum(o => o.Count),
             outbox.Where(o => o.State == OutboxState.Stuck).Sum(o => o.Count),
-            newInformation);
+            newInformation, urgentUnacknowledged);
     }
 }

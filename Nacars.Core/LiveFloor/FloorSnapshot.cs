@@ -20,7 +20,9 @@ public sealed record FloorSnapshot(
     /// <summary>Still not accepted after the attempts allowed: an alarm.</summary>
     int OutboxStuck,
     /// <summary>Contacts with information from the reporter no analyst has read, decided ones included (ADR 0011).</summary>
-    int NewInformation = 0)
+    int NewInformation = 0,
+    /// <summary>Urgent reports sent in the last 30 days that the force has not acknowledged yet.</summary>
+    int UrgentUnacknowledged = 0)
 {
     public int New => Open.Count(c => c.Status == ContactStatus.New);
     public int InTriage => Open.Count(c => c.Status == ContactStatus.InTriage);

@@ -30,6 +30,8 @@ public sealed class NacarsOptions
     public RetentionOptions Retention { get; set; } = new();
     public DailySummaryOptions DailySummary { get; set; } = new();
     public TelemetryOptions Telemetry { get; set; } = new();
+    public ForcesOptions Forces { get; set; } = new();
+    public RepliesOptions Replies { get; set; } = new();
 
     public string ResolvedDataRoot(string contentRoot) => Path.GetFullPath(DataRoot, contentRoot);
     public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath ?? Path.Combine(ResolvedDataRoot(contentRoot), "nacars.db"), contentRoot);

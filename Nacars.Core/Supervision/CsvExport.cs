@@ -97,6 +97,24 @@ public static class CsvExport
             csv.WriteField(x.Value, default);
         });
 
+    /// <summary>How each force answered, per month the contacts were received: acknowledgements, working hours to
+    /// acknowledge, reminders, and the latest outcome of each report by kind.</summary>
+    public static string Acknowledgements(IEnumerable<ForceMonthFeedback> rows) => Write(
+        ["Force", "ForceCode", "Month", "Sent", "Acknowledged", "MedianWorkingHoursToAcknowledge", "P90WorkingHoursToAcknowledge", "RemindersSent",
+            .. Enum.GetValues<ForceFeedback.OutcomeKind>().Select(k => $"Outcome{k}")],
+        rows, (csv, r) =>
+        {
+            csv.WriteField(Forces.ForceDirectory.NameOf(r.ForceCode));
+            csv.WriteField(r.ForceCode);
+            csv.WriteField(r.Month);
+            csv.WriteField(r.Sent, default);
+            csv.WriteField(r.Acknowledged, default);
+            csv.WriteField(r.MedianHours, default);
+            csv.WriteField(r.P90Hours, default);
+            csv.WriteField(r.Reminders, default);
+            foreach (var kind in Enum.GetValues<ForceFeedback.OutcomeKind>()) csv.WriteField(r.Outcomes.GetValueOrDefault(kind), default);
+        });
+
     private static readonly string[] AuditHeader = ["Sequence", "AtUtc", "AtUk", "Actor", "Action", "Reference", "Detail", "Hash"];
 
     /// <summary>An audit extract, written to <paramref name="output"/> as the events are read (a year's trail is never

@@ -106,5 +106,5 @@ public sealed class ContactSearch(IDbContextFactory<NacarsDbContext> dbFactory, 
 
     private static IQueryable<QueueItem> ToItems(IQueryable<Contact> contacts) => contacts.Select(c => new QueueItem(
         c.Reference, c.ReceivedAtUtc, c.Channel, c.Reported.ForceCode, c.ForceCode, c.Categories, c.Urgent, c.Status, c.ClaimedBy,
-        c.FollowUps.Count, c.FastTimeCall != null, c.DecidedBy, c.NewInformationAtUtc != null, c.DecidedForceCode));
+        c.FollowUps.Count, c.FastTimeCall != null, c.DecidedBy, c.NewInformationAtUtc != null, c.DecidedForceCode, c.ForceRepliedAtUtc != null));
 }

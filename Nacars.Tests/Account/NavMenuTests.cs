@@ -23,8 +23,8 @@ public class NavMenuTests : BunitContext
 
     [Theory]
     [InlineData(Roles.CallHandler, true, new[] { "Intake", "My account" })]
-    [InlineData(Roles.Analyst, true, new[] { "Triage", "Wallboard", "My account" })]
-    [InlineData(Roles.Supervisor, true, new[] { "Triage", "Wallboard", "Supervision", "My account" })]
+    [InlineData(Roles.Analyst, true, new[] { "Triage", "Wallboard", "Unmatched mail", "My account" })]
+    [InlineData(Roles.Supervisor, true, new[] { "Triage", "Wallboard", "Unmatched mail", "Supervision", "My account" })]
     [InlineData(Roles.Admin, true, new[] { "Admin", "My account" })]
     // Without the second factor no stage opens, for any role.
     [InlineData(Roles.CallHandler, false, new[] { "My account" })]

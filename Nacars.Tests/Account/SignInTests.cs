@@ -20,8 +20,9 @@ public class SignInTests(BrowserFixture browser, KestrelWorkbenchFactory app) : 
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Triage" })).ToHaveAttributeAsync("aria-current", "page");
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "My account" })).ToBeVisibleAsync();
         // The menu shows an analyst only the stages an analyst may use.
-        await Expect(menu.GetByRole(AriaRole.Link)).ToHaveCountAsync(3);
+        await Expect(menu.GetByRole(AriaRole.Link)).ToHaveCountAsync(4);
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Wallboard" })).ToBeVisibleAsync();
+        await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Unmatched mail" })).ToBeVisibleAsync();
         await Expect(menu.GetByText("Admin")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid='signed-in-as']")).ToHaveTextAsync("analyst@demo.nacars.test");
         await page.ShotAsync("triage-queue");

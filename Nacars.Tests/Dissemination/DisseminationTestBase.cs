@@ -79,18 +79,20 @@ public abstract class DisseminationTestBase
     }
 
     /// <summary>A contact submitted online and worked through triage by the services, ready for the one click.</summary>
-    protected static async Task<string> ReadyContactAsync(WorkbenchFactory app, bool urgent = false, string force = "kent")
+    protected static async Task<string> ReadyContactAsync(WorkbenchFactory app, bool urgent = false, string force = "kent", Action<ReportSubmission>? reporter = null)
     {
         var intake = app.Services.GetRequiredService<IntakeService>();
         var triage = app.Services.GetRequiredService<TriageService>();
-        var submitted = await intake.SubmitOnlineAsync(new ReportSubmission
+        var submission = new ReportSubmission
         {
             Account = "ORIGINAL account: my neighbour PC Hart took £500 in the station car park on Friday.",
             Categories = ["money-or-favours"],
             ForceCode = "unknown",
             SubjectName = "Daniel Hart", SubjectRole = "PC", SubjectNumber = "4471", SubjectWorkplace = "Maidstone",
             ImmediateDanger = urgent,
-        }, Ct);
+        };
+        reporter?.Invoke(submission);
+        var submitted = await intake.SubmitOnlineAsync(submission, Ct);
         var reference = submitted.Reference;
         await triage.ClaimAsync(reference, Analyst, Ct);
         foreach (var check in Enum.GetValues<ThresholdCheck>()) await triage.TickAsync(reference, Analyst, check, true, Ct);

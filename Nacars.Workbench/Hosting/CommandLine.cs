@@ -16,6 +16,10 @@ public static class CommandLine
         ("verify-backup", "verify-backup DIR  restore a backup into a temporary folder and check its counts, audit chain and that it decrypts with the key ring in use"),
     ];
 
+    /// <summary>Commands this program runs as its own limited child process to parse hostile input; not for operators,
+    /// so not listed.</summary>
+    private static readonly string[] ChildCommands = [Features.Intake.CleanAttachmentCommand.Name, Features.ForceFeedback.ReadMailCommand.Name];
+
     /// <summary>The exit code when the arguments ask for help or name no command this program has; null to go on.</summary>
     public static int? Refuses(string[] args, TextWriter output, TextWriter error)
     {
@@ -25,7 +29,7 @@ public static class CommandLine
             return 0;
         }
         // Options (--urls, --simulate, --environment) go to the server; a first word must be a command.
-        if (args is [var first, ..] && !first.StartsWith('-') && Commands.All(c => c.Name != first) && first != Features.Intake.CleanAttachmentCommand.Name)
+        if (args is [var first, ..] && !first.StartsWith('-') && Commands.All(c => c.Name != first) && !ChildCommands.Contains(first))
         {
             error.WriteLine($"'{first}' is not a command of this program.");
             error.WriteLine(Usage);

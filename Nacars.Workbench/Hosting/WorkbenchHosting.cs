@@ -107,6 +107,8 @@ public static class WorkbenchHosting
         // The web process never parses a reporter's file: each is cleaned in a limited child process (unless turned off).
         services.AddSingleton<IAttachmentCleaner>(sp => sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.CleanInSeparateProcess
             ? sp.GetRequiredService<IsolatedAttachmentCleaner>() : sp.GetRequiredService<AttachmentCleaner>());
+        // Nor a force's email: each message from the service's mailbox is read in a limited child process too.
+        services.AddSingleton<Nacars.Core.ForceFeedback.IMailReader, IsolatedMailReader>();
         services.AddSingleton<PublicFormReader>();
         services.AddScoped<DemoData>();
         services.AddScoped<DemoHistory>();

@@ -22,6 +22,8 @@ internal sealed class DisseminationConfiguration(SensitiveData sensitive) : IEnt
             .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
         b.HasIndex(d => new { d.ForceCode, d.ContactReceivedMonth, d.SecondsFromReceipt, d.RerouteReason }).HasDatabaseName("IX_Disseminations_TimelinessByMonth")
             .HasFilter("\"RerouteReason\" IS NULL AND \"SecondsFromReceipt\" IS NOT NULL");
+        // The wallboard's urgent reports awaiting the force's acknowledgement: only unacknowledged sends are in it.
+        b.HasIndex(d => new { d.DeliveredAtUtc, d.ContactId }).HasDatabaseName("IX_Disseminations_Unacknowledged").HasFilter("\"AcknowledgedAtUtc\" IS NULL");
         // Re-routes are rare: a small index of just them.
         b.HasIndex(d => new { d.CreatedAtUtc, d.ContactId }).HasDatabaseName("IX_Disseminations_Reroutes").HasFilter("\"RerouteReason\" IS NOT NULL");
         b.Property(d => d.Reference).HasMaxLength(13);

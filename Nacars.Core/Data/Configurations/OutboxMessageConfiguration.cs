@@ -21,6 +21,10 @@ internal sealed class OutboxMessageConfiguration(SensitiveData sensitive) : IEnt
             (x, y) => ReferenceEquals(x, y) || (x != null && y != null && Enumerable.SequenceEqual(x, y)),
             v => v.Length, v => v.ToArray()));
         b.Property(m => m.MessageId).HasMaxLength(200);
+        // A Message-ID made from what a message is for (a force's monthly pack, a reminder) is queued once, whichever
+        // instance tries first: the second insert fails here.
+        b.HasIndex(m => m.MessageId).IsUnique();
+        b.Property(m => m.InReplyTo).HasMaxLength(200);
         // Each claim sets a new lease expiry: an outcome recorded under an old lease (another dispatcher has the message
         // now) writes nothing.
         b.Property(m => m.LeaseExpiresAtUtc).IsConcurrencyToken();

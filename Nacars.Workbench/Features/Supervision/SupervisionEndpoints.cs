@@ -19,6 +19,19 @@ public static class SupervisionEndpoints
         Table(group, "timeliness", async (stats, f, ct) => CsvExport.Timeliness(await stats.GridAsync(f, ct)));
         Table(group, "workload", async (stats, f, ct) => CsvExport.Workload(await stats.WorkloadOfPeriodAsync(f, ct)));
         Table(group, "reasons", async (stats, f, ct) => CsvExport.Reasons(await stats.ForceRatesAsync(f, ct)));
+        Table<Nacars.Core.Supervision.ForceFeedbackFigures>(group, "acknowledgements", async (figures, f, ct) => CsvExport.Acknowledgements(await figures.MonthsAsync(f, ct)));
+        // A force's monthly pack as it would be sent now, for a supervisor to read first (audited by the service).
+        group.MapGet("/monthly-pack/{forceCode}/{month}.pdf", async (string forceCode, string month, ClaimsPrincipal user,
+            Nacars.Core.Supervision.MonthlyPacks packs, CancellationToken ct) =>
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(month, @"^\d{4}-(0[1-9]|1[0-2])$")) return Results.Problem("The month is written 2026-11.", statusCode: StatusCodes.Status400BadRequest);
+            try
+            {
+                var (fileName, pdf) = await packs.PreviewAsync(forceCode, month, user.Identity!.Name!, ct);
+                return Results.File(pdf, "application/pdf", fileName);
+            }
+            catch (Nacars.Core.Contacts.DomainRuleException e) { return Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden); }
+        });
         // The audit extract is written as it is read (a year of views can be large), after its own audit event.
         group.MapGet("/audit.csv", async (DateOnly from, DateOnly to, ClaimsPrincipal user, SupervisionStatistics stats, SupervisionExports exports, CancellationToken ct) =>
         {
@@ -30,7 +43,11 @@ public static class SupervisionEndpoints
     }
 
     private static void Table(RouteGroupBuilder group, string what, Func<SupervisionStatistics, StatsFilter, CancellationToken, Task<string>> render) =>
-        group.MapGet($"/{what}.csv", async (DateOnly from, DateOnly to, string? force, ClaimsPrincipal user, SupervisionStatistics stats,
+        Table<SupervisionStatistics>(group, what, render);
+
+    /// <summary>One table for a period as CSV, read from the service that holds its figures.</summary>
+    private static void Table<TFigures>(RouteGroupBuilder group, string what, Func<TFigures, StatsFilter, CancellationToken, Task<string>> render) where TFigures : class =>
+        group.MapGet($"/{what}.csv", async (DateOnly from, DateOnly to, string? force, ClaimsPrincipal user, TFigures stats,
             SupervisionExports exports, CancellationToken ct) =>
         {
             if (to < from) return BadPeriod();

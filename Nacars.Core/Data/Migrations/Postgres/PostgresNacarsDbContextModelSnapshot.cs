@@ -298,6 +298,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("ForceRepliedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("KeptUndecidedUntilUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -774,6 +777,12 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("AcknowledgeWorkingMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid");
 
@@ -792,6 +801,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ForceCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -806,6 +818,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
+
+                    b.Property<DateTime?>("ReminderSentAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RerouteReason")
                         .HasColumnType("text");
@@ -824,6 +839,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.HasIndex("CreatedAtUtc", "ContactId")
                         .HasDatabaseName("IX_Disseminations_Reroutes")
                         .HasFilter("\"RerouteReason\" IS NOT NULL");
+
+                    b.HasIndex("DeliveredAtUtc", "ContactId")
+                        .HasDatabaseName("IX_Disseminations_Unacknowledged")
+                        .HasFilter("\"AcknowledgedAtUtc\" IS NULL");
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
 
@@ -862,6 +881,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.Property<Guid?>("DisseminationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
@@ -905,11 +928,204 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.HasIndex("DisseminationId")
                         .IsUnique();
 
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
                     b.HasIndex("State", "NextAttemptAtUtc");
 
                     b.HasIndex("State", "SentAtUtc", "CreatedAtUtc");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.ForceOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<DateOnly>("ToldOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "RecordedAtUtc");
+
+                    b.HasIndex("ForceCode", "ToldOn");
+
+                    b.ToTable("ForceOutcomes");
+                });
+
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.ForceReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AttachmentsLeftOut")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DisseminationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("FromForceDomain")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("HandledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unreadable")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique();
+
+                    b.HasIndex("ContactId", "ReceivedAtUtc");
+
+                    b.HasIndex("State", "ReceivedAtUtc");
+
+                    b.ToTable("ForceReplies");
+                });
+
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.ForceReplyAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ForceReplyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Refused")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("StoreKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceReplyId");
+
+                    b.HasIndex("StoreKey")
+                        .IsUnique();
+
+                    b.ToTable("ForceReplyAttachments");
+                });
+
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.MailboxCursor", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("LastUid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxCursors");
                 });
 
             modelBuilder.Entity("Nacars.Core.Forces.BankHoliday", b =>
@@ -1380,6 +1596,15 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.ForceReplyAttachment", b =>
+                {
+                    b.HasOne("Nacars.Core.ForceFeedback.ForceReply", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ForceReplyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nacars.Core.Staff.StaffSession", b =>
                 {
                     b.HasOne("Nacars.Core.Staff.NacarsUser", null)
@@ -1396,6 +1621,11 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Navigation("FollowUps");
 
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.ForceReply", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

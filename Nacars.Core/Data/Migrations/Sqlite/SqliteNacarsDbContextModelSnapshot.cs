@@ -285,6 +285,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ForceRepliedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("KeptUndecidedUntilUtc")
                         .HasColumnType("TEXT");
 
@@ -753,6 +756,12 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AcknowledgeWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
 
@@ -771,6 +780,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ForceCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -784,6 +796,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderSentAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RerouteReason")
@@ -803,6 +818,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAtUtc", "ContactId")
                         .HasDatabaseName("IX_Disseminations_Reroutes")
                         .HasFilter("\"RerouteReason\" IS NOT NULL");
+
+                    b.HasIndex("DeliveredAtUtc", "ContactId")
+                        .HasDatabaseName("IX_Disseminations_Unacknowledged")
+                        .HasFilter("\"AcknowledgedAtUtc\" IS NULL");
 
                     b.HasIndex("ForceCode", "CreatedAtUtc");
 
@@ -840,6 +859,10 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DisseminationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -884,11 +907,204 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.HasIndex("DisseminationId")
                         .IsUnique();
 
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
                     b.HasIndex("State", "NextAttemptAtUtc");
 
                     b.HasIndex("State", "SentAtUtc", "CreatedAtUtc");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.ForceOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToldOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "RecordedAtUtc");
+
+                    b.HasIndex("ForceCode", "ToldOn");
+
+                    b.ToTable("ForceOutcomes");
+                });
+
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.ForceReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttachmentsLeftOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DisseminationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForceCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromForceDomain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HandledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unreadable")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique();
+
+                    b.HasIndex("ContactId", "ReceivedAtUtc");
+
+                    b.HasIndex("State", "ReceivedAtUtc");
+
+                    b.ToTable("ForceReplies");
+                });
+
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.ForceReplyAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceReplyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Refused")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceReplyId");
+
+                    b.HasIndex("StoreKey")
+                        .IsUnique();
+
+                    b.ToTable("ForceReplyAttachments");
+                });
+
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.MailboxCursor", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxCursors");
                 });
 
             modelBuilder.Entity("Nacars.Core.Forces.BankHoliday", b =>
@@ -1359,6 +1575,15 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.ForceReplyAttachment", b =>
+                {
+                    b.HasOne("Nacars.Core.ForceFeedback.ForceReply", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ForceReplyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nacars.Core.Staff.StaffSession", b =>
                 {
                     b.HasOne("Nacars.Core.Staff.NacarsUser", null)
@@ -1375,6 +1600,11 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Navigation("FollowUps");
 
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Nacars.Core.ForceFeedback.ForceReply", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

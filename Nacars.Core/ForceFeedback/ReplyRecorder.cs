@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nacars.Core.Audit;
+using Nacars.Core.Data;
+using Nacars.Core.Events;
+using Nacars.Core.Intake.Attachments;
+
+namespace Nacars.Core.ForceFeedback;
+
+/// <summary>Records one message from the service's mailbox, once: read in a limited process, its files cleaned and
+/// stored encrypted, matched to the report it answers (which it acknowledges when it comes from the force's domain),
+/// audited, and announced so the contact's page and the queue show it. What matches nothing waits on the unmatched list.</summary>
+public sealed class ReplyRecorder(
+    IDbContextFactory<NacarsDbContext> dbFactory,
+    IMailReader reader,
+    AttachmentIntake attachments,
+    IContactNotifier notifier,
+    TimeProvider clock,
+    IOptions<NacarsOptions> options,
+    ILogger<ReplyRecorder> logger)
+{
+    public const string Actor = "mailbox";
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static string FingerprintOf(ReadOnlySpan<byte> raw) => Convert.ToHexStringLower(SHA256.HashData(raw));
+
+    /// <summary>Records the message unless it already is. Returns false when it was (by this or another instance).</summary>
+    public async Task<bool> RecordAsync(byte[] raw, CancellationToken ct = default) => await RecordAsync(FingerprintOf(raw), () => ReadAsync(raw, ct), ct);
+
+    /// <summary>A message too large to fetch: recorded, by its place in the mailbox, as one the analysts must read there.</summary>
+    public Task<bool> RecordTooLargeAsync(string mailboxPlace, long size, CancellationToken ct = default) =>
+        RecordAsync(FingerprintOf(System.Text.Encoding.UTF8.GetBytes("too-large:" + mailboxPlace)),
+            () => Task.FromResult<ReadMail?>(null), ct, $"larger than the service reads ({size / (1024 * 1024)} MB): read it in the mailbox itself");
+
+    private async Task<ReadMail?> ReadAsync(byte[] raw, CancellationToken ct)
+    {
+        using var stream = new MemoryStream(raw, writable: false);
+        return await reader.ReadAsync(stream, ct);
+    }
+
+    private async Task<bool> RecordAsync(string fingerprint, Func<Task<ReadMail?>> read, CancellationToken ct, string? unreadable = null)
+    {
+        await using (var check = await dbFactory.CreateDbContextAsync(ct))
+            if (await check.ForceReplies.AnyAsync(r => r.Fingerprint == fingerprint, ct)) return false;
+
+        ReadMail? mail = null;
+        try { mail = await read(); }
+        catch (UnreadableMailException e) { unreadable = e.Message; }
+        var reply = mail is null ? ForceReply.CouldNotRead(fingerprint, unreadable ?? "could not be read", Now) : ForceReply.Read(fingerprint, mail, Now);
+        var stored = mail is null ? [] : await KeepAttachmentsAsync(reply, mail, ct);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var acknowledged = false;
+        if (mail is not null && await ReplyMatcher.MatchAsync(db, mail, options.Value.Service.MessageIdDomain, ct) is { } match)
+        {
+            var (record, how) = match;
+            reply.Match(record, how);
+            acknowledged = reply.FromForceDomain && await AcknowledgeAsync(db, record, reply.ReceivedAtUtc, ct);
+            var contact = await db.Contacts.SingleAsync(c => c.Id == record.ContactId, ct);
+            contact.ForceReplied(Now);
+        }
+        db.ForceReplies.Add(reply);
+        db.AuditEvents.Add(new AuditEvent(Now, Actor, AuditActions.ForceReplyReceived, reply.Reference, Describe(reply, acknowledged)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or OperationCanceledException or System.Data.Common.DbException)
+        {
+            await attachments.DiscardAsync(stored);
+            // Another instance recorded it between the check and this save: its copy stands, this one's files go.
+            if (e is DbUpdateException && await RecordedAsync(fingerprint)) return false;
+            throw;
+        }
+        logger.LogInformation("Mailbox message recorded: {State} {MatchedBy}", reply.State, reply.MatchedBy);
+        if (reply.Reference is not null)
+            await notifier.PublishAsync(new ContactEvent(ContactEventKind.DisseminationStatusChanged, reply.Reference, "ForceReplied", Actor, Now));
+        return true;
+    }
+
+    private async Task<bool> RecordedAsync(string fingerprint)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.ForceReplies.AnyAsync(r => r.Fingerprint == fingerprint);
+    }
+
+    /// <summary>The force's first reply from its own domain acknowledges the report, timed in the force's office hours.</summary>
+    public static async Task<bool> AcknowledgeAsync(NacarsDbContext db, Dissemination.DisseminationRecord record, DateTime atUtc, CancellationToken ct) =>
+        record.Acknowledge(atUtc, await OfficeHoursAsync(db, record.ForceCode, ct));
+
+    public static async Task<Forces.WorkingTime> OfficeHoursAsync(NacarsDbContext db, string forceCode, CancellationToken ct)
+    {
+        var force = await db.Forces.AsNoTracking().SingleAsync(f => f.Code == forceCode, ct);
+        var nation = force.Nation;
+        var holidays = await db.BankHolidays.AsNoTracking().Where(h => h.Nation == nation && !h.Removed).Select(h => h.Date).ToListAsync(ct);
+        return Forces.WorkingTime.Of(force, holidays.ToHashSet());
+    }
+
+    /// <summary>Each file cleaned as a reporter's is, in its own limited process; a refused one is recorded as refused.</summary>
+    private async Task<IReadOnlyList<StoredAttachment>> KeepAttachmentsAsync(ForceReply reply, ReadMail mail, CancellationToken ct)
+    {
+        var stored = new List<StoredAttachment>();
+        foreach (var file in mail.Attachments)
+        {
+            try
+            {
+                using var content = new MemoryStream(file.Content, writable: false);
+                var kept = await attachments.AcceptAsync(content, ct);
+                stored.Add(kept);
+                reply.Keep(ForceReplyAttachment.Stored(reply.Id, kept.ForContact()));
+            }
+            catch (AttachmentRejectedException refused)
+            {
+                reply.Keep(ForceReplyAttachment.Refusal(reply.Id, refused.Message));
+            }
+        }
+        return stored;
+    }
+
+    /// <summary>The audit's words: how it was matched and from which domain, never the sender's whole address.</summary>
+    private static string Describe(ForceReply reply, bool acknowledged)
+    {
+        var domain = reply.From.Contains('@') ? reply.From[(reply.From.LastIndexOf('@') + 1)..] : "no sender";
+        if (reply.Unreadable is not null) return $"unreadable: {reply.Unreadable}";
+        return reply.State == ReplyState.Matched
+            ? $"from {domain}, matched by {reply.MatchedBy}{(reply.FromForceDomain ? "" : " (not the force's domain)")}{(acknowledged ? "; acknowledged the report" : "")}"
+            : $"from {domain}, unmatched";
+    }
+}

@@ -1,0 +1,3 @@
+namespace Nacars.Core.ForceFeedback;
+
+public sealed class UnreadableMailException(string message) : Exception(message);
