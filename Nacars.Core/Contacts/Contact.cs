@@ -52,9 +52,10 @@ public sealed class Contact
     public DateTime? ReviewAtUtc { get; private set; }
     public DateTime? PurgedAtUtc { get; private set; }
     public DateTime? MinimisedAtUtc { get; private set; }
-    /// <summary>Optimistic concurrency: two analysts acting at once, one wins.</summary>
-    /// <summary>The last reply from a force to this contact's report (the queue row says "force replied").</summary>
+    /// <summary>When the force last answered this contact's report from its own domain (the queue row says "force
+    /// replied"). Written with the reply, beside the aggregate's guarded changes (no new version): see ReplyRecorder.</summary>
     public DateTime? ForceRepliedAtUtc { get; private set; }
+    /// <summary>Optimistic concurrency: two analysts acting at once, one wins.</summary>
     public long Version { get; private set; }
 
     private Contact() { }
@@ -179,7 +180,6 @@ public sealed class Contact
         Change(() => ForceCode = toForceCode);
     }
 
-    public void ForceReplied(DateTime nowUtc) => Change(() => ForceRepliedAtUtc = nowUtc);
     public void ScheduleReview(DateTime reviewAtUtc) => ReviewAtUtc = reviewAtUtc;
     public void ExpireFollowUpCode() => Change(() => FollowUpCodeHash = null);
 

@@ -5,6 +5,10 @@ namespace Nacars.Core.Contacts;
 /// <summary>UK months as the figures name them: "2026-11".</summary>
 public static class Months
 {
+    /// <summary>Whether <paramref name="text"/> names a month as the figures do ("2026-11").</summary>
+    public static bool IsMonth(string? text) =>
+        text is { Length: 7 } && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
     public static string Of(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static DateOnly FirstDay(string month) => DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -87,6 +87,12 @@ public sealed class DisseminationRecord
     /// <summary>The Message-ID of the email that carries a send: fixed when queued, and how a force's reply finds it.</summary>
     public static string MessageIdFor(Guid disseminationId, string domain) => $"{disseminationId:N}@{domain}";
 
+    public const string ReminderPrefix = "reminder-";
+
+    /// <summary>The Message-ID of the reminder about a send: made from the send, so it is queued once, and a reply to it
+    /// finds the send.</summary>
+    public static string ReminderMessageIdFor(Guid disseminationId, string domain) => $"{ReminderPrefix}{disseminationId:N}@{domain}";
+
     public static DeliveryState StateOf(OutboxState? state) => state switch
     {
         OutboxState.Sent => DeliveryState.Sent,

@@ -16,6 +16,9 @@ public sealed class OutboxMessage
     public string MessageId { get; private set; } = "";
     /// <summary>The Message-ID this one answers (a reminder in the report's thread); null for a new thread.</summary>
     public string? InReplyTo { get; private set; }
+    /// <summary>Made by the service, not on a person's decision (a reminder, a monthly pack, a summary): it carries
+    /// Auto-Submitted: auto-generated, so an out-of-office at the other end does not answer it (RFC 3834).</summary>
+    public bool AutoSubmitted { get; private set; }
     public string? AttachmentName { get; private set; }
     /// <summary>The PDF, encrypted at rest like the account it carries.</summary>
     public byte[]? Attachment { get; private set; }
@@ -32,9 +35,10 @@ public sealed class OutboxMessage
     private OutboxMessage() { }
 
     public OutboxMessage(Guid id, Guid? disseminationId, string? reference, string to, string subject, string body,
-        string messageId, string? attachmentName, byte[]? attachment, DateTime nowUtc, string? inReplyTo = null)
+        string messageId, string? attachmentName, byte[]? attachment, DateTime nowUtc, string? inReplyTo = null, bool autoSubmitted = false)
     {
         InReplyTo = inReplyTo;
+        AutoSubmitted = autoSubmitted;
         Id = id;
         DisseminationId = disseminationId;
         Reference = reference;
@@ -106,11 +110,19 @@ public sealed class OutboxMessage
         LeaseExpiresAtUtc = null;
     }
 
+    /// <summary>A supervisor sends a document again (a force's monthly pack) under the same Message-ID, with its content as
+    /// it is now, to the force's mailbox as it is now, whatever became of the first send.</summary>
+    public void SendAgain(string currentMailbox, byte[] attachment, DateTime nowUtc)
+    {
+        if (State == OutboxState.Sending) throw new Contacts.DomainRuleException("This message is being sent at this moment; try again in a minute.");
+        (To, Attachment, State, Attempts, LastError, NextAttemptAtUtc) = (currentMailbox, attachment, OutboxState.Queued, 0, null, nowUtc);
+    }
+
     /// <summary>A person asked for a failed or stuck message to be tried again: from the first attempt, to the address
     /// the force has now (a corrected mailbox is the usual fix).</summary>
-    public void Requeue(string currentMailbox, DateTime nowUtc, bool evenIfSent = false)
+    public void Requeue(string currentMailbox, DateTime nowUtc)
     {
-        if (State is not (OutboxState.Failed or OutboxState.Stuck) && !(evenIfSent && State == OutboxState.Sent)) throw new Contacts.DomainRuleException("Only a failed or stuck message can be retried.");
+        if (State is not (OutboxState.Failed or OutboxState.Stuck)) throw new Contacts.DomainRuleException("Only a failed or stuck message can be retried.");
         if (Attachment is null && AttachmentName is not null) throw new Contacts.DomainRuleException("This report was removed under the retention schedule and cannot be sent again.");
         if (string.IsNullOrWhiteSpace(currentMailbox)) throw new Contacts.DomainRuleException("The force has no nominated mailbox to send to. Ask an admin to add it first.");
         To = currentMailbox;

@@ -22,6 +22,7 @@ public static class OutboxMime
         }
         message.Date = new DateTimeOffset(m.CreatedAtUtc, TimeSpan.Zero);
         message.Headers.Add("X-NACARS-Reference", m.Reference ?? "test");
+        if (m.AutoSubmitted) message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");
         var body = new BodyBuilder { TextBody = m.Body };
         if (m.Attachment is not null && m.AttachmentName is not null)
             body.Attachments.Add(m.AttachmentName, m.Attachment, new ContentType("application", "pdf"));

@@ -91,8 +91,8 @@ public sealed class AcknowledgementReminders(
         record.Reminded(now);
         db.OutboxMessages.Add(new OutboxMessage(Guid.CreateVersion7(), null, record.Reference, mailbox,
             $"Reminder: NACARS information report {record.Reference} not yet acknowledged", body,
-            $"{ReplyMatcher.ReminderPrefix}{record.Id:N}@{service.MessageIdDomain}", null, null, now,
-            inReplyTo: DisseminationRecord.MessageIdFor(record.Id, service.MessageIdDomain)));
+            DisseminationRecord.ReminderMessageIdFor(record.Id, service.MessageIdDomain), null, null, now,
+            inReplyTo: DisseminationRecord.MessageIdFor(record.Id, service.MessageIdDomain), autoSubmitted: true));
         db.AuditEvents.Add(new AuditEvent(now, Actor, AuditActions.ReminderSent, record.Reference, $"to {record.ForceCode} <{mailbox}>, sent {sentOn}"));
         try
         {
@@ -101,8 +101,11 @@ public sealed class AcknowledgementReminders(
         }
         catch (DbUpdateException)
         {
-            // Another instance queued this reminder first (one Message-ID per send).
-            return false;
+            // Another instance queued this reminder first (one Message-ID per send); anything else is a real failure.
+            await using var check = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            var messageId = DisseminationRecord.ReminderMessageIdFor(record.Id, service.MessageIdDomain);
+            if (await check.OutboxMessages.AnyAsync(m => m.MessageId == messageId, CancellationToken.None)) return false;
+            throw;
         }
     }
 }

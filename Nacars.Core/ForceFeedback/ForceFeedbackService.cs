@@ -9,7 +9,8 @@ namespace Nacars.Core.ForceFeedback;
 
 /// <summary>What analysts and supervisors do with forces' answers: read them on the contact, attach or dismiss the
 /// unmatched, and record outcomes. Every step checks the role here as well as on the page, and is audited.</summary>
-public sealed class ForceFeedbackService(IDbContextFactory<NacarsDbContext> dbFactory, IContactNotifier notifier, TimeProvider clock)
+public sealed class ForceFeedbackService(IDbContextFactory<NacarsDbContext> dbFactory, IContactNotifier notifier, TimeProvider clock,
+    Intake.Attachments.IAttachmentStore attachmentStore)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -34,12 +35,6 @@ public sealed class ForceFeedbackService(IDbContextFactory<NacarsDbContext> dbFa
         return list;
     }
 
-    public async Task<int> UnmatchedCountAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ForceReplies.CountAsync(r => r.State == ReplyState.Unmatched, ct);
-    }
-
     /// <summary>Attaches an unmatched message to the report it is about (its latest send). From the force's own domain it
     /// acknowledges that send, as a matched reply would have.</summary>
     public async Task AttachAsync(Guid replyId, string typedReference, string actor, CancellationToken ct = default)
@@ -51,11 +46,11 @@ public sealed class ForceFeedbackService(IDbContextFactory<NacarsDbContext> dbFa
         var record = await db.Disseminations.Where(d => d.Reference == reference).OrderByDescending(d => d.CreatedAtUtc).FirstOrDefaultAsync(ct)
             ?? throw new DomainRuleException($"{reference} has not been sent to a force: only a disseminated report can have a force's reply.");
         reply.AttachByHand(record, actor, Now);
-        var acknowledged = reply.FromForceDomain && await ReplyRecorder.AcknowledgeAsync(db, record, reply.ReceivedAtUtc, ct);
-        (await db.Contacts.SingleAsync(c => c.Id == record.ContactId, ct)).ForceReplied(Now);
+        var acknowledged = reply.Acknowledges && await ReplyRecorder.AcknowledgeAsync(db, record, reply.ReceivedAtUtc, ct);
         db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.ForceReplyAttached, reference,
             $"to the send to {record.ForceCode}{(reply.FromForceDomain ? "" : " (not from the force's domain)")}{(acknowledged ? "; acknowledged the report" : "")}"));
-        await SaveAsync(db, ct);
+        try { await ReplyRecorder.SaveAsync(db, reply, ct); }
+        catch (DbUpdateConcurrencyException) { throw Changed(); }
         await notifier.PublishAsync(new ContactEvent(ContactEventKind.DisseminationStatusChanged, reference, "ForceReplied", actor, Now));
     }
 
@@ -66,7 +61,8 @@ public sealed class ForceFeedbackService(IDbContextFactory<NacarsDbContext> dbFa
         var reply = await db.ForceReplies.SingleOrDefaultAsync(r => r.Id == replyId, ct) ?? throw new DomainRuleException("That email is no longer on the list.");
         reply.Dismiss(actor, Now);
         db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.ForceReplyDismissed, null, $"received {UkTime.Format(reply.ReceivedAtUtc)} (UK)"));
-        await SaveAsync(db, ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw Changed(); }
     }
 
     /// <summary>Records what the force says came of a sent report. A new row each time: the history is kept.</summary>
@@ -85,15 +81,26 @@ public sealed class ForceFeedbackService(IDbContextFactory<NacarsDbContext> dbFa
     }
 
     /// <summary>The contact's outcomes, newest first: the first is the current one.</summary>
-    public async Task<IReadOnlyList<ForceOutcome>> OutcomesAsync(string reference, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ForceOutcome>> OutcomesAsync(string reference, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await StaffRoles.RequireAnyAsync(db, actor, Roles.Triage, "read a report's outcomes", ct);
         return await db.ForceOutcomes.AsNoTracking().Where(o => o.Reference == reference).OrderByDescending(o => o.RecordedAtUtc).ToListAsync(ct);
     }
 
-    private static async Task SaveAsync(NacarsDbContext db, CancellationToken ct)
+    /// <summary>A file that came with a force's email, decrypted as it streams. Audited before a byte is read.</summary>
+    public async Task<OpenedReplyAttachment?> OpenAttachmentAsync(Guid attachmentId, string actor, CancellationToken ct = default)
     {
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw new ContactChangedException("Someone else changed this a moment ago; nothing was saved. The page now shows the latest."); }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await StaffRoles.RequireAnyAsync(db, actor, Roles.Triage, "open a file a force sent", ct);
+        var attachment = await db.ForceReplyAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.StoreKey != null, ct);
+        if (attachment is null) return null;
+        var reference = await db.ForceReplies.Where(r => r.Id == attachment.ForceReplyId).Select(r => r.Reference).SingleAsync(ct);
+        db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.AttachmentDownloaded, reference, $"a force's file {attachment.FileName}"));
+        await db.SaveChangesAsync(ct);
+        return new OpenedReplyAttachment(attachment, await attachmentStore.OpenReadAsync(attachment.StoreKey!, ct));
     }
+
+    private static ContactChangedException Changed() =>
+        new("Someone else dealt with this email a moment ago; nothing was saved. The page now shows the latest.");
 }

@@ -3,7 +3,7 @@ using Nacars.Core.Contacts;
 namespace Nacars.Core.ForceFeedback;
 
 /// <summary>What a force told us came of a report, on the date it told us. Never changed: a later word from the force
-/// is a new row, so the history stays; the newest is the report's outcome.</summary>
+/// is a new row, so the history stays; the newest is the report's outcome. Only retention clears its note.</summary>
 public sealed class ForceOutcome
 {
     public const int MaxNoteLength = 1_000;
@@ -20,6 +20,9 @@ public sealed class ForceOutcome
     public DateTime RecordedAtUtc { get; private set; }
 
     private ForceOutcome() { }
+
+    /// <summary>Retention: the note's words go (they may name the officer or the reporter); what came of it stays.</summary>
+    public void Forget() => Note = null;
 
     public ForceOutcome(Guid contactId, string reference, string forceCode, OutcomeKind kind, string? note, DateOnly toldOn, string recordedBy, DateTime nowUtc)
     {

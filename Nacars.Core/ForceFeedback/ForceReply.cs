@@ -31,6 +31,10 @@ public sealed class ForceReply
     /// <summary>The sender's domain is the domain of the mailbox the report went to: only such a reply acknowledges it.
     /// Anything else is shown, marked, and counts for nothing.</summary>
     public bool FromForceDomain { get; private set; }
+    /// <summary>An out-of-office, autoresponder or bounce: shown, and acknowledges nothing even from the force's domain.</summary>
+    public bool Automatic { get; private set; }
+    /// <summary>Whether it is the force answering: from its domain, written by a person.</summary>
+    public bool Acknowledges => State == ReplyState.Matched && FromForceDomain && !Automatic && Unreadable is null;
     /// <summary>Who attached or dismissed it by hand, and when.</summary>
     public string? HandledBy { get; private set; }
     public DateTime? HandledAtUtc { get; private set; }
@@ -40,15 +44,18 @@ public sealed class ForceReply
 
     private ForceReply() { }
 
-    public static ForceReply Read(string fingerprint, ReadMail mail, DateTime nowUtc) => new()
+    /// <param name="arrivedAtUtc">When the mailbox received it (IMAP's INTERNALDATE): acknowledgement is timed from then,
+    /// not from when the service got round to reading it.</param>
+    public static ForceReply Read(string fingerprint, ReadMail mail, DateTime arrivedAtUtc) => new()
     {
-        Id = Guid.CreateVersion7(nowUtc), Fingerprint = fingerprint, ReceivedAtUtc = nowUtc, SentAtUtc = mail.SentAtUtc,
-        From = mail.From, Subject = mail.Subject, Text = mail.Text, AttachmentsLeftOut = mail.AttachmentsLeftOut, State = ReplyState.Unmatched,
+        Id = Guid.CreateVersion7(arrivedAtUtc), Fingerprint = fingerprint, ReceivedAtUtc = arrivedAtUtc, SentAtUtc = mail.SentAtUtc,
+        From = mail.From, Subject = mail.Subject, Text = mail.Text, AttachmentsLeftOut = mail.AttachmentsLeftOut, Automatic = mail.Automatic,
+        State = ReplyState.Unmatched,
     };
 
-    public static ForceReply CouldNotRead(string fingerprint, string reason, DateTime nowUtc) => new()
+    public static ForceReply CouldNotRead(string fingerprint, string reason, DateTime arrivedAtUtc) => new()
     {
-        Id = Guid.CreateVersion7(nowUtc), Fingerprint = fingerprint, ReceivedAtUtc = nowUtc, Unreadable = reason, State = ReplyState.Unmatched,
+        Id = Guid.CreateVersion7(arrivedAtUtc), Fingerprint = fingerprint, ReceivedAtUtc = arrivedAtUtc, Unreadable = reason, State = ReplyState.Unmatched,
     };
 
     public void Keep(ForceReplyAttachment attachment) => _attachments.Add(attachment);

@@ -32,6 +32,17 @@ public static class MailParser
 
     /// <exception cref="UnreadableMailException">Larger than <see cref="MailReadLimits.MaxMessageBytes"/>, or not a
     /// message MimeKit can read.</exception>
+    /// <summary>An out-of-office, an autoresponder or a bounce (RFC 3834's Auto-Submitted, the usual vendor headers, a
+    /// delivery report): shown, but never the force's acknowledgement.</summary>
+    private static bool Automatic(MimeMessage message)
+    {
+        var headers = message.Headers;
+        if (headers[HeaderId.AutoSubmitted] is { } submitted && !submitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase)) return true;
+        if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Auto-Response-Suppress")) return true;
+        if (headers[HeaderId.Precedence]?.Trim().ToLowerInvariant() is "auto_reply" or "bulk" or "junk" or "list") return true;
+        return message.Body is MultipartReport || message.Body?.ContentType.IsMimeType("multipart", "report") == true;
+    }
+
     public static ReadMail Parse(Stream raw, MailReadLimits limits)
     {
         using var buffer = ReadAll(raw, limits.MaxMessageBytes);
@@ -41,7 +52,7 @@ public static class MailParser
             using var message = MimeMessage.Load(Hostile, buffer, true);
             var (attachments, leftOut) = Attachments(message, limits);
             return new ReadMail(Id(message.MessageId), Threads(message), From(message), Subject(message.Subject),
-                SentAt(message.Headers[HeaderId.Date]), Text(message), attachments, leftOut);
+                SentAt(message.Headers[HeaderId.Date]), Text(message), attachments, leftOut, Automatic(message));
         }
         // MimeKit's own refusal is a FormatException; anything else it throws on a message (a parser bug on input no
         // one foresaw) is as much this message's fault. Running out of memory is left to end the process.

@@ -10,4 +10,8 @@ namespace Nacars.Core.ForceFeedback;
 /// <param name="TimeoutSeconds">Wall-clock seconds before the reading process is killed.</param>
 public sealed record MailReadLimits(
     long MaxMessageBytes = 25 * 1024 * 1024, int MaxAttachments = 10, long MaxAttachmentBytes = 10 * 1024 * 1024,
-    int CpuSeconds = 10, int HeapMegabytes = 256, int TimeoutSeconds = 30);
+    int CpuSeconds = 10, int HeapMegabytes = 256, int TimeoutSeconds = 30)
+{
+    /// <summary>The service's limits: the listener fetches nothing larger, the reader reads within them.</summary>
+    public static readonly MailReadLimits Default = new();
+}

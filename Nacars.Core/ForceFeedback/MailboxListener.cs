@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
@@ -13,9 +12,9 @@ namespace Nacars.Core.ForceFeedback;
 
 /// <summary>
 /// Reads the service's mailbox over IMAP and records every new message (<see cref="ReplyRecorder"/>): what arrived while
-/// no instance was listening first, then each new one as IDLE announces it. Connection failures are retried with a
-/// backoff, forever: a mailbox that is down delays replies but loses none. Every instance may listen; the UID cursor in
-/// the database and the messages' fingerprints make each message recorded once.
+/// no instance was listening first, then each new one as IDLE announces it. Any failure is retried with a backoff,
+/// forever: a mailbox that is down delays replies but loses none, and nothing here can stop the service. Every instance
+/// may listen; the UID cursor in the database and the messages' fingerprints make each message recorded once.
 /// </summary>
 public sealed class MailboxListener(
     IOptions<NacarsOptions> options,
@@ -24,10 +23,13 @@ public sealed class MailboxListener(
     TimeProvider clock,
     ILogger<MailboxListener> logger) : BackgroundService
 {
-    /// <summary>The largest message fetched; a larger one is recorded as one to read in the mailbox itself.</summary>
-    public const long MaxMessageBytes = 25 * 1024 * 1024;
+    /// <summary>Failures of one message before it is recorded as one to read in the mailbox, so it never holds up the rest.</summary>
+    public const int AttemptsPerMessage = 3;
 
-    /// <summary>Whether the listener holds an open, authenticated session now (for the admin's mail check).</summary>
+    private readonly Dictionary<(long Validity, uint Uid), int> _failures = [];
+    private volatile bool _arrived;
+
+    /// <summary>Whether the listener holds an open, authenticated session now (the admin's mail page shows it).</summary>
     public bool Connected { get; private set; }
     public string? LastProblem { get; private set; }
 
@@ -46,21 +48,23 @@ public sealed class MailboxListener(
             {
                 return;
             }
-            catch (Exception e) when (e is IOException or SocketException or ImapProtocolException or ImapCommandException or ServiceNotConnectedException
-                or AuthenticationException or SslHandshakeException or FolderNotFoundException or DbUpdateException or InvalidOperationException
-                or System.Data.Common.DbException or OperationCanceledException)
+            catch (Exception e)
             {
                 Connected = false;
-                LastProblem = e.Message;
+                LastProblem = e.GetType().Name;
                 var backoff = settings.ReconnectBackoffSeconds is { Length: > 0 } b ? b[Math.Min(failures, b.Length - 1)] : 5;
                 failures++;
+                // The type only: a message's words or an address never reach the log.
                 logger.LogWarning("The service's mailbox could not be read ({Problem}); trying again in {Seconds} s", e.GetType().Name, backoff);
-                await Task.Delay(TimeSpan.FromSeconds(backoff), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                try { await Task.Delay(TimeSpan.FromSeconds(backoff), clock, stoppingToken); }
+                catch (OperationCanceledException) { return; }
             }
         }
     }
 
-    private async Task ListenAsync(RepliesOptions settings, Action connected, CancellationToken ct)
+    /// <param name="roundDone">Called after each complete round of reading: only then is the backoff reset, so a
+    /// connection that opens but always fails still backs off.</param>
+    private async Task ListenAsync(RepliesOptions settings, Action roundDone, CancellationToken ct)
     {
         using var client = new ImapClient();
         // TLS always: from the first byte, or STARTTLS, which MailKit then requires.
@@ -68,20 +72,23 @@ public sealed class MailboxListener(
         await client.ConnectAsync(settings.ImapHost!, settings.ImapPort, security, ct);
         await client.AuthenticateAsync(settings.UserName ?? "", settings.Password ?? "", ct);
         var folder = await client.GetFolderAsync(settings.Folder, ct);
+        // Heard for the whole session: mail that arrives while a round is being read is read next, not at the next renewal.
+        folder.CountChanged += (_, _) => _arrived = true;
         await folder.OpenAsync(FolderAccess.ReadOnly, ct);
         var place = $"{settings.UserName}@{settings.ImapHost}:{settings.ImapPort}/{settings.Folder}";
         Connected = true;
         LastProblem = null;
-        connected();
         while (!ct.IsCancellationRequested)
         {
+            _arrived = false;
             while (await ReadNewAsync(folder, place, settings.BatchSize, ct)) { }
-            await WaitForMailAsync(client, folder, settings, ct);
+            roundDone();
+            if (!_arrived) await WaitForMailAsync(client, folder, settings, ct);
         }
     }
 
     /// <summary>IDLE until the folder's count changes (or the renewal time), then the caller reads what is new.</summary>
-    private static async Task WaitForMailAsync(ImapClient client, IMailFolder folder, RepliesOptions settings, CancellationToken ct)
+    private async Task WaitForMailAsync(ImapClient client, IMailFolder folder, RepliesOptions settings, CancellationToken ct)
     {
         using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
         done.CancelAfter(TimeSpan.FromMinutes(Math.Clamp(settings.IdleMinutes, 1, 28)));
@@ -93,9 +100,9 @@ public sealed class MailboxListener(
             else
             {
                 // A server without IDLE is polled: NOOP asks it for news every few seconds.
-                while (!done.IsCancellationRequested)
+                while (!done.IsCancellationRequested && !_arrived)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(5), ct);
+                    await Task.Delay(TimeSpan.FromSeconds(5), clock, ct);
                     await client.NoOpAsync(ct);
                 }
             }
@@ -117,22 +124,48 @@ public sealed class MailboxListener(
         var uids = (await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId((uint)next), UniqueId.MaxValue)), ct))
             .Where(u => u.Id >= next).OrderBy(u => u.Id).Take(Math.Max(1, batchSize)).ToList();
         if (uids.Count == 0) return false;
-        var sizes = (await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, ct)).ToDictionary(s => s.UniqueId.Id, s => (long?)s.Size);
+        var summaries = (await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.InternalDate, ct))
+            .ToDictionary(s => s.UniqueId.Id);
+        var limit = MailReadLimits.Default.MaxMessageBytes;
         foreach (var uid in uids)
         {
-            var size = sizes.GetValueOrDefault(uid.Id) ?? 0;
-            if (size > MaxMessageBytes) await recorder.RecordTooLargeAsync($"{place};UIDVALIDITY={validity};UID={uid.Id}", size, ct);
-            else
-            {
-                await using var stream = await folder.GetStreamAsync(uid, ct);
-                using var copy = new MemoryStream();
-                await stream.CopyToAsync(copy, ct);
-                await recorder.RecordAsync(copy.ToArray(), ct);
-            }
+            var summary = summaries.GetValueOrDefault(uid.Id);
+            var arrived = summary?.InternalDate?.UtcDateTime;
+            var where = $"{place};UIDVALIDITY={validity};UID={uid.Id}";
+            if (summary is null) { } // deleted since the search: nothing to record
+            else if (summary.Size > limit)
+                await recorder.RecordUnreadAsync(where, $"larger than the service reads ({summary.Size / (1024 * 1024)} MB): read it in the mailbox itself", arrived, ct);
+            else await RecordOrGiveUpAsync(folder, uid, validity, where, arrived, ct);
             await AdvanceAsync(place, validity, uid.Id, ct);
         }
         return uids.Count >= batchSize;
     }
+
+    /// <summary>Fetches and records one message. A message that fails <see cref="AttemptsPerMessage"/> times is recorded
+    /// as one to read in the mailbox, so one bad message never holds up the mail behind it.</summary>
+    private async Task RecordOrGiveUpAsync(IMailFolder folder, UniqueId uid, long validity, string where, DateTime? arrived, CancellationToken ct)
+    {
+        try
+        {
+            await using var stream = await folder.GetStreamAsync(uid, ct);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, ct);
+            await recorder.RecordAsync(copy.ToArray(), arrived, ct);
+            _failures.Remove((validity, uid.Id));
+        }
+        catch (MessageNotFoundException)
+        {
+            // Deleted from the mailbox by a person between the search and the fetch: there is nothing left to record.
+        }
+        catch (Exception e) when (e is not OperationCanceledException && Failed(validity, uid.Id) >= AttemptsPerMessage)
+        {
+            logger.LogWarning("A message in the service's mailbox failed {Attempts} times ({Problem}); it is listed as unread", AttemptsPerMessage, e.GetType().Name);
+            await recorder.RecordUnreadAsync(where, $"could not be recorded after {AttemptsPerMessage} attempts ({e.GetType().Name}): read it in the mailbox itself", arrived, ct);
+            _failures.Remove((validity, uid.Id));
+        }
+    }
+
+    private int Failed(long validity, uint uid) => _failures[(validity, uid)] = _failures.GetValueOrDefault((validity, uid)) + 1;
 
     private async Task<long> NextUidAsync(string place, long validity, CancellationToken ct)
     {

@@ -34,11 +34,9 @@ public static partial class ReplyMatcher
         var at = messageId.LastIndexOf('@');
         if (at < 32 || !messageId[(at + 1)..].Equals(messageIdDomain, StringComparison.OrdinalIgnoreCase)) return null;
         var local = messageId[..at];
-        if (local.StartsWith(ReminderPrefix, StringComparison.Ordinal)) local = local[ReminderPrefix.Length..];
+        if (local.StartsWith(DisseminationRecord.ReminderPrefix, StringComparison.Ordinal)) local = local[DisseminationRecord.ReminderPrefix.Length..];
         return local.Length == 32 && Guid.TryParseExact(local, "N", out var id) ? id : null;
     }
-
-    public const string ReminderPrefix = "reminder-";
 
     /// <summary>Every well-formed reference in a subject ("RE: NACARS information report NAC-7K2M-Q9XD"), as written.</summary>
     public static IReadOnlyList<string> ReferencesIn(string subject) =>

@@ -27,51 +27,53 @@ public sealed class ReplyRecorder(
     public static string FingerprintOf(ReadOnlySpan<byte> raw) => Convert.ToHexStringLower(SHA256.HashData(raw));
 
     /// <summary>Records the message unless it already is. Returns false when it was (by this or another instance).</summary>
-    public async Task<bool> RecordAsync(byte[] raw, CancellationToken ct = default) => await RecordAsync(FingerprintOf(raw), () => ReadAsync(raw, ct), ct);
+    public Task<bool> RecordAsync(byte[] raw, CancellationToken ct = default) => RecordAsync(raw, null, ct);
 
-    /// <summary>A message too large to fetch: recorded, by its place in the mailbox, as one the analysts must read there.</summary>
-    public Task<bool> RecordTooLargeAsync(string mailboxPlace, long size, CancellationToken ct = default) =>
-        RecordAsync(FingerprintOf(System.Text.Encoding.UTF8.GetBytes("too-large:" + mailboxPlace)),
-            () => Task.FromResult<ReadMail?>(null), ct, $"larger than the service reads ({size / (1024 * 1024)} MB): read it in the mailbox itself");
+    /// <param name="arrivedAtUtc">When the mailbox received it (IMAP's INTERNALDATE); now when not known.</param>
+    public Task<bool> RecordAsync(byte[] raw, DateTime? arrivedAtUtc, CancellationToken ct = default) =>
+        RecordAsync(FingerprintOf(raw), () => ReadAsync(raw, ct), arrivedAtUtc, ct);
 
-    private async Task<ReadMail?> ReadAsync(byte[] raw, CancellationToken ct)
+    /// <summary>A message the service will not read (too large, or failing every time): recorded, by its place in the
+    /// mailbox, as one the analysts must read there.</summary>
+    public Task<bool> RecordUnreadAsync(string mailboxPlace, string why, DateTime? arrivedAtUtc, CancellationToken ct = default) =>
+        RecordAsync(FingerprintOf(System.Text.Encoding.UTF8.GetBytes("unread:" + mailboxPlace)), () => throw new UnreadableMailException(why), arrivedAtUtc, ct);
+
+    private async Task<ReadMail> ReadAsync(byte[] raw, CancellationToken ct)
     {
         using var stream = new MemoryStream(raw, writable: false);
         return await reader.ReadAsync(stream, ct);
     }
 
-    private async Task<bool> RecordAsync(string fingerprint, Func<Task<ReadMail?>> read, CancellationToken ct, string? unreadable = null)
+    private async Task<bool> RecordAsync(string fingerprint, Func<Task<ReadMail>> read, DateTime? arrivedAtUtc, CancellationToken ct)
     {
-        await using (var check = await dbFactory.CreateDbContextAsync(ct))
-            if (await check.ForceReplies.AnyAsync(r => r.Fingerprint == fingerprint, ct)) return false;
-
+        if (await RecordedAsync(fingerprint, ct)) return false;
+        var arrived = arrivedAtUtc is { } at && at <= Now ? at : Now;
         ReadMail? mail = null;
+        string? unreadable = null;
         try { mail = await read(); }
         catch (UnreadableMailException e) { unreadable = e.Message; }
-        var reply = mail is null ? ForceReply.CouldNotRead(fingerprint, unreadable ?? "could not be read", Now) : ForceReply.Read(fingerprint, mail, Now);
+        var reply = mail is null ? ForceReply.CouldNotRead(fingerprint, unreadable ?? "could not be read", arrived) : ForceReply.Read(fingerprint, mail, arrived);
         var stored = mail is null ? [] : await KeepAttachmentsAsync(reply, mail, ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var acknowledged = false;
         if (mail is not null && await ReplyMatcher.MatchAsync(db, mail, options.Value.Service.MessageIdDomain, ct) is { } match)
         {
-            var (record, how) = match;
-            reply.Match(record, how);
-            acknowledged = reply.FromForceDomain && await AcknowledgeAsync(db, record, reply.ReceivedAtUtc, ct);
-            var contact = await db.Contacts.SingleAsync(c => c.Id == record.ContactId, ct);
-            contact.ForceReplied(Now);
+            reply.Match(match.Record, match.How);
+            acknowledged = reply.Acknowledges && await AcknowledgeAsync(db, match.Record, reply.ReceivedAtUtc, ct);
         }
         db.ForceReplies.Add(reply);
         db.AuditEvents.Add(new AuditEvent(Now, Actor, AuditActions.ForceReplyReceived, reply.Reference, Describe(reply, acknowledged)));
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(db, reply, ct);
         }
         catch (Exception e) when (e is DbUpdateException or OperationCanceledException or System.Data.Common.DbException)
         {
+            // Another instance recorded it between the check and this save (or this save went through after all): the
+            // recorded copy stands. Otherwise this one's files go, and the message is read again next time.
+            if (await RecordedAsync(fingerprint, CancellationToken.None)) return false;
             await attachments.DiscardAsync(stored);
-            // Another instance recorded it between the check and this save: its copy stands, this one's files go.
-            if (e is DbUpdateException && await RecordedAsync(fingerprint)) return false;
             throw;
         }
         logger.LogInformation("Mailbox message recorded: {State} {MatchedBy}", reply.State, reply.MatchedBy);
@@ -80,10 +82,22 @@ public sealed class ReplyRecorder(
         return true;
     }
 
-    private async Task<bool> RecordedAsync(string fingerprint)
+    /// <summary>The reply, its acknowledgement and the contact's "force replied" in one transaction. The contact's mark
+    /// is written beside the aggregate, not through it: a reply arriving must never make an analyst's edit of the same
+    /// contact fail as "changed by someone else".</summary>
+    public static async Task SaveAsync(NacarsDbContext db, ForceReply reply, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.ForceReplies.AnyAsync(r => r.Fingerprint == fingerprint);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (reply.Acknowledges && reply.ContactId is { } contactId)
+            await db.Contacts.Where(c => c.Id == contactId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ForceRepliedAtUtc, reply.ReceivedAtUtc), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<bool> RecordedAsync(string fingerprint, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ForceReplies.AnyAsync(r => r.Fingerprint == fingerprint, ct);
     }
 
     /// <summary>The force's first reply from its own domain acknowledges the report, timed in the force's office hours.</summary>
@@ -125,7 +139,7 @@ public sealed class ReplyRecorder(
         var domain = reply.From.Contains('@') ? reply.From[(reply.From.LastIndexOf('@') + 1)..] : "no sender";
         if (reply.Unreadable is not null) return $"unreadable: {reply.Unreadable}";
         return reply.State == ReplyState.Matched
-            ? $"from {domain}, matched by {reply.MatchedBy}{(reply.FromForceDomain ? "" : " (not the force's domain)")}{(acknowledged ? "; acknowledged the report" : "")}"
+            ? $"from {domain}, matched by {reply.MatchedBy}{(reply.FromForceDomain ? "" : " (not the force's domain)")}{(reply.Automatic ? " (an automatic reply)" : "")}{(acknowledged ? "; acknowledged the report" : "")}"
             : $"from {domain}, unmatched";
     }
 }

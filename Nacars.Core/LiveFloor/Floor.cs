@@ -26,7 +26,7 @@ public sealed class Floor(IDbContextFactory<NacarsDbContext> dbFactory, TimeProv
         var received = await db.ForceDayFigures.Where(f => f.Day == today || f.Day == lastWeek)
             .GroupBy(f => f.Day).Select(g => new { Day = g.Key, Received = g.Sum(f => f.Received) }).ToListAsync(ct);
         var (newInformation, _) = await TodaysCounts.WithNewInformationAsync(db, ct);
-        var recently = now.AddDays(-30);
+        var recently = now - ForceFeedback.AcknowledgementReminders.ReminderWindow;
         var urgentUnacknowledged = await (from d in db.Disseminations
                                           where d.AcknowledgedAtUtc == null && d.DeliveredAtUtc >= recently
                                           join c in db.Contacts on d.ContactId equals c.Id

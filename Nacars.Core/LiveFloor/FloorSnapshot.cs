@@ -21,7 +21,7 @@ public sealed record FloorSnapshot(
     int OutboxStuck,
     /// <summary>Contacts with information from the reporter no analyst has read, decided ones included (ADR 0011).</summary>
     int NewInformation = 0,
-    /// <summary>Urgent reports sent in the last 30 days that the force has not acknowledged yet.</summary>
+    /// <summary>Urgent reports sent within the reminder window that the force has not acknowledged yet.</summary>
     int UrgentUnacknowledged = 0)
 {
     public int New => Open.Count(c => c.Status == ContactStatus.New);

@@ -11,8 +11,6 @@ public sealed class RepliesOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string Folder { get; set; } = "INBOX";
-    /// <summary>A CA certificate (PEM or DER) the server's certificate must chain to instead of the machine's trust store.</summary>
-    public string? TrustedCaPath { get; set; }
     /// <summary>IDLE is renewed this often (RFC 9051 asks for under 29 minutes), and a missed notification is found by then.</summary>
     public int IdleMinutes { get; set; } = 9;
     /// <summary>Seconds to wait before each reconnection after a failure; the last repeats.</summary>

@@ -18,6 +18,8 @@ public sealed class RetentionOptions
     public int FollowUpCodesExpireAfterMonths { get; set; } = 12;
     /// <summary>A sent report's PDF leaves the outbox this long after the relay accepted it (the dissemination record stays).</summary>
     public int SentReportsLeaveOutboxAfterDays { get; set; } = 30;
+    /// <summary>An email an analyst dismissed from the unmatched list (not about any contact) goes this long after.</summary>
+    public int DismissedMailExpiresAfterDays { get; set; } = 90;
     /// <summary>The daily run, in UK local time.</summary>
     public TimeOnly RunAt { get; set; } = new(2, 30);
 }

@@ -54,6 +54,7 @@ public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory,
                 await RemoveSentReportsAsync(now, ct),
                 await auditChain.EraseDetailsOfForgottenContactsAsync(ct));
             await ForgetStaffSessionsAsync(now, ct);
+            await ForgetDismissedMailAsync(now, ct);
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
                 db.AuditEvents.Add(new AuditEvent(now, "retention", AuditActions.RetentionRun, null, result.ToString()));
@@ -128,6 +129,19 @@ public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory,
         await db.StaffSessions.Where(s => s.EndedAtUtc != null && s.EndedAtUtc < forgetBefore).ExecuteDeleteAsync(ct);
     }
 
+    /// <summary>Mail dismissed as about no contact goes, with its files, after <see cref="RetentionOptions.DismissedMailExpiresAfterDays"/>.</summary>
+    private async Task ForgetDismissedMailAsync(DateTime now, CancellationToken ct)
+    {
+        var before = now.AddDays(-options.Value.Retention.DismissedMailExpiresAfterDays);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dismissed = await db.ForceReplies.Include(r => r.Attachments)
+            .Where(r => r.State == ForceFeedback.ReplyState.Dismissed && r.HandledAtUtc < before).ToListAsync(ct);
+        if (dismissed.Count == 0) return;
+        db.ForceReplies.RemoveRange(dismissed);
+        await db.SaveChangesAsync(ct);
+        await ContactForgetting.DeleteFilesAsync(attachmentStore, [.. dismissed.SelectMany(r => r.Attachments).Select(a => a.StoreKey).OfType<string>()], logger);
+    }
+
     private async Task<int> ExpireFollowUpCodesAsync(DateTime now, CancellationToken ct)
     {
         var before = now.AddMonths(-Retention.FollowUpCodesExpireAfterMonths);
@@ -163,7 +177,7 @@ public sealed class RetentionPurge(IDbContextFactory<NacarsDbContext> dbFactory,
         db.Database.SetCommandTimeout(3600);
         if (postgres)
         {
-            await db.Database.ExecuteSqlRawAsync("VACUUM \"Contacts\", \"FollowUps\", \"ReporterQuestions\", \"ContactAttachments\", \"ContactIdentifiers\", \"OutboxMessages\", \"IntakeDrafts\", \"AuditEvents\"", ct);
+            await db.Database.ExecuteSqlRawAsync("VACUUM \"Contacts\", \"FollowUps\", \"ReporterQuestions\", \"ContactAttachments\", \"ContactIdentifiers\", \"OutboxMessages\", \"ForceReplies\", \"ForceOutcomes\", \"IntakeDrafts\", \"AuditEvents\"", ct);
             return;
         }
         await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct);

@@ -55,7 +55,7 @@ public sealed class DailySummary(IDbContextFactory<NacarsDbContext> dbFactory, A
             var messageId = $"daily-summary-{ukDay:yyyyMMdd}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipient.ToLowerInvariant())))[..12]}@{service.MessageIdDomain}";
             if (await db.OutboxMessages.AnyAsync(m => m.MessageId == messageId, ct)) continue;
             db.OutboxMessages.Add(new OutboxMessage(Guid.CreateVersion7(), null, null, recipient, $"NACARS daily summary {ukDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
-                body, messageId, null, null, now));
+                body, messageId, null, null, now, autoSubmitted: true));
             queued++;
         }
         if (queued == 0) return 0;

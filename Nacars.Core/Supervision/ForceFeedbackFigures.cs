@@ -4,8 +4,9 @@ using Nacars.Core.ForceFeedback;
 
 namespace Nacars.Core.Supervision;
 
-/// <summary>How forces answer, per force and month the contact was received (as the force × month grid counts): acknowledged, how fast in working time, reminders and
-/// outcomes. Read from the sends and outcomes of the period (a few thousand rows a year), not from running totals.</summary>
+/// <summary>How forces answer, per force and month the contact was received (as the force × month grid counts):
+/// acknowledged, how fast in working time, reminders and outcomes. Read from the period's sends and outcomes, which are
+/// few beside the contacts, not from running totals.</summary>
 public sealed class ForceFeedbackFigures(IDbContextFactory<NacarsDbContext> dbFactory)
 {
     public async Task<IReadOnlyList<ForceMonthFeedback>> MonthsAsync(StatsFilter filter, CancellationToken ct = default)
@@ -38,14 +39,13 @@ public sealed class ForceFeedbackFigures(IDbContextFactory<NacarsDbContext> dbFa
         return all.GroupBy(o => (o.ContactId, o.ForceCode)).ToDictionary(g => g.Key, g => (OutcomeKind?)g.MaxBy(o => o.RecordedAtUtc)!.Kind);
     }
 
-    /// <summary>Sent reports not acknowledged: those past their reminder, or (urgentOnly) every urgent one, oldest first.</summary>
-    public async Task<IReadOnlyList<AwaitingAcknowledgement>> AwaitingAsync(bool urgentOnly, CancellationToken ct = default)
+    /// <summary>Sent reports past their reminder and still not acknowledged, oldest first.</summary>
+    public async Task<IReadOnlyList<AwaitingAcknowledgement>> PastReminderAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await (from d in db.Disseminations.AsNoTracking()
-                      where d.DeliveredAtUtc != null && d.AcknowledgedAtUtc == null && (urgentOnly || d.ReminderSentAtUtc != null)
+                      where d.DeliveredAtUtc != null && d.AcknowledgedAtUtc == null && d.ReminderSentAtUtc != null
                       join c in db.Contacts on d.ContactId equals c.Id
-                      where !urgentOnly || c.Urgent
                       orderby d.DeliveredAtUtc
                       select new AwaitingAcknowledgement(d.Reference, d.ForceCode, c.Urgent, d.DeliveredAtUtc!.Value, d.ReminderSentAtUtc)).Take(500).ToListAsync(ct);
     }

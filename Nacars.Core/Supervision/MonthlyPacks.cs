@@ -38,10 +38,10 @@ public sealed class MonthlyPacks(
         var ours = await received.Where(c => c.ForceCode == forceCode)
             .Select(c => new { c.Status, c.NotDisseminatedReason, c.Urgent, Called = c.FastTimeCall != null }).ToListAsync(ct);
         var sends = await (from d in db.Disseminations.AsNoTracking()
-                           where d.ForceCode == forceCode && d.ContactReceivedMonth == month
+                           where d.ForceCode == forceCode && d.ContactReceivedMonth == month && d.DeliveredAtUtc != null
                            join c in db.Contacts on d.ContactId equals c.Id
                            orderby d.CreatedAtUtc
-                           select new { d.ContactId, d.Reference, Sent = d.DeliveredAtUtc ?? d.CreatedAtUtc, c.Urgent, d.AcknowledgedAtUtc, d.AcknowledgeWorkingMinutes, d.ReminderSentAtUtc })
+                           select new { d.ContactId, d.Reference, Sent = d.DeliveredAtUtc!.Value, c.Urgent, d.AcknowledgedAtUtc, d.AcknowledgeWorkingMinutes, d.ReminderSentAtUtc })
             .ToListAsync(ct);
         var outcomes = await ForceFeedbackFigures.LatestOutcomesAsync(db, sends.Select(s => s.ContactId).Distinct().ToList(), ct);
         string? OutcomeOf(Guid contact) => outcomes.GetValueOrDefault((contact, forceCode)) is { } kind ? OutcomeKinds.LabelOf(kind) : null;
@@ -82,7 +82,8 @@ public sealed class MonthlyPacks(
         if (await db.OutboxMessages.SingleOrDefaultAsync(m => m.MessageId == messageId, ct) is { } sent)
         {
             var mailbox = await MailboxOfAsync(db, forceCode, ct);
-            sent.Requeue(mailbox, Now, evenIfSent: true);
+            // What goes is what the preview shows: the pack built afresh (outcomes told since the first send included).
+            sent.SendAgain(mailbox, renderer.Render(await BuildAsync(forceCode, month, ct)), Now);
             db.AuditEvents.Add(new AuditEvent(Now, supervisor, AuditActions.MonthlyPackQueued, null, $"{forceCode} {month} sent again to <{mailbox}>"));
             await db.SaveChangesAsync(ct);
             outbox.Wake();
@@ -109,7 +110,7 @@ public sealed class MonthlyPacks(
             Queries: {Service.QueriesContact}.
             """;
         db.OutboxMessages.Add(new OutboxMessage(Guid.CreateVersion7(), null, null, mailbox, $"NACARS monthly pack {pack.ForceName} {monthName}", body,
-            messageId, pack.FileName, renderer.Render(pack), Now));
+            messageId, pack.FileName, renderer.Render(pack), Now, autoSubmitted: true));
         db.AuditEvents.Add(new AuditEvent(Now, actor, AuditActions.MonthlyPackQueued, null, $"{forceCode} {month} to <{mailbox}>"));
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException)

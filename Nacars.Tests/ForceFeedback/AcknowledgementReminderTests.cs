@@ -27,7 +27,7 @@ public sealed class AcknowledgementReminderTests : DisseminationTestBase
     private static async Task<List<OutboxMessage>> RemindersAsync(MailWorkbench app)
     {
         await using var db = await app.Db.CreateDbContextAsync(Ct);
-        return await db.OutboxMessages.AsNoTracking().Where(m => m.MessageId.StartsWith(ReplyMatcher.ReminderPrefix)).ToListAsync(Ct);
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.MessageId.StartsWith(DisseminationRecord.ReminderPrefix)).ToListAsync(Ct);
     }
 
     [Fact]
@@ -46,6 +46,16 @@ public sealed class AcknowledgementReminderTests : DisseminationTestBase
         using (var raw = new MemoryStream())
         {
             await reply.WriteToAsync(raw, Ct);
+            Assert.True(await app.Services.GetRequiredService<ReplyRecorder>().RecordAsync(raw.ToArray(), Ct));
+        }
+
+        // The force's mailbox answers the other report with an out-of-office: shown, but it acknowledges nothing.
+        var outOfOffice = TestMailbox.Reply("pecs.duty@example.org", "Automatic reply: NACARS information report", "I am out of the office until Monday.",
+            inReplyTo: DisseminationRecord.MessageIdFor(waiting.Id, ServiceDomain));
+        outOfOffice.Headers.Add("Auto-Submitted", "auto-replied");
+        using (var raw = new MemoryStream())
+        {
+            await outOfOffice.WriteToAsync(raw, Ct);
             Assert.True(await app.Services.GetRequiredService<ReplyRecorder>().RecordAsync(raw.ToArray(), Ct));
         }
 
@@ -76,6 +86,7 @@ public sealed class AcknowledgementReminderTests : DisseminationTestBase
 
         var toWaiting = sent.Single(m => m.Reference == waiting.Reference);
         Assert.Equal(DisseminationRecord.MessageIdFor(waiting.Id, ServiceDomain), toWaiting.InReplyTo);
+        Assert.Equal(DisseminationRecord.ReminderMessageIdFor(waiting.Id, ServiceDomain), toWaiting.MessageId);
         Assert.Equal(KentMailbox, toWaiting.To);
         Assert.Contains(waiting.Reference, toWaiting.Subject);
         Assert.Contains("28 August 2026", toWaiting.Body);
@@ -86,10 +97,16 @@ public sealed class AcknowledgementReminderTests : DisseminationTestBase
         var mime = OutboxMime.From(toWaiting, app.Mail);
         Assert.Equal(toWaiting.InReplyTo, mime.InReplyTo);
         Assert.Contains(toWaiting.InReplyTo!, mime.References);
+        // Generated, not written: an out-of-office at the force is asked not to answer it (RFC 3834).
+        Assert.Equal("auto-generated", mime.Headers["Auto-Submitted"]);
 
         await using var db = await app.Db.CreateDbContextAsync(Ct);
         Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.Action == Nacars.Core.Audit.AuditActions.ReminderSent, Ct));
         var record = await db.Disseminations.AsNoTracking().SingleAsync(d => d.Id == answered.Id, Ct);
         Assert.Equal(30, record.AcknowledgeWorkingMinutes);
+        var automatic = await db.ForceReplies.AsNoTracking().SingleAsync(r => r.Reference == waiting.Reference, Ct);
+        Assert.True(automatic.Automatic);
+        Assert.Equal(ReplyState.Matched, automatic.State);
+        Assert.Null((await db.Disseminations.AsNoTracking().SingleAsync(d => d.Id == waiting.Id, Ct)).AcknowledgedAtUtc);
     }
 }

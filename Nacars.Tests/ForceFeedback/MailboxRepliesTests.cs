@@ -76,9 +76,38 @@ public sealed class MailboxRepliesTests(BrowserFixture browser) : DisseminationT
         await page.Locator("[data-testid='force-replies']").ShotAsync("force-reply-on-contact");
 
         Assert.NotNull((await RecordAsync(app, disseminationId))!.AcknowledgedAtUtc);
+
+        // The analyst records what the force said came of it, on the page; the history shows it, and it is audited.
+        await page.SelectOptionAsync("[data-testid='outcome-kind']", "InvestigationOpened");
+        await page.ClickAsync("[data-testid='record-outcome']");
+        await Expect(page.Locator("[data-testid='outcome'][data-kind='InvestigationOpened']")).ToContainTextAsync("Investigation opened");
+        foreach (var width in new[] { 1440, 1280, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 1000);
+            await page.ShotAsync($"contact-force-reply-{width}");
+        }
+        await page.SetViewportSizeAsync(1400, 1000);
+        await using (var db = await app.Db.CreateDbContextAsync(Ct))
+            Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == Nacars.Core.Audit.AuditActions.OutcomeRecorded && e.ContactReference == reference && e.Actor == Analyst, Ct));
         // The queue row says so too.
         await page.GotoAsync($"triage?status=any&ref={reference}");
         await Expect(page.Locator($"[data-testid='contact-row'][data-reference='{reference}'] [data-testid='force-replied']")).ToBeVisibleAsync();
+
+        // The supervisor sees Kent's acknowledgement and outcome this month, and the same in the CSV.
+        var supervisor = await browser.NewPageAsync(app.BaseAddress);
+        await supervisor.SignInAsync("supervisor@demo.nacars.test");
+        await supervisor.GotoAsync("supervision");
+        await supervisor.WaitReadyAsync("supervision-page");
+        var kent = supervisor.Locator("[data-testid='acknowledgement-row'][data-force='kent']");
+        await Expect(kent.Locator("[data-testid='acknowledged-count']")).ToHaveTextAsync("1");
+        await Expect(kent).ToContainTextAsync("Investigation opened 1");
+        await supervisor.Locator("[data-testid='acknowledgements']").ShotAsync("supervision-acknowledgements");
+        await supervisor.Locator("[data-testid='monthly-packs']").ShotAsync("supervision-monthly-packs");
+        var (client, _) = await app.SignInOverHttpAsync("supervisor@demo.nacars.test");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var csv = await client.GetStringAsync($"supervision/export/acknowledgements.csv?from=2026-01-01&to={today}", Ct);
+        Assert.Contains("Kent", csv);
+        Assert.Matches(@"kent,\d{4}-\d{2},1,1,", csv);
     }
 
     [Fact]
@@ -117,6 +146,11 @@ public sealed class MailboxRepliesTests(BrowserFixture browser) : DisseminationT
         await Expect(sale).ToBeVisibleAsync();
         await sale.Locator("[data-testid='dismiss-mail']").ClickAsync();
         await Expect(page.Locator("[data-testid='unmatched-message']", new() { HasText = "Winter sale" })).ToHaveCountAsync(0);
+        foreach (var width in new[] { 1440, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.ShotAsync($"unmatched-mail-{width}");
+        }
         await using var db = await app.Db.CreateDbContextAsync(Ct);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == Nacars.Core.Audit.AuditActions.ForceReplyDismissed && e.Actor == Analyst, Ct));
     }
@@ -139,6 +173,45 @@ public sealed class MailboxRepliesTests(BrowserFixture browser) : DisseminationT
         Assert.NotNull((await RecordAsync(app, disseminationId))!.AcknowledgedAtUtc);
         await Assert.ThrowsAsync<Nacars.Core.Contacts.DomainRuleException>(() =>
             app.Services.GetRequiredService<ForceFeedbackService>().DismissAsync(email.Id, Analyst, Ct));
+    }
+
+    [Fact]
+    public async Task A_forces_files_are_cleaned_stored_encrypted_and_downloaded_sandboxed_and_audited_and_a_bad_one_is_refused()
+    {
+        var (app, user) = await AppAsync();
+        await using var _ = app;
+        var (reference, messageId, _) = await SentReportAsync(app);
+        var reply = TestMailbox.Reply(ForceOfficer, $"RE: {reference}", "Photo of the vehicle attached.", inReplyTo: messageId);
+        var body = new MimeKit.BodyBuilder { TextBody = "Photo of the vehicle attached." };
+        body.Attachments.Add("IMG_0042.jpg", Nacars.Tests.Intake.Attachments.TestFiles.PhoneJpeg(), new MimeKit.ContentType("image", "jpeg"));
+        body.Attachments.Add("tool.exe", "MZ not a picture or a PDF"u8.ToArray(), new MimeKit.ContentType("application", "octet-stream"));
+        reply.Body = body.ToMessageBody();
+        await Mailbox.AppendAsync(user, reply, Ct);
+        await WaitUntilAsync(async () => (await RepliesAsync(app)).Any(r => r.Reference == reference), Patience, "the reply to be recorded");
+
+        await using (var db = await app.Db.CreateDbContextAsync(Ct))
+        {
+            var files = await db.ForceReplyAttachments.AsNoTracking().ToListAsync(Ct);
+            var photo = Assert.Single(files, f => f.StoreKey is not null);
+            Assert.Equal(("image/jpeg", Nacars.Core.Contacts.AttachmentKind.Picture), (photo.ContentType, photo.Kind));
+            Assert.DoesNotContain("IMG_0042", photo.FileName, StringComparison.Ordinal);
+            Assert.NotNull(Assert.Single(files, f => f.StoreKey is null).Refused);
+
+            var (analyst, _) = await app.SignInOverHttpAsync(Analyst);
+            var response = await analyst.GetAsync(Nacars.Workbench.Features.ForceFeedback.ReplyAttachmentEndpoints.PathFor(photo.Id).TrimStart('/'), Ct);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Contains("sandbox", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+            Assert.Equal(0xFF, bytes[0]);
+            Assert.DoesNotContain("Exif", System.Text.Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
+            Assert.DoesNotContain(Nacars.Tests.Intake.Attachments.TestFiles.ReporterName, System.Text.Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
+            Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == Nacars.Core.Audit.AuditActions.AttachmentDownloaded && e.Actor == Analyst && e.ContactReference == reference, Ct));
+            // Nobody without a triage role reads it.
+            using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+            var refused = await anonymous.GetAsync(Nacars.Workbench.Features.ForceFeedback.ReplyAttachmentEndpoints.PathFor(photo.Id).TrimStart('/'), Ct);
+            Assert.NotEqual(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        }
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class IsolatedMailReader : IMailReader, IDisposable
     private readonly ILogger<IsolatedMailReader> _logger;
     private readonly MailReadLimits _limits;
 
-    public IsolatedMailReader(ILogger<IsolatedMailReader> logger) : this(logger, new MailReadLimits()) { }
+    public IsolatedMailReader(ILogger<IsolatedMailReader> logger) : this(logger, MailReadLimits.Default) { }
 
     internal IsolatedMailReader(ILogger<IsolatedMailReader> logger, MailReadLimits limits)
     {

@@ -14,6 +14,7 @@ using Nacars.Workbench.Components;
 using Nacars.Workbench.Demo;
 using Nacars.Workbench.Features.Account;
 using Nacars.Workbench.Features.Dissemination;
+using Nacars.Workbench.Features.ForceFeedback;
 using Nacars.Workbench.Features.Supervision;
 using Nacars.Workbench.Features.Triage;
 using Nacars.Workbench.Realtime;
@@ -220,6 +221,7 @@ public static class WorkbenchHosting
         app.MapStaffSessionEndpoints();
         app.MapReportPreview();
         app.MapAttachmentViewer();
+        app.MapReplyAttachments();
         app.MapSupervisionExports();
         return app;
     }

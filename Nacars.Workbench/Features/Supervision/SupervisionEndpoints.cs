@@ -24,7 +24,7 @@ public static class SupervisionEndpoints
         group.MapGet("/monthly-pack/{forceCode}/{month}.pdf", async (string forceCode, string month, ClaimsPrincipal user,
             Nacars.Core.Supervision.MonthlyPacks packs, CancellationToken ct) =>
         {
-            if (!System.Text.RegularExpressions.Regex.IsMatch(month, @"^\d{4}-(0[1-9]|1[0-2])$")) return Results.Problem("The month is written 2026-11.", statusCode: StatusCodes.Status400BadRequest);
+            if (!Nacars.Core.Contacts.Months.IsMonth(month)) return Results.Problem("The month is written 2026-11.", statusCode: StatusCodes.Status400BadRequest);
             try
             {
                 var (fileName, pdf) = await packs.PreviewAsync(forceCode, month, user.Identity!.Name!, ct);

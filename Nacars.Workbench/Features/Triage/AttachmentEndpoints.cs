@@ -20,6 +20,15 @@ public static class AttachmentEndpoints
     public static string PathFor(string reference, Guid id, bool download = false) =>
         $"/triage/{Uri.EscapeDataString(reference)}/attachments/{id:N}{(download ? "?download=true" : "")}";
 
+    /// <summary>Whatever a file contains cannot run as this site, be sniffed into another type, or be kept in a cache.</summary>
+    public static void Sandboxed(HttpContext http)
+    {
+        http.Items[SecurityHeadersMiddleware.OwnPolicyKey] = true;
+        http.Response.Headers.ContentSecurityPolicy = Sandbox;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "no-store";
+    }
+
     public static IEndpointRouteBuilder MapAttachmentViewer(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/triage/{reference}/attachments/{id:guid}", async (string reference, Guid id, bool? download, ClaimsPrincipal user, TriageService triage, HttpContext http) =>
@@ -30,10 +39,7 @@ public static class AttachmentEndpoints
             http.Response.RegisterForDisposeAsync(opened);
             var attachment = opened.Attachment;
             var inline = !asDownload && attachment.IsPicture;
-            http.Items[SecurityHeadersMiddleware.OwnPolicyKey] = true;
-            http.Response.Headers.ContentSecurityPolicy = Sandbox;
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.CacheControl = "no-store";
+            Sandboxed(http);
             if (inline) http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = attachment.FileName }.ToString();
             http.Response.ContentLength = attachment.Length;
             // A download names the file through the result itself, which writes "attachment; filename=…".

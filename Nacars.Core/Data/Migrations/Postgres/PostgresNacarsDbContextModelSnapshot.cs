@@ -872,6 +872,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("AutoSubmitted")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");
@@ -991,6 +994,9 @@ namespace Nacars.Core.Data.Migrations.Postgres
 
                     b.Property<int>("AttachmentsLeftOut")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uuid");

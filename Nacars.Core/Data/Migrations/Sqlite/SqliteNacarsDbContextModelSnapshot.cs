@@ -851,6 +851,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AutoSubmitted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -969,6 +972,9 @@ namespace Nacars.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AttachmentsLeftOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Automatic")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ContactId")

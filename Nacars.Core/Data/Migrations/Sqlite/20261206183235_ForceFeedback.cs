@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Nacars.Core.Data.Migrations.Postgres
+namespace Nacars.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ForceFeedback : Migration
@@ -11,56 +11,63 @@ namespace Nacars.Core.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "AutoSubmitted",
+                table: "OutboxMessages",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<string>(
                 name: "InReplyTo",
                 table: "OutboxMessages",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "AcknowledgeWorkingMinutes",
                 table: "Disseminations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "AcknowledgedAtUtc",
                 table: "Disseminations",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeliveredAtUtc",
                 table: "Disseminations",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ReminderSentAtUtc",
                 table: "Disseminations",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ForceRepliedAtUtc",
                 table: "Contacts",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ForceOutcomes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
-                    ForceCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Note = table.Column<string>(type: "text", nullable: true),
-                    ToldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    ForceCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    ToldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,24 +78,25 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 name: "ForceReplies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    From = table.Column<string>(type: "text", nullable: false),
-                    Subject = table.Column<string>(type: "text", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    Unreadable = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    AttachmentsLeftOut = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    MatchedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Reference = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
-                    DisseminationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ForceCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    FromForceDomain = table.Column<bool>(type: "boolean", nullable: false),
-                    HandledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    HandledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    From = table.Column<string>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Unreadable = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AttachmentsLeftOut = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    MatchedBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    DisseminationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ForceCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FromForceDomain = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Automatic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HandledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    HandledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -99,10 +107,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 name: "MailboxCursors",
                 columns: table => new
                 {
-                    Mailbox = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    UidValidity = table.Column<long>(type: "bigint", nullable: false),
-                    LastUid = table.Column<long>(type: "bigint", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Mailbox = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UidValidity = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUid = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,14 +121,14 @@ namespace Nacars.Core.Data.Migrations.Postgres
                 name: "ForceReplyAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ForceReplyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StoreKey = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    FileName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Length = table.Column<long>(type: "bigint", nullable: false),
-                    Refused = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ForceReplyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StoreKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Refused = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -132,6 +140,16 @@ namespace Nacars.Core.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            // One message per Message-ID from now on. Before, instances could each queue the same daily summary (the
+            // only messages whose Message-ID was not new): keep the first of each, or the unique index cannot be made.
+            migrationBuilder.Sql("""
+                DELETE FROM "OutboxMessages" WHERE EXISTS (
+                    SELECT 1 FROM "OutboxMessages" AS first
+                    WHERE first."MessageId" = "OutboxMessages"."MessageId"
+                      AND (first."CreatedAtUtc" < "OutboxMessages"."CreatedAtUtc"
+                           OR (first."CreatedAtUtc" = "OutboxMessages"."CreatedAtUtc" AND first."Id" < "OutboxMessages"."Id")))
+                """);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
@@ -205,6 +223,10 @@ namespace Nacars.Core.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Disseminations_Unacknowledged",
                 table: "Disseminations");
+
+            migrationBuilder.DropColumn(
+                name: "AutoSubmitted",
+                table: "OutboxMessages");
 
             migrationBuilder.DropColumn(
                 name: "InReplyTo",
