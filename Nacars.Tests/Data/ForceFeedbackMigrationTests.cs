@@ -24,7 +24,7 @@ public class ForceFeedbackMigrationTests(ForceFeedbackMigrationTests.App app) : 
         const string summary = "daily-summary-20261205-0123456789ab@nacars.crimestoppers-uk.example";
         var (first, second) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         foreach (var (id, at) in new[] { (first, "2026-12-06 07:00:00"), (second, "2026-12-06 07:00:01") })
-            await ExecuteAsync(db, $"""
+            await RawSql.ExecuteAsync(db, $"""
                 INSERT INTO OutboxMessages (Id, "To", Subject, Body, MessageId, State, Attempts, CreatedAtUtc, NextAttemptAtUtc)
                 VALUES ('{id.ToString().ToUpperInvariant()}', 'supervisors@example.org', 'NACARS daily summary', 'body', '{summary}', 'Sent', 1, '{at}', '{at}')
                 """);
@@ -33,18 +33,9 @@ public class ForceFeedbackMigrationTests(ForceFeedbackMigrationTests.App app) : 
 
         var kept = await db.OutboxMessages.AsNoTracking().Where(m => m.MessageId == summary).Select(m => m.Id).ToListAsync(Ct);
         Assert.Equal([first], kept);
-        await Assert.ThrowsAnyAsync<Exception>(() => ExecuteAsync(db, $"""
+        await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(db, $"""
             INSERT INTO OutboxMessages (Id, "To", Subject, Body, MessageId, State, Attempts, CreatedAtUtc, NextAttemptAtUtc, AutoSubmitted)
             VALUES ('{Guid.NewGuid().ToString().ToUpperInvariant()}', 'x@example.org', 's', 'b', '{summary}', 'Queued', 0, '2026-12-06 08:00:00', '2026-12-06 08:00:00', 1)
             """));
-    }
-
-    private static async Task ExecuteAsync(DbContext db, string sql)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(Ct);
     }
 }

@@ -38,21 +38,12 @@ public class GradingMigrationTests(GradingMigrationTests.App app) : IClassFixtur
         var previous = migrations[migrations.FindIndex(m => m.EndsWith("_ReceiptsAndCollegeGrading", StringComparison.Ordinal)) - 1];
         // Back to the schema before the change, and the grading as an analyst saved it then.
         await migrator.MigrateAsync(previous, Ct);
-        await ExecuteAsync(db, $"UPDATE Contacts SET Grading_Source = '{oldSource}', Grading_Assessment = {oldAssessment} WHERE Reference = '{submitted.Reference}'");
+        await RawSql.ExecuteAsync(db, $"UPDATE Contacts SET Grading_Source = '{oldSource}', Grading_Assessment = {oldAssessment} WHERE Reference = '{submitted.Reference}'");
 
         await migrator.MigrateAsync(cancellationToken: Ct);
         await app.Services.GetRequiredService<Nacars.Core.Data.ContactRowSeal>().EnsureAsync(Ct); // as start-up does after an upgrade
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Reference == submitted.Reference, Ct);
         Assert.Equal(new Grading(source, assessment, HandlingCode.P, null), contact.Grading);
         Assert.Equal($"{(int)source} · {assessment} · P", contact.Grading!.ToString());
-    }
-
-    private static async Task ExecuteAsync(DbContext db, string sql)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(Ct);
     }
 }

@@ -6,6 +6,8 @@ using Nacars.Core.Dissemination;
 using Nacars.Core.Forces;
 using PigDocument = UglyToad.PdfPig.PdfDocument;
 
+using static Nacars.Tests.Infrastructure.PdfText;
+
 namespace Nacars.Tests.Dissemination;
 
 /// <summary>The information report as a force receives it: rendered by the real PDFsharp renderer and read back with
@@ -29,24 +31,6 @@ public class InformationReportPdfTests
             ["Money or favours for information or influence", "Inappropriate association"],
             new SubjectDetails("Daniel HART", "PC", "4471", "Maidstone station"), account,
             grading ?? new Grading(SourceEvaluation.Untested, IntelligenceAssessment.C, HandlingCode.P, null), call, reporter, Prepared);
-
-    private sealed record Pdf(int PageCount, IReadOnlyList<string> Pages)
-    {
-        public string All => string.Concat(Pages);
-        public bool Contains(string fragment) => Squash(All).Contains(Squash(fragment), StringComparison.Ordinal);
-    }
-
-    private static string Squash(string text) => Regex.Replace(text, @"\s+", "");
-
-    private static Pdf Read(byte[] bytes)
-    {
-        Assert.True(bytes.Length > 4 && Encoding.ASCII.GetString(bytes, 0, 5) == "%PDF-", "The renderer did not produce a PDF.");
-        using var pdf = PigDocument.Open(bytes);
-        return new Pdf(pdf.NumberOfPages, pdf.GetPages().Select(p => p.Text).ToList());
-    }
-
-    private static int Occurrences(string text, string fragment) =>
-        Regex.Matches(Squash(text), Regex.Escape(Squash(fragment))).Count;
 
     private static Contact ReadyContact(ReporterDetails reporter, string account, string sanitised, bool urgent = false)
     {

@@ -4,6 +4,8 @@ using Nacars.Core;
 using Nacars.Core.Supervision;
 using PigDocument = UglyToad.PdfPig.PdfDocument;
 
+using static Nacars.Tests.Infrastructure.PdfText;
+
 namespace Nacars.Tests.Supervision;
 
 /// <summary>The monthly pack as a force receives it: rendered by the real PDFsharp renderer and read back with PdfPig,
@@ -36,24 +38,6 @@ public class MonthlyPackPdfTests
             AcknowledgedAtUtc: i <= 4 ? FirstSent.AddHours(i + 3) : null, AcknowledgeWorkingHours: i <= 4 ? 3.5 : null,
             Outcome: i switch { 1 or 2 => "Investigation opened", 3 => "No further action", _ => null })),
     ];
-
-    private sealed record Pdf(int PageCount, IReadOnlyList<string> Pages)
-    {
-        public string All => string.Concat(Pages);
-        public bool Contains(string fragment) => Squash(All).Contains(Squash(fragment), StringComparison.Ordinal);
-    }
-
-    private static string Squash(string text) => Regex.Replace(text, @"\s+", "");
-
-    private static Pdf Read(byte[] bytes)
-    {
-        Assert.True(bytes.Length > 4 && Encoding.ASCII.GetString(bytes, 0, 5) == "%PDF-", "The renderer did not produce a PDF.");
-        using var pdf = PigDocument.Open(bytes);
-        return new Pdf(pdf.NumberOfPages, pdf.GetPages().Select(p => p.Text).ToList());
-    }
-
-    private static int Occurrences(string text, string fragment) =>
-        Regex.Matches(Squash(text), Regex.Escape(Squash(fragment))).Count;
 
     private static string FileId(byte[] bytes) =>
         Regex.Match(Encoding.Latin1.GetString(bytes), @"/ID\[<([0-9A-F]{32})><\1>\]").Groups[1].Value;
