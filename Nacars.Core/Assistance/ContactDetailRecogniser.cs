@@ -24,6 +24,13 @@ internal static partial class ContactDetailRecogniser
     [GeneratedRegex(@"\b(?:gamertag|gamer\s+tag|discord|twitch(?:\s+name)?|psn|xbox(?:\s+name)?|steam(?:\s+name)?|username|user\s+name|screen\s+name|handle|in\s+the\s+server\s+as|tiktok|insta|snap)\s*(?:is|was|:|-)\s*@?(?<h>[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NamedHandle();
 
+    // A name an account goes by ("a Facebook page 'Geordie Borders'", "a Marketplace profile called Stu R", "selling
+    // under the name JayW Bikes", "a discord server called brumbobby_", "in the server as tyr3se"): quoted, or the
+    // capitalised or username-like words after "called", "named", "as" or "the name". A group's or a seller's name is not
+    // an account's ("a WhatsApp group called 'Arpley Lads'").
+    [GeneratedRegex(@"\b(?:profile|account|page|user|username|gamertag|handle)(?:'s|’s)?(?:\s+name)?\s+(?:(?:is|was)\s+)?(?:(?:called|named|as)\s+)?['""“‘](?<h>[^'""”’\n]{2,40}?)['""”’]|\b(?:profile|account|page|server|lobby|lobbies)\s+(?:called|named)\s+(?<h>[\w.]+(?:\s+[A-Z][\w.]*)?)|\b(?:in|on)\s+the\s+(?:server|game|group|chat|lobby)\s+as\s+@?(?<h>[A-Za-z0-9_.]{3,30})|\bunder\s+the\s+(?:name|username|account)\s+(?<h>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", RegexOptions.NonBacktracking)]
+    private static partial Regex ProfileName();
+
     // A word joined by an underscore ("stokes_r90", "newport_pcso_banter") is a username wherever it stands.
     [GeneratedRegex(@"(?<![\w@./])(?<h>[A-Za-z0-9][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9])(?![\w@]|\.[A-Za-z])")]
     private static partial Regex UnderscoreHandle();
@@ -91,6 +98,14 @@ internal static partial class ContactDetailRecogniser
             var h = m.Groups["h"];
             if (Lexicon.Stop.Contains(h.Value.ToLowerInvariant()) || h.Value.All(char.IsDigit)) continue;
             into.Add(new Candidate(EntityKinds.Handle, h.Index, h.Length, "a username after what names one", Candidate.PriorityOf(EntityKinds.Handle) - 1));
+        }
+
+        foreach (Match m in ProfileName().Matches(text))
+        {
+            var h = m.Groups["h"];
+            var first = h.Value.Split(' ')[0].ToLowerInvariant();
+            if (h.Length < 2 || Lexicon.Stop.Contains(first) || h.Value.All(char.IsDigit)) continue;
+            into.Add(new Candidate(EntityKinds.Handle, h.Index, h.Length, "the name an account goes by", Candidate.PriorityOf(EntityKinds.Handle) - 1));
         }
 
         foreach (Match m in DottedHandle().Matches(text))

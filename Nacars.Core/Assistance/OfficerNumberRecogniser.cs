@@ -28,6 +28,11 @@ internal static partial class OfficerNumberRecogniser
     [GeneratedRegex(@"\b(?<noun>copper|cop|officer|policeman|policewoman|polis|peeler|police)\s+#?(?<num>\d{3,7})\b|\b(?<num>\d{3,7})\s+(?:is|was|wis)\s+(?:his|her|their|the\s+officer'?s)\s+(?:collar\s+|shoulder\s+|badge\s+|warrant\s+)?(?:number|no\.?)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NounOrTrailingNumber();
 
+    // A number read off a card or a uniform in words around it ("a warrant card with 16654 on it", "his shoulder number
+    // starts 27", "an epaulette that looks like 6217"): two digits are enough where it is only the start of one.
+    [GeneratedRegex(@"\b(?<what>warrant\s+card|lanyard|badge|ID\s+card|epaulettes?|epaulets?|shoulder|collar)(?:\s+number)?(?:\s+(?:that|which))?\s+(?:with|had|has|says|said|showed|shows|reads|read|looks?\s+like|looked\s+like|starts?|started|starting|begins?|began|beginning|ends?|ended|ending)(?:\s+(?:with|in))?\s+#?(?<num>\d{2,7})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex NumberReadOff();
+
     [GeneratedRegex(@"\s*(?:,\s*)?(?:or|/|and|&|or\s+maybe|or\s+possibly|or\s+it\s+might\s+be|maybe)\s+#?(?<num>\d{3,7}[A-Z]{0,2})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex OrAnotherNumber();
 
@@ -79,8 +84,14 @@ internal static partial class OfficerNumberRecogniser
             if (rank.All(char.IsLower) && rank.Length <= 2 && rank != "pc" && (m.Groups["num"].Length < 3 || !OfficerRecogniser.PoliceNear(text, m.Index, 200))) continue;
             into.Add(new Candidate(EntityKinds.OfficerNumber, m.Index, m.Length, $"rank '{rank}' followed by a number", Candidate.PriorityOf(EntityKinds.OfficerNumber)));
         }
+        foreach (Match m in NumberReadOff().Matches(text))
+        {
+            var g = m.Groups["num"];
+            if (!NumberStandsAlone(text, g.Index, g.Index + g.Length) || Owned(text, m.Index) || !OfficerRecogniser.PoliceNear(text, m.Index, 300)) continue;
+            into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, $"a number read off the {m.Groups["what"].Value.ToLowerInvariant()}", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 2));
+        }
         foreach (Match m in NamedNumber().Matches(text))
-            if (NumberStandsAlone(text, m.Index, m.Index + m.Length)) into.Add(new Candidate(EntityKinds.OfficerNumber, m.Index, m.Length, $"'{m.Groups["what"].Value.ToLowerInvariant()} number' followed by digits", Candidate.PriorityOf(EntityKinds.OfficerNumber)));
+            if (NumberStandsAlone(text, m.Index, m.Index + m.Length) && !Owned(text, m.Index)) into.Add(new Candidate(EntityKinds.OfficerNumber, m.Index, m.Length, $"'{m.Groups["what"].Value.ToLowerInvariant()} number' followed by digits", Candidate.PriorityOf(EntityKinds.OfficerNumber)));
         foreach (Match m in NumberOnShoulder().Matches(text))
         {
             var g = m.Groups["num"];
@@ -101,6 +112,15 @@ internal static partial class OfficerNumberRecogniser
             into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, m.Groups["noun"].Success ? $"a number after '{m.Groups["noun"].Value.ToLowerInvariant()}'" : "'… is his number'", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 2));
         }
         FindAlternatives(text, into, first);
+    }
+
+    /// <summary>"my badge number", "our ID number": the reporter's own, not an officer's.</summary>
+    private static bool Owned(string text, int cueStart)
+    {
+        var before = text.AsSpan(0, cueStart).TrimEnd();
+        var space = before.LastIndexOfAny(' ', '\n');
+        var word = before[(space + 1)..];
+        return word.Equals("my", StringComparison.OrdinalIgnoreCase) || word.Equals("our", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>"collar 3871 or maybe 3817": a reporter unsure of the number gives another, which the force needs too.</summary>

@@ -16,6 +16,9 @@ public class ContextRecognitionTests
     [InlineData("dean marsh the copper 4418 is sellin info 2 the lads", "4418")]
     [InlineData("PC McGuire, shoulder nae 1120, he wis the wan grabbed me", "1120")]
     [InlineData("A police officer stop me in my car on Southtown Road on 17 June at 2 in the morning after my shift, he say I smell alcohol but I drink nothing. He say 'we can forget this' and he touch my leg. I say no and drive away and he follow me until Gorleston. His number was 1733, I see on his shoulder.", "1733")]
+    [InlineData("The woman who came to the door showed a warrant card with 40215 on it and said she was CID.", "40215")]
+    [InlineData("The PC's shoulder number starts 31 but I couldn't read the rest of it.", "31")]
+    [InlineData("The officer in the van had an epaulette that looked like 2290 in the photo.", "2290")]
     public void Officer_numbers_are_read_from_the_words_around_them(string text, string number) =>
         Assert.Contains(Found(text, EntityKinds.OfficerNumber), n => n.Contains(number, StringComparison.Ordinal));
 
@@ -24,6 +27,10 @@ public class ContextRecognitionTests
     [InlineData("He lives at number 12 and drives a van.")]
     public void Numbers_that_are_the_reporters_or_a_house_are_not_officers(string text) =>
         Assert.DoesNotContain(Found(text, EntityKinds.OfficerNumber), n => n.Contains("20231", StringComparison.Ordinal) || n.Contains("12", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_reporters_own_badge_number_is_not_an_officers() =>
+        Assert.Empty(Found("My badge number is 0417, I drive a taxi in Leeds and a police officer stopped me twice last week.", EntityKinds.OfficerNumber));
 
     [Theory]
     [InlineData("a copper from southend police station pc dan whitmore stopped me", "dan whitmore")]
@@ -49,8 +56,16 @@ public class ContextRecognitionTests
     [InlineData("posted by newport_pcso_banter with the caption", "newport_pcso_banter")]
     [InlineData("she got a snap add from kyle.r3318 saying wot a nice pic", "kyle.r3318")]
     [InlineData("in the lobby heard it my gamertag is smogbear and i recorded it", "smogbear")]
+    [InlineData("He sells the parts through a Facebook Marketplace profile called Dave K from Hull.", "Dave K")]
+    [InlineData("The photos went up on the account 'Brum Parts Direct' the next day.", "Brum Parts Direct")]
+    [InlineData("we play most nights and hes in the server as m1ttens", "m1ttens")]
+    [InlineData("He is selling the bikes under the name LeedsLadsBikes on the app.", "LeedsLadsBikes")]
     public void Usernames_are_handles_where_they_stand(string text, string handle) =>
         Assert.Contains(Found(text, EntityKinds.Handle), h => h.Contains(handle, StringComparison.Ordinal));
+
+    [Fact]
+    public void A_chat_groups_name_is_not_an_accounts() =>
+        Assert.Empty(Found("There is a WhatsApp group called 'Night Shift Boys' where the officers share the photos.", EntityKinds.Handle));
 
     [Fact]
     public void A_web_address_is_not_a_username() =>
