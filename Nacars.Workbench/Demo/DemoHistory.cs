@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nacars.Core.Contacts;
 using Nacars.Core.Data;
+using Nacars.Core.ForceFeedback;
 using Nacars.Core.Forces;
 using Nacars.Core.Intake;
 
@@ -10,8 +11,10 @@ namespace Nacars.Workbench.Demo;
 /// Development only: months of fictional, already-decided contacts behind the demo queue, so the supervisor's charts,
 /// the force × month grid and the heatmap show what they are for on first run. Volumes follow the pilot's shape: about
 /// 43 a month for the Met (131 in the launch month, 30 at the lowest), other forces in proportion to their size, and
-/// about 35% disseminated, and two contacts left undecided for over a year (the supervisor's yearly review). Made with a
-/// fixed seed through the aggregate's own methods, so the figures are consistent.
+/// about 35% disseminated, and two contacts left undecided for over a year (the supervisor's yearly review). Each send
+/// is delivered to the force's demo mailbox and most are acknowledged within the force's office hours; some are past
+/// their reminder, and about half the older ones have an outcome, so the acknowledgement table and each force's monthly
+/// pack have something to show. Made with a fixed seed through the aggregates' own methods, so the figures are consistent.
 /// </summary>
 public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, TimeProvider clock, Core.Assistance.ContactIdentifiers identifiers)
 {
@@ -49,6 +52,9 @@ public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, Ti
         var random = new Random(2026);
         var forces = ForceDirectory.Entries.Where(f => f.Code != Contact.UnknownForce).Select(f => f.Code).ToList();
         var thisMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var mailboxes = await db.Forces.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.NominatedMailbox ?? "");
+        var officeHours = new Dictionary<string, WorkingTime>();
+        foreach (var force in forces) officeHours[force] = await Core.ForceFeedback.ReplyRecorder.OfficeHoursAsync(db, force, CancellationToken.None);
         var batch = 0;
         for (var m = 0; m < Math.Min(months, Shape.Length); m++)
         {
@@ -62,7 +68,9 @@ public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, Ti
                 {
                     var received = start.AddDays(random.NextDouble() * days);
                     if (received > now.AddDays(-2)) continue; // the last two days are the open queue's
-                    db.Contacts.Add(Decided(random, force, received));
+                    var contact = Decided(random, force, received);
+                    db.Contacts.Add(contact);
+                    if (contact.Status == ContactStatus.Disseminated) Answered(db, random, contact, mailboxes[force], officeHours[force], now);
                     if (++batch % 250 != 0) continue;
                     await identifiers.KeepInStepAsync(db);
                     await db.SaveChangesAsync();
@@ -84,6 +92,25 @@ public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, Ti
         }
         await identifiers.KeepInStepAsync(db);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The send of a disseminated contact, as the relay and the force would have left it.</summary>
+    private static void Answered(NacarsDbContext db, Random random, Contact contact, string mailbox, WorkingTime officeHours, DateTime now)
+    {
+        var sentAt = contact.DecidedAtUtc!.Value;
+        var send = new Core.Dissemination.DisseminationRecord(Guid.CreateVersion7(sentAt), contact.Id, contact.Reference, contact.ForceCode, mailbox, sentAt,
+            contact.DecidedBy!, null, contact.ReceivedAtUtc);
+        send.Delivered(sentAt.AddSeconds(20 + random.Next(40)));
+        db.Disseminations.Add(send);
+        var answeredAt = officeHours.Add(sentAt, TimeSpan.FromHours(contact.Urgent ? random.NextDouble() * 3 : random.NextDouble() * 22));
+        if (random.NextDouble() < 0.85 && answeredAt < now) send.Acknowledge(answeredAt, officeHours);
+        else if (sentAt < now.AddDays(-4)) send.Reminded(officeHours.Add(sentAt, 2 * officeHours.Day));
+        var toldAt = answeredAt.AddDays(10 + random.Next(60));
+        if (send.AcknowledgedAtUtc is null || toldAt >= now || random.NextDouble() < 0.5) return;
+        OutcomeKind[] kinds = [OutcomeKind.UnderAssessment, OutcomeKind.NoFurtherAction, OutcomeKind.IntelligenceRecorded, OutcomeKind.InvestigationOpened,
+            OutcomeKind.MisconductProceedings, OutcomeKind.CriminalInvestigation, OutcomeKind.Charged];
+        db.ForceOutcomes.Add(new ForceOutcome(contact.Id, contact.Reference, contact.ForceCode, kinds[random.Next(kinds.Length)], null,
+            DateOnly.FromDateTime(UkTime.FromUtc(toldAt)), contact.DecidedBy!, toldAt));
     }
 
     private static Contact Decided(Random random, string force, DateTime received)
