@@ -28,6 +28,7 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
     private const long SealLockId = 0x4E41435341554C; // "NACSAUL"
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private readonly SemaphoreSlim _sealing = new(1, 1);
+    private readonly SemaphoreSlim _keying = new(1, 1);
 
     public AuditVerification? LastVerification { get; private set; }
 
@@ -54,6 +55,24 @@ public sealed class AuditChain(IDbContextFactory<NacarsDbContext> dbFactory, Tim
     private async Task<ChainKey> KeyAsync(NacarsDbContext db, CancellationToken ct)
     {
         if (_key is { } known) return known;
+        // Sealing and verifying both ask for the key, and only sealing holds the sealing lock: the first key is made by
+        // one of them at a time here, and another instance making it first is read, not refused.
+        await _keying.WaitAsync(ct);
+        try
+        {
+            if (_key is { } made) return made;
+            try { return await LoadOrMakeKeyAsync(db, ct); }
+            catch (DbUpdateException)
+            {
+                foreach (var entry in db.ChangeTracker.Entries<Data.ProtectedSecret>().ToList()) entry.State = EntityState.Detached;
+                return await LoadOrMakeKeyAsync(db, ct);
+            }
+        }
+        finally { _keying.Release(); }
+    }
+
+    private async Task<ChainKey> LoadOrMakeKeyAsync(NacarsDbContext db, CancellationToken ct)
+    {
         var secrets = await db.ProtectedSecrets.Where(s => s.Name == KeyName || s.Name == KeyedFromName || s.Name == DigestedFromName).ToListAsync(ct);
         string? Value(string name) => secrets.SingleOrDefault(s => s.Name == name)?.Value;
         if (Value(KeyName) is null || Value(KeyedFromName) is null || Value(DigestedFromName) is null)
