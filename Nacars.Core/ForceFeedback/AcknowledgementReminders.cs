@@ -57,7 +57,7 @@ public sealed class AcknowledgementReminders(
         var queued = 0;
         foreach (var force in waiting.GroupBy(w => w.ForceCode))
         {
-            var hours = await ReplyRecorder.OfficeHoursAsync(read, force.Key, ct);
+            var hours = await Forces.BankHolidayCalendar.OfficeHoursAsync(read, force.Key, ct);
             foreach (var w in force)
             {
                 var allowed = w.Urgent

@@ -102,15 +102,7 @@ public sealed class ReplyRecorder(
 
     /// <summary>The force's first reply from its own domain acknowledges the report, timed in the force's office hours.</summary>
     public static async Task<bool> AcknowledgeAsync(NacarsDbContext db, Dissemination.DisseminationRecord record, DateTime atUtc, CancellationToken ct) =>
-        record.Acknowledge(atUtc, await OfficeHoursAsync(db, record.ForceCode, ct));
-
-    public static async Task<Forces.WorkingTime> OfficeHoursAsync(NacarsDbContext db, string forceCode, CancellationToken ct)
-    {
-        var force = await db.Forces.AsNoTracking().SingleAsync(f => f.Code == forceCode, ct);
-        var nation = force.Nation;
-        var holidays = await db.BankHolidays.AsNoTracking().Where(h => h.Nation == nation && !h.Removed).Select(h => h.Date).ToListAsync(ct);
-        return Forces.WorkingTime.Of(force, holidays.ToHashSet());
-    }
+        record.Acknowledge(atUtc, await Forces.BankHolidayCalendar.OfficeHoursAsync(db, record.ForceCode, ct));
 
     /// <summary>Each file cleaned as a reporter's is, in its own limited process; a refused one is recorded as refused.</summary>
     private async Task<IReadOnlyList<StoredAttachment>> KeepAttachmentsAsync(ForceReply reply, ReadMail mail, CancellationToken ct)

@@ -21,6 +21,15 @@ public sealed class BankHolidayCalendar(IDbContextFactory<NacarsDbContext> dbFac
         return missing.Count;
     }
 
+    /// <summary>A force's working time: its office hours without its nation's bank holidays (removed ones excepted).</summary>
+    public static async Task<WorkingTime> OfficeHoursAsync(NacarsDbContext db, string forceCode, CancellationToken ct)
+    {
+        var force = await db.Forces.AsNoTracking().SingleAsync(f => f.Code == forceCode, ct);
+        var nation = force.Nation;
+        var holidays = await db.BankHolidays.AsNoTracking().Where(h => h.Nation == nation && !h.Removed).Select(h => h.Date).ToListAsync(ct);
+        return WorkingTime.Of(force, holidays.ToHashSet());
+    }
+
     public async Task<bool> IsBankHolidayAsync(Nation nation, DateOnly ukDate, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -54,7 +54,7 @@ public sealed class DemoHistory(IDbContextFactory<NacarsDbContext> dbFactory, Ti
         var thisMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         var mailboxes = await db.Forces.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.NominatedMailbox ?? "");
         var officeHours = new Dictionary<string, WorkingTime>();
-        foreach (var force in forces) officeHours[force] = await Core.ForceFeedback.ReplyRecorder.OfficeHoursAsync(db, force, CancellationToken.None);
+        foreach (var force in forces) officeHours[force] = await BankHolidayCalendar.OfficeHoursAsync(db, force, CancellationToken.None);
         var batch = 0;
         for (var m = 0; m < Math.Min(months, Shape.Length); m++)
         {
