@@ -28,7 +28,10 @@ public sealed class TracingTests : DisseminationTestBase
         app.Settings["Nacars:Telemetry:OtlpEndpoint"] = "http://127.0.0.1:9";
         var reference = await ReadyContactAsync(app);
         using (var analyst = await app.SignInAsync(Analyst))
+        {
+            analyst.DefaultRequestHeaders.UserAgent.ParseAdd("NacarsTracingProbe/1.0");
             Assert.Equal(System.Net.HttpStatusCode.OK, (await analyst.GetAsync($"triage/{reference}", Ct)).StatusCode);
+        }
         var sent = await app.Dissemination.SendAsync(reference, Analyst, Ct);
         await WaitUntilAsync(async () => (await DisseminationAsync(app, sent.Id)).State == DeliveryState.Sent, Patience, "Sent");
         await WaitUntilAsync(() => spans.Any(s => s.OperationName == "mail.send"), Patience, "the send's span to end");
@@ -40,7 +43,9 @@ public sealed class TracingTests : DisseminationTestBase
 
         var everything = string.Join('\n', spans.Select(s => $"{s.OperationName} {s.DisplayName} " +
             string.Join(' ', s.TagObjects.Select(t => $"{t.Key}={t.Value}")) + " " + string.Join(' ', s.Baggage.Select(b => $"{b.Key}={b.Value}"))));
-        foreach (var secret in new[] { reference, "ORIGINAL", "Hart", "Maidstone", "4471", KentMailbox })
+        foreach (var secret in new[] { reference, "ORIGINAL", "Hart", "Maidstone", "4471", KentMailbox, "NacarsTracingProbe" })
             Assert.DoesNotContain(secret, everything, StringComparison.OrdinalIgnoreCase);
+        // Nor anything of the client: its address or its browser, whichever request the span was for.
+        Assert.DoesNotContain(spans, s => s.TagObjects.Any(t => t.Key is "user_agent.original" or "client.address" or "network.peer.address"));
     }
 }

@@ -21,6 +21,9 @@ public static class Observability
 {
     public const string MetricsPath = "/metrics";
 
+    /// <summary>What the ASP.NET Core instrumentation records of the client: none of it may leave in a span.</summary>
+    private static readonly string[] ClientTags = ["user_agent.original", "client.address", "client.port", "network.peer.address", "network.peer.port"];
+
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         var telemetry = builder.Configuration.GetSection(NacarsOptions.Section).GetSection("Telemetry").Get<TelemetryOptions>() ?? new TelemetryOptions();
@@ -40,7 +43,12 @@ public static class Observability
                     .AddAspNetCoreInstrumentation(o =>
                     {
                         o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath) && !http.Request.Path.StartsWithSegments("/health");
-                        o.EnrichWithHttpResponse = (activity, response) => activity.SetTag("url.path", RouteOf(response.HttpContext));
+                        o.EnrichWithHttpResponse = (activity, response) =>
+                        {
+                            activity.SetTag("url.path", RouteOf(response.HttpContext));
+                            // No client address or User-Agent leaves the service, in a trace as in a log (null removes a tag).
+                            foreach (var tag in ClientTags) activity.SetTag(tag, null);
+                        };
                     })
                     .AddOtlpExporter(o => o.Endpoint = new Uri(telemetry.OtlpEndpoint));
             });
