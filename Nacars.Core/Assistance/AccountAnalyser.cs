@@ -47,6 +47,7 @@ public static class AccountAnalyser
         StationContextRecogniser.Find(account, candidates);
         OfficerRecogniser.FindNames(account, context, candidates, reporter?.Name);
         PlaceRecogniser.FindPlaces(account, context, candidates);
+        MisspeltPlaces.Find(account, candidates);
         var kept = Resolve(candidates);
         var entities = kept.Select(c => new AccountEntity(c.Kind, text.Substring(c.Start, c.Length), c.Start, c.Length, c.Why)).ToList();
         return new AnalysisRun(account, context, entities, kept);

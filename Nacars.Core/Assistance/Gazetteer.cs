@@ -108,6 +108,10 @@ public sealed class Gazetteer
         return best;
     }
 
+    /// <summary>The names of one word, folded, with their entries: what a misspelt word is compared with.</summary>
+    internal IEnumerable<(string Word, IReadOnlyList<GazetteerEntry> Entries)> OneWordNames() =>
+        _root.Where(kv => kv.Value.Entries is not null).Select(kv => (kv.Key, (IReadOnlyList<GazetteerEntry>)kv.Value.Entries!));
+
     /// <summary>Every gazetteer name in the account, longest first at each word, never overlapping.</summary>
     public List<GazetteerMatch> FindAll(AccountText text)
     {

@@ -44,8 +44,28 @@ public class ContextRecognitionTests
     [InlineData("When I was in the cells at Stewart Street the machine was broken.", "Stewart Street")]
     [InlineData("PC Rhys Powell, 4417, from Swansea Central has been telling the boys.", "Swansea Central")]
     [InlineData("Everyone calls him Stevo, he works outta the cop shop on Manor Road in Wallasey.", "the cop shop on Manor Road")]
+    // After the officer's name ("DS Ellen Marr of Castle Street"), a town's central station, a force's headquarters, a
+    // Scottish police office by a part of it, a lower-case station after an officer, a night held in the cells, and a
+    // station that is also a town elsewhere, settled by the town after it.
+    [InlineData("Last spring DS Ellen Marr of Castle Street was given my case and never rang me.", "Castle Street")]
+    [InlineData("PC Owen Treharne from Manvers Street drinks in the pub every Friday on duty.", "Manvers Street")]
+    [InlineData("The detective, DC Rory Bain fae London Road, was laughing with him outside the court.", "London Road")]
+    [InlineData("My landlord is a serving officer, PC Tom Ashby, Bolton Central. He kept my deposit.", "Bolton Central")]
+    [InlineData("the lad says hes a copper called deano from blackpool central and he wants her to meet him", "blackpool central")]
+    [InlineData("A civilian at Police HQ in Chelmsford is looking people up for her brother.", "Police HQ")]
+    [InlineData("Ah wis kept in London Road cells aw night wi nae water.", "London Road cells")]
+    [InlineData("a peeler at strand road keeps lifting wee lads for nothing", "strand road")]
+    [InlineData("I was held overnight at St Leonard's and they took my phone.", "St Leonard's")]
+    [InlineData("Constable Iain Dow, based at St Leonard's in Edinburgh, tipped off the garage.", "St Leonard's")]
     public void Stations_are_read_from_the_words_before_them(string text, string station) =>
         Assert.Contains(Found(text, EntityKinds.Station), s => s.Contains(station, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("The post office on Castle Street is where PC Jones met him.")]
+    [InlineData("The transport police officer on the platform at Cardiff Central station took her ticket.")]
+    [InlineData("Sgt Rowe drove to Bolton Central station to catch the train.")]
+    public void Streets_and_railway_stations_are_not_read_as_police_stations(string text) =>
+        Assert.DoesNotContain(Found(text, EntityKinds.Station), s => s.Contains("Castle Street", StringComparison.Ordinal) || s.Contains("Central", StringComparison.Ordinal));
 
     [Fact]
     public void A_bus_station_is_not_a_police_station() =>

@@ -20,12 +20,18 @@ public class ForceSuggestionTests
     [InlineData("A sergeant at the Bridewell in Norwich keeps leaking addresses.", "norfolk")]
     [InlineData("The custody sergeant at Bridewell police station in Nottingham took money off my brother.", "nottinghamshire")]
     [InlineData("An officer at Bridewell police station in Liverpool is selling seized phones.", "merseyside")]
+    [InlineData("Constable Iain Dow, based at St Leonard's in Edinburgh, tipped off the garage.", "scotland")]
+    [InlineData("pc 4410 who works out of queens road in peckham takes fags from the shop", "met")]
     // A town's police, a building named after its town, a lower-case town in a lower-case account, a town's nickname.
     [InlineData("The whole of Guildford police are corrupt from top to bottom.", "surrey")]
     [InlineData("On Saturday I was stopped on Abbeygate Street in Bury St Edmunds by a PC.", "suffolk")]
     [InlineData("The community support officer drinks free in my pub near Blackpool Town Hall while on duty.", "lancashire")]
     [InlineData("in bath theres a police car that keeps pulling up by the taxi rank at 2am and the officer offers girls lifts", "avon-and-somerset")]
     [InlineData("my uncle reckons a copper in donny is in with the lads who sell and tips them off", "south-yorkshire")]
+    // A town misspelt as it sounds or as fingers slip, and a town's nickname.
+    [InlineData("ther is a copper in hudersfeild wiv a big ginger beerd hoo sells the durgs", "west-yorkshire")]
+    [InlineData("i was arested and took to middlesbruogh custidy and the pc tuk my money", "cleveland")]
+    [InlineData("a copper in darlo sells vapes at the skatepark", "durham")]
     public void Ranks_the_force_of_the_places_and_stations_first(string text, string code)
     {
         var top = Suggest(text);
@@ -33,6 +39,17 @@ public class ForceSuggestionTests
         Assert.Equal(ForceDirectory.NameOf(code), top[0].Name);
         Assert.InRange(top[0].Score, 0.0001, 1.0);
         Assert.Contains("→", top[0].Why);
+    }
+
+    [Fact]
+    public void A_misspelt_town_says_what_it_was_read_as_and_everyday_words_are_not_towns()
+    {
+        var found = AccountAnalyser.Analyse("the pc from darlinton watched him complain about the batteries");
+        var place = Assert.Single(found, e => e.Kind == EntityKinds.Place);
+        Assert.Equal("darlinton", place.Text);
+        Assert.Contains("Darlington", place.Why, StringComparison.Ordinal);
+        // Capitalised near-misses are usually surnames (Wadsworth is one letter from Wandsworth).
+        Assert.Empty(Suggest("PC Wadsworth watched him complain about the batteries"));
     }
 
     [Fact]
