@@ -136,6 +136,11 @@ public static partial class ForceSuggester
             if (AcronymCodes.TryGetValue(key, out var code)) Add(code, 5.0, $"'{m.Value}' names {NameOf(code)}");
         }
 
+        // Nothing named: how the account speaks is all there is ("the polis", "a peeler"), and says so.
+        if (tallies.Count == 0)
+            foreach (var (word, where, forces) in DialectForces.In(account))
+                foreach (var f in forces) Add(f.Code, 0.5 * f.Weight, $"no place named; '{word}' is {where} → {NameOf(f.Code)}");
+
         return tallies.OrderByDescending(kv => kv.Value.Weight).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(top)
             .Select(kv => new ForceSuggestion(kv.Key, NameOf(kv.Key), Math.Round(kv.Value.Weight / tallies.Values.Sum(t => t.Weight), 3),
                 string.Join("; ", kv.Value.Evidence.OrderByDescending(e => e.Weight).Select(e => e.Why).Distinct().Take(4))))

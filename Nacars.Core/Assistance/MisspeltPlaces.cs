@@ -33,11 +33,15 @@ internal static class MisspeltPlaces
             (string Name, IReadOnlyList<GazetteerEntry> Entries)? best = null;
             var bestDistance = double.MaxValue;
             var tie = false;
+            // Each edit changes the length by one at most, so only names within the allowed edits' length are compared.
             for (var length = word.Length - 2; length <= word.Length + 2; length++)
             foreach (var town in Towns.Value.GetValueOrDefault((word[0], word[1], length)) ?? [])
             {
+                var allowed = town.Name.Length >= 11 ? 2 : 1;
+                if (Math.Abs(town.Name.Length - word.Length) > allowed) continue;
+                if (!WithinLetters(word, town.Name, allowed)) continue;
                 var d = Distance.Distance(word, town.Name);
-                if (d > (town.Name.Length >= 11 ? 2 : 1)) continue;
+                if (d > allowed) continue;
                 if (d < bestDistance) { best = town; bestDistance = d; tie = false; }
                 else if (d == bestDistance) tie = true;
             }
@@ -45,5 +49,17 @@ internal static class MisspeltPlaces
             into.Add(new Candidate(EntityKinds.Place, tokens[i].Start, tokens[i].Length, $"read as '{found.Entries[0].Name}', misspelt",
                 Candidate.PriorityOf(EntityKinds.Place) - 1, PlaceRecogniser.Forces(found.Entries), found.Entries[0].Kind, found.Entries[0].Name));
         }
+    }
+
+    /// <summary>A cheap bound before the edit distance: one edit changes at most two letters' counts, so words whose
+    /// letters differ by more than twice the allowed edits cannot be that close.</summary>
+    private static bool WithinLetters(string a, string b, int allowed)
+    {
+        Span<int> counts = stackalloc int[26];
+        foreach (var c in a) if (c is >= 'a' and <= 'z') counts[c - 'a']++;
+        foreach (var c in b) if (c is >= 'a' and <= 'z') counts[c - 'a']--;
+        var differ = 0;
+        foreach (var n in counts) differ += Math.Abs(n);
+        return differ <= 2 * allowed;
     }
 }

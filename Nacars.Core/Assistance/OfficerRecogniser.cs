@@ -276,8 +276,13 @@ internal static partial class OfficerRecogniser
     public static bool PoliceNear(string text, int position, int window)
     {
         var from = Math.Max(0, position - window);
-        foreach (var tok in AccountText.Tokenise(text[from..Math.Min(text.Length, position + 40)]))
+        var near = text[from..Math.Min(text.Length, position + 40)];
+        foreach (var tok in AccountText.Tokenise(near))
             if (Lexicon.PoliceWords.Contains(tok.Folded)) return true;
-        return false;
+        return PolicePhrase().IsMatch(near);
     }
+
+    /// <summary>The police in two words: "the old bill", "five-oh", "the boys in blue".</summary>
+    [GeneratedRegex(@"\bold\s+bill\b|\bfive[\s-]?oh\b|\bboys\s+in\s+blue\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex PolicePhrase();
 }

@@ -19,6 +19,38 @@ public class ContextRecognitionTests
     [InlineData("The woman who came to the door showed a warrant card with 40215 on it and said she was CID.", "40215")]
     [InlineData("The PC's shoulder number starts 31 but I couldn't read the rest of it.", "31")]
     [InlineData("The officer in the van had an epaulette that looked like 2290 in the photo.", "2290")]
+    // As people write them when no rank comes first, or with letters, words, slashes, pairs or only part of it.
+    [InlineData("A Kent officer, Paul Dennehy (5127), based in Margate, keeps turning up at her flat.", "5127")]
+    [InlineData("The officer was Femi Adeyemi, 3390, from the station on the high street.", "3390")]
+    [InlineData("PC/2284 based in Wrexham is selling drugs from his car.", "2284")]
+    [InlineData("p.c 6610 from luton took a statement and binned it", "6610")]
+    [InlineData("Police Constable (PC) 4120 Ollerton, stationed in Grantham, has harassed our client.", "4120")]
+    [InlineData("A special constable, SC 7731, who volunteers at the station, drinks on duty.", "7731")]
+    [InlineData("theres a copper and his collar num wz 3309 i seen it on his shoulder", "3309")]
+    [InlineData("A PC at Bootle, no 4418, keeps parking outside her house.", "4418")]
+    [InlineData("The copper who booked me in had epaulette number KD 2207 and asked for my number.", "KD 2207")]
+    [InlineData("The sergeant in the van had HT514 on his shoulder and laughed at us.", "HT514")]
+    [InlineData("The police officer who came had 3342 on his hi-vis and he was drunk.", "3342")]
+    [InlineData("a copper from Barnsley, his number is four one one six, I wrote it down", "four one one six")]
+    [InlineData("The PC's collar number was three-three-oh-seven, I saw it on his jacket.", "three-three-oh-seven")]
+    [InlineData("The officer had shoulder 27-18 and he followed my daughter home.", "27-18")]
+    [InlineData("I didn't see it all but the officer's number started with 61, he was tall.", "61")]
+    [InlineData("The copper's number ended in 44 and he's called Danny.", "44")]
+    [InlineData("Sgt Ray Holt, collar 2511 - sorry, it might be 2151 - has been leaking the addresses.", "2151")]
+    // Set apart rather than introduced: between commas, in brackets, after a colon, first in a sentence, in a list.
+    [InlineData("The PC who comes when they call, 2684, takes a cut from the guard.", "2684")]
+    [InlineData("Reporting PCSO Dawn Kettle [6614] who works the estate beat.", "6614")]
+    [InlineData("The officer stopped us twice. I got his number as he drove off: 3378.", "3378")]
+    [InlineData("His shoulder number, as written on the incident log, was 1645.", "1645")]
+    [InlineData("Two coppers from the town centre, 2207 and 2270, take cash off the door staff.", "2270")]
+    [InlineData("Officers [3318] & [3381] both took turns searching him.", "3381")]
+    [InlineData("PCs 4102, 4120 and 4012 all went to the same flat.", "4012")]
+    [InlineData("Officer 5190WD stopped my brother at the station.", "5190WD")]
+    [InlineData("A PC called Jo Pryce (I think 2716) keeps tipping off the hotel owner.", "2716")]
+    [InlineData("Tall lad, beard. The number on him was 6630, I seen it when he grabbed me.", "6630")]
+    [InlineData("2291 is the one you want. Sits in the custody suite and tells them what's coming.", "2291")]
+    [InlineData("The old bill in Luton, one of them anyway, 5512, that's the one, goes round the shops.", "5512")]
+    [InlineData("He had his lanyard on, police staff number 4479, and he was reading the files.", "4479")]
     public void Officer_numbers_are_read_from_the_words_around_them(string text, string number) =>
         Assert.Contains(Found(text, EntityKinds.OfficerNumber), n => n.Contains(number, StringComparison.Ordinal));
 
@@ -27,6 +59,22 @@ public class ContextRecognitionTests
     [InlineData("He lives at number 12 and drives a van.")]
     public void Numbers_that_are_the_reporters_or_a_house_are_not_officers(string text) =>
         Assert.DoesNotContain(Found(text, EntityKinds.OfficerNumber), n => n.Contains("20231", StringComparison.Ordinal) || n.Contains("12", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("P.S. 10 years ago the same officer did this to my cousin.", "10")]
+    [InlineData("The parking warden who covers the market wears badge CEO 118 and the police officer laughed.", "118")]
+    [InlineData("The officer was rude, 999 should never treat anyone like that.", "999")]
+    [InlineData("The police officer's number of complaints started in 2019 and ended in 2021.", "2019")]
+    [InlineData("There are a number of officers, and it started with 12 of them drinking.", "12")]
+    [InlineData("The officer took £1,500 from the till, and £2,000 the week after.", "500")]
+    [InlineData("The officer was on shift: 1930-2045, Saturday, at the station.", "2045")]
+    [InlineData("The CAD number when I rang the police was 1123 on 2nd May.", "1123")]
+    [InlineData("Our client knew DC Tennant between June 2023 and March 2025.", "2023")]
+    [InlineData("The store detective (badge 3390, not police) and the officer argued.", "3390")]
+    [InlineData("A prison officer at the jail, officer number 4471 on his ID, brings spice in; the police know.", "4471")]
+    [InlineData("I drive private hire and my badge number is 0417 if you need to check; the officer stopped me.", "0417")]
+    public void Other_numbers_near_officers_are_not_their_numbers(string text, string number) =>
+        Assert.DoesNotContain(Found(text, EntityKinds.OfficerNumber), n => n.Contains(number, StringComparison.Ordinal));
 
     [Fact]
     public void The_reporters_own_badge_number_is_not_an_officers() =>

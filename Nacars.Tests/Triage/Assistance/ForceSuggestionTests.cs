@@ -41,6 +41,25 @@ public class ForceSuggestionTests
         Assert.Contains("→", top[0].Why);
     }
 
+    [Theory]
+    [InlineData("Thon polis that drives the van took ma phone aff me and never gied it back.", "scotland", "'polis' is Scots")]
+    [InlineData("A peeler lifted my brother for nothing and sells the weed he takes off people.", "psni", "'peeler' is Northern Irish")]
+    [InlineData("dis bizzie keeps robbin the lads on the estate and sellin it back", "merseyside", "'bizzie' is Scouse")]
+    public void With_no_place_named_how_the_account_speaks_suggests_the_force_and_says_so(string text, string code, string why)
+    {
+        var top = Suggest(text);
+        Assert.Equal(code, top[0].Code);
+        Assert.Contains(why, top[0].Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_place_named_outweighs_how_the_account_speaks_and_dialect_adds_nothing_beside_it()
+    {
+        var top = Suggest("A polis in Cardiff took ma phone aff me outside the castle.");
+        Assert.Equal("south-wales", top[0].Code);
+        Assert.DoesNotContain(top, f => f.Code == "scotland");
+    }
+
     [Fact]
     public void A_misspelt_town_says_what_it_was_read_as_and_everyday_words_are_not_towns()
     {
