@@ -34,7 +34,9 @@ internal static partial class PlaceShapes
     [GeneratedRegex(@"\b(?<pc>[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2})\b", RegexOptions.NonBacktracking)]
     private static partial Regex FullPostcode();
 
-    [GeneratedRegex(@"(?:,\s*|\b(?:in|postcode|area)\s+)(?<pc>[A-Z]{1,2}[0-9]{1,2}[A-Z]?)\b", RegexOptions.NonBacktracking)]
+    /// <summary>A postcode district where an address or a sign-off puts one: "…, LS9", "in the NN3 area", "Park Lane
+    /// N17", or a sentence of its own ("PL1 if it helps.").</summary>
+    [GeneratedRegex(@"(?:,\s*|(?:^|[.!?]\s+)|\b(?:in|postcode|area|the|[Rr]oad|[Ss]treet|[Ll]ane|[Aa]venue|[Ww]ay|[Cc]lose|[Dd]rive)\s+)(?<pc>[A-Z]{1,2}[0-9]{1,2}[A-Z]?)\b", RegexOptions.NonBacktracking)]
     private static partial Regex PostcodeDistrict();
 
     internal static readonly HashSet<string> StreetHeadFillers = new(StringComparer.Ordinal) { "st", "upper", "lower", "old", "new", "great", "little", "north", "south", "east", "west", "high", "church", "station", "market", "mill", "park", "the" };

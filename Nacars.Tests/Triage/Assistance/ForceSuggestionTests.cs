@@ -32,6 +32,9 @@ public class ForceSuggestionTests
     [InlineData("ther is a copper in hudersfeild wiv a big ginger beerd hoo sells the durgs", "west-yorkshire")]
     [InlineData("i was arested and took to middlesbruogh custidy and the pc tuk my money", "cleveland")]
     [InlineData("a copper in darlo sells vapes at the skatepark", "durham")]
+    // A postcode district given on its own, as a sign-off or after a street.
+    [InlineData("A PC took cash off my nan and another one watched. PL1 if it helps.", "devon-and-cornwall")]
+    [InlineData("The officers raided number 23 on Park Lane N17 last week, the wrong house.", "met")]
     public void Ranks_the_force_of_the_places_and_stations_first(string text, string code)
     {
         var top = Suggest(text);
