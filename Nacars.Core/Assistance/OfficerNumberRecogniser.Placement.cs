@@ -53,7 +53,7 @@ internal static partial class OfficerNumberRecogniser
         "bus", "route", "phone", "mobile", "door", "house", "flat", "room", "plate", "reference", "ref", "crime", "account", "cad", "ticket", "receipt",
     };
 
-    private static readonly string[] Hedges = ["I think", "I believe", "maybe", "possibly", "probably", "I'm sure", "think"];
+    private static readonly string[] Hedges = ["I think", "I believe", "maybe", "possibly", "probably", "I'm sure"];
 
     /// <summary>Words after a set-apart number that make it something else: "2,000 people", "1930 hours".</summary>
     private static readonly HashSet<string> Units = new(StringComparer.OrdinalIgnoreCase)

@@ -70,12 +70,18 @@ internal static partial class OfficerNumberRecogniser
         "cad", "serial", "ticket", "receipt",
     };
 
+    private static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    };
+
     /// <summary>Words that cannot be a name between a rank and a number ("PC at 1930", "PS on 0800").</summary>
     private static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "at", "on", "in", "by", "from", "for", "about", "around", "was", "is", "the", "a", "an", "and", "or", "to", "of", "with", "said", "says",
         "called", "came", "come", "number", "no", "took", "gave", "had", "has", "who", "that", "since", "until", "after", "before", "till",
-        "between", "during", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "between", "during",
     };
 
     public static void FindNumbers(string text, List<Candidate> into)
@@ -90,6 +96,8 @@ internal static partial class OfficerNumberRecogniser
             if (name.Any(NotNameWords.Contains)) continue;
             // "the officer was Kevin Oduya, 5218": after "was" only a written name, not "the officer was rude, 999".
             if (m.Groups["was"].Success && !name.All(w => char.IsUpper(w[0]))) continue;
+            // "DC Tennant between June 2023": a month and its year, not a name and a number.
+            if (LooksLikeAYear(g.Value) && Months.Contains(name[^1])) continue;
             if (!NumberStandsAlone(text, g.Index, g.Index + g.Length)) continue;
             into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, $"a number after '{rank}' and a name", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 1));
         }

@@ -89,7 +89,7 @@ internal static partial class StationContextRecogniser
             if (town && named.Count > 0 && after is not null && Shares(after, named) && !Shares(after, alone)) town = false;
             var stations = alone.Concat(town && !m.Groups["held"].Success && !m.Groups["out"].Success ? [] : named)
                 .Where(e => e.Kind == PlaceKind.Station && (capitalised || !e.CapitalOnly || strong)).ToList();
-            // "says hes from bolton central": a town's central station, when the account is about police and not trains.
+            // "says hes from bolton central": a town's central station (not "Bolton Central station", where the trains go).
             if (stations.Count == 0 && !strong && last > first && tokens[last].Folded == "central" && CentralStation(account, first, last) is { } central)
                 stations = central;
             if (!strong && (town || stations.Count == 0)) continue;
@@ -117,11 +117,11 @@ internal static partial class StationContextRecogniser
         if (at < tokens.Count && tokens[at].Folded == "in") at++;
         else if (at >= tokens.Count || account.Text[tokens[last].End] != ',') return null;
         for (var end = Math.Min(at + 2, tokens.Count - 1); end >= at; end--)
-            if (gazetteer(account, at, end) is { Count: > 0 } found) return found;
+            if (TownForces(account, at, end) is { Count: > 0 } found) return found;
         return null;
 
-        static IReadOnlyList<ForceWeight>? gazetteer(AccountText account, int first, int last) =>
-            Gazetteer.Instance.Lookup(account, first, last).Where(e => e.Kind is PlaceKind.Town or PlaceKind.District or PlaceKind.County).SelectMany(e => e.Forces).ToList();
+        static List<ForceWeight> TownForces(AccountText account, int first, int last) =>
+            [.. Gazetteer.Instance.Lookup(account, first, last).Where(e => e.Kind is PlaceKind.Town or PlaceKind.District or PlaceKind.County).SelectMany(e => e.Forces)];
     }
 
     /// <summary>"Bolton Central" as a station: a town before "Central", not followed by "station" (Bolton Central

@@ -46,6 +46,7 @@ public class ContextRecognitionTests
     [InlineData("Officers [3318] & [3381] both took turns searching him.", "3381")]
     [InlineData("PCs 4102, 4120 and 4012 all went to the same flat.", "4012")]
     [InlineData("Officer 5190WD stopped my brother at the station.", "5190WD")]
+    [InlineData("Sgt Will March, 2231, took the money off the door staff.", "2231")]
     [InlineData("A PC called Jo Pryce (I think 2716) keeps tipping off the hotel owner.", "2716")]
     [InlineData("Tall lad, beard. The number on him was 6630, I seen it when he grabbed me.", "6630")]
     [InlineData("2291 is the one you want. Sits in the custody suite and tells them what's coming.", "2291")]
