@@ -9,7 +9,7 @@ internal static partial class OfficerNumberRecogniser
 {
     /// <summary>"his number … was 1296", "the number on him was 6604", "I see number on him: 1462": "number", then in
     /// the same sentence "was", "is" or a colon and the digits.</summary>
-    [GeneratedRegex(@"(?<before>\b[\w'’]+\s+)?\b(?:number|no\.)(?:'s|’s)?(?<gap>\b[^.\n!?]{0,70}?)(?:\b(?:was|is|were|wer)\b|:|,)\s*#?(?<num>\d{3,7}[A-Z]{0,2})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?<before>\b[\w'’]+\s+)?\b(?:number|no\.)(?:'s|’s)?(?<gap>\b[^.\n!?]{0,70}?)(?:\b(?:was|is|were|wer|its|it's|it’s)\b|:|,)\s*#?(?<num>\d{3,7}[A-Z]{0,2})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NumberThenDigits();
 
     [GeneratedRegex(@"#?\b\d{3,6}(?:[A-Z]{2})?\b", RegexOptions.NonBacktracking)]

@@ -17,13 +17,13 @@ internal static partial class OfficerNumberRecogniser
     [GeneratedRegex(@"\b(?:his|her|their|the\s+officer'?s|the)\s+(?:collar\s+|shoulder\s+|badge\s+)?(?:number|no\.?)\s+(?:was|is|were)\s+(?<num>\d{3,7})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BareNumber();
 
-    [GeneratedRegex(@"\b(?<num>[A-Z]{0,3}\d{2,7})\s+on\s+(?:his|her|their|the)\s+(?:shoulders?|epaulettes?|epaulets?|collar|uniform|lapel|hat|vest|badge|hi-?vis|coat|jacket|shirt|helmet)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?<num>[A-Z]{0,3}\d{2,7}[A-Z]{0,2})\s+on\s+(?:his|her|their|the)\s+(?:shoulders?|epaulettes?|epaulets?|collar|uniform|lapel|hat|vest|badge|hi-?vis|coat|jacket|shirt|helmet)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NumberOnShoulder();
 
     [GeneratedRegex(@"\b(?<rank>" + OfficerRecogniser.Rank + @"|officer|copper|cop|polis|peeler|policeman|policewoman|detective|sergeant)\.?,?\s+(?:(?:called|named|name\s+of|known\s+as|(?<was>was|is))\s+)?(?<name>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?)\s*(?:,|\(|\s-)?\s*(?:(?:collar|shoulder|badge|warrant(?:\s+card)?)\s*)?(?:(?:number|no\.?|num)\s*)?(?:(?:is|was|:)\s*)?#?(?<num>\d{3,7}[A-Z]{0,2})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RankNameNumber();
 
-    [GeneratedRegex(@"(?<before>\b[\w'’]+\s+)?\b(?<what>collar|shoulder|badge|ID|numbers|c/n|epaulettes?|epaulets?|warrant\s+card|warrant|service|number|numbur|numba|nummer|no\.|num)(?:[\s-]+(?:number|numbers|numbur|numba|no\.?|nae|num))?(?:\s+on\s+(?:his|her|their|the)\s+(?:officer'?s?\s+)?(?:shoulders?|jacket|vest|uniform|epaulettes?|collar|lapel|hat|badge|hi-?vis|coat|shirt|helmet))?\s*(?:I\s+)?(?:(?:something\s+like|is|was|woz|wz|waz|wis|iz|were|of|:|-|=|said|says|read|reads|read\s+as|showed|shows|'s|’s|looked\s+like|looks\s+like|reading|like|as|may\s+be|might\s+be|could\s+be|maybe|probably|possibly|,)\s*){0,2}(?:(?:PC|PS|PCSO|DC|DS|CNC|BTP|MDP)\s*)?#?(?<num>[A-Z]?\d{3,7}[A-Z]{0,2}|(?:\d[ -]){2,6}\d|\d\d[ -]\d\d)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?<before>\b[\w'’]+\s+)?\b(?<what>collar|shoulder|badge|ID|numbers|c/n|epaulettes?|epaulets?|warrant\s+card|warrant|service|number|numbur|numba|nummer|no\.|num)(?:[\s-]+(?:number|numbers|numbur|numba|no\.?|nae|num|nr))?(?:\s+on\s+(?:his|her|their|the)\s+(?:officer'?s?\s+)?(?:shoulders?|jacket|vest|uniform|epaulettes?|collar|lapel|hat|badge|hi-?vis|coat|shirt|helmet))?\s*(?:I\s+)?(?:(?:something\s+like|showing|believe\s+to\s+be|think\s+(?:is|was)|its|it's|it’s|is|was|woz|wz|waz|wis|iz|were|of|:|-|=|said|says|read|reads|read\s+as|showed|shows|'s|’s|looked\s+like|looks\s+like|reading|like|as|may\s+be|might\s+be|could\s+be|maybe|probably|possibly|,)\s*){0,2}(?:(?:PC|PS|PCSO|DC|DS|CNC|BTP|MDP)\s*)?#?(?<num>[A-Z]{0,2}\d{3,7}[A-Z]{0,2}|(?:\d[ -]){2,6}\d|\d\d[ -]\d\d)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex CueAndNumber();
 
     /// <summary>Letters before the digits, as some forces and specials wear them: "epaulette number ER 1442", "his shoulder
@@ -54,10 +54,10 @@ internal static partial class OfficerNumberRecogniser
 
     // A number read off a card or a uniform in words around it ("a warrant card with 16654 on it", "his shoulder number
     // starts 27", "an epaulette that looks like 6217"): two digits are enough where it is only the start of one.
-    [GeneratedRegex(@"\b(?<what>warrant\s+card|lanyard|badge|ID\s+card|epaulettes?|epaulets?|shoulder|collar)(?:\s+number)?(?:\s+(?:that|which))?\s+(?:with|had|has|says|said|showed|shows|reads|read|looks?\s+like|looked\s+like|starts?|started|starting|begins?|began|beginning|ends?|ended|ending)(?:\s+(?:with|in))?\s+#?(?<num>\d{2,7})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?<what>warrant\s+card|lanyard|badge|ID\s+card|epaulettes?|epaulets?|shoulder|collar|jacket|vest|hi-?vis|uniform)(?:\s+number)?(?:\s+(?:that|which))?\s+(?:with|had|has|says|said|showed|shows|showing|written|printed|reads|read|looks?\s+like|looked\s+like|starts?|started|starting|begins?|began|beginning|ends?|ended|ending)(?:\s+(?:with|in))?\s+#?(?<num>\d{2,7})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex NumberReadOff();
 
-    [GeneratedRegex(@"[?!]?\s*(?:[-,]\s*)?(?:or|/|and|&|or\s+maybe|or\s+possibly|or\s+it\s+might\s+be|maybe|or\s+was\s+it|no,?\s+sorry,?|sorry,?\s+(?:it\s+)?(?:might|may|could)\s+be|actually|I\s+mean)\s+#?(?<num>\d{3,7}[A-Z]{0,2})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"[?!]?\s*(?:[-,]\s*)?(?:I\s+think\s*)?\(?(?:or|/|and|&|or\s+maybe|or\s+possibly|or\s+it\s+might\s+be|maybe|or\s+was\s+it|no,?\s+sorry,?|sorry,?\s+(?:it\s+)?(?:might|may|could)\s+be|actually|I\s+mean)\s+#?(?<num>\d{3,7}[A-Z]{0,2})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex OrAnotherNumber();
 
     /// <summary>Words before "number" that make it some other number: the reporter's own (a crime reference, a phone,
@@ -112,7 +112,7 @@ internal static partial class OfficerNumberRecogniser
             if (!NumberStandsAlone(text, g.Index, g.Index + g.Length) || !OfficerRecogniser.PoliceNear(text, m.Index, window)) continue;
             if (g.Index > 0 && text[g.Index - 1] == '£') continue;
             // Two pairs of digits ("22-41", "38 16") only on a collar or shoulder: after "number" they are as often a date or a score.
-            if (g.Value.Length == 5 && g.Value[2] is ' ' or '-' && m.Groups["what"].Value.ToLowerInvariant() is not ("collar" or "shoulder" or "epaulette" or "epaulettes" or "epaulet" or "epaulets")) continue;
+            if (g.Value.Length == 5 && g.Value[2] is ' ' or '-' && m.Groups["what"].Value.ToLowerInvariant() is not ("collar" or "shoulder" or "badge" or "epaulette" or "epaulettes" or "epaulet" or "epaulets")) continue;
             into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, $"a number after '{m.Groups["what"].Value.ToLowerInvariant()}' in an account about an officer", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 2));
         }
         foreach (Match m in RankAndNumber().Matches(text))

@@ -174,6 +174,13 @@ internal static partial class PlaceRecogniser
             if (entries.Count == 0 && best is { } b) entries = b.Item3;
             return (capFirst, suffixToken - 1, entries);
         }
+        // "at slough police station": a town that is also an everyday word, written in lower case, is the town when
+        // the words for a police station follow it.
+        if (best is null && tokens[suffixToken].Folded is "police" or "polis" or "nick" or "custody")
+            for (var first = Math.Max(0, suffixToken - 3); first < suffixToken; first++)
+                if (Enumerable.Range(first, suffixToken - first).All(t => account.Adjacent(t, t + 1))
+                    && gazetteer.Lookup(account, first, suffixToken - 1) is { Count: > 0 } named && named.Any(e => e.Kind is PlaceKind.Town or PlaceKind.District or PlaceKind.Station))
+                    return (first, suffixToken - 1, named);
         return best;
     }
 

@@ -82,9 +82,11 @@ internal static partial class StationContextRecogniser
             // A town with a station of its name ("based at Maidstone") reads as the town, except after cells or custody.
             var town = alone.Any(e => e.Kind is PlaceKind.Town or PlaceKind.District);
             // "works out of Sittingbourne" means the station there.
-            // Scotland's are police offices: "London Road police office".
-            var named = gazetteer.Lookup(surface + " police station").Concat(gazetteer.Lookup(surface + " police office")).Where(e => e.Kind == PlaceKind.Station).ToList();
             var after = TownAfter(account, last);
+            // Scotland's are police offices ("London Road police office"), and after a plain "at" or "from" a name as
+            // common as London Road counts as one only when the town after it is in the office's force.
+            var offices = gazetteer.Lookup(surface + " police office").Where(e => strong || (after is not null && Shares(after, [e])));
+            var named = gazetteer.Lookup(surface + " police station").Concat(offices).Where(e => e.Kind == PlaceKind.Station).ToList();
             // "based at St Leonard's in Edinburgh": the town after it belongs to the station's force, not the town's.
             if (town && named.Count > 0 && after is not null && Shares(after, named) && !Shares(after, alone)) town = false;
             var stations = alone.Concat(town && !m.Groups["held"].Success && !m.Groups["out"].Success ? [] : named)

@@ -47,6 +47,14 @@ public class ContextRecognitionTests
     [InlineData("PCs 4102, 4120 and 4012 all went to the same flat.", "4012")]
     [InlineData("Officer 5190WD stopped my brother at the station.", "5190WD")]
     [InlineData("Sgt Will March, 2231, took the money off the door staff.", "2231")]
+    [InlineData("he sent pics of himself in uniform with his collar showing 4417 and asked her out", "4417")]
+    [InlineData("i saw his shoulder number on a pic she showed me its 7731, he picks her up in his own car", "7731")]
+    [InlineData("The police man in Peterborough, he have number nr 2054 on uniform and name Wayne.", "2054")]
+    [InlineData("The officer, whose number is CN6203, has been taking fuel from the site.", "CN6203")]
+    [InlineData("DS Simon Kettering, whose shoulder number I believe to be 5093, has been leaking.", "5093")]
+    [InlineData("3 feds searching a rider, one of them 455HT on his shoulder pulled a roll of notes out", "455HT")]
+    [InlineData("The copper with the shaved head, collar was 2764 i think (or 2746?), let him off.", "2746")]
+    [InlineData("The police officer took my phone. On his jacket written 5207, name on badge Tasker.", "5207")]
     [InlineData("A PC called Jo Pryce (I think 2716) keeps tipping off the hotel owner.", "2716")]
     [InlineData("Tall lad, beard. The number on him was 6630, I seen it when he grabbed me.", "6630")]
     [InlineData("2291 is the one you want. Sits in the custody suite and tells them what's coming.", "2291")]
@@ -107,6 +115,16 @@ public class ContextRecognitionTests
     [InlineData("I was held overnight at St Leonard's and they took my phone.", "St Leonard's")]
     [InlineData("Constable Iain Dow, based at St Leonard's in Edinburgh, tipped off the garage.", "St Leonard's")]
     public void Stations_are_read_from_the_words_before_them(string text, string station) =>
+        Assert.Contains(Found(text, EntityKinds.Station), s => s.Contains(station, StringComparison.Ordinal));
+
+    [Fact]
+    public void A_common_road_that_is_also_a_scottish_police_office_needs_its_town_after_a_plain_at() =>
+        Assert.DoesNotContain("London Road", Found("Posh season ticket holder, block E at London Road. PC 809 from Thorpe Wood sells tickets.", EntityKinds.Station));
+
+    [Theory]
+    [InlineData("at slough police station a PC called Aaron Gill took my statement and binned it", "slough police station")]
+    [InlineData("my mates brother got took to hanley nick and the custody sergeant kept his phone", "hanley nick")]
+    public void Lower_case_towns_before_police_words_are_stations(string text, string station) =>
         Assert.Contains(Found(text, EntityKinds.Station), s => s.Contains(station, StringComparison.Ordinal));
 
     [Theory]
