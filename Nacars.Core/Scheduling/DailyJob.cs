@@ -19,7 +19,7 @@ public abstract class DailyJob(TimeProvider clock, ILogger logger) : BackgroundS
     /// <summary>What the log says when a run fails.</summary>
     protected abstract string What { get; }
 
-    /// <summary>When the job runs next (UTC), once it is waiting for it; null before it has started.</summary>
+    /// <summary>When the job runs next (UTC), once it is waiting for it (its timer is set); null before it has started.</summary>
     public DateTime? NextRunUtc { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken ct)
@@ -29,8 +29,12 @@ public abstract class DailyJob(TimeProvider clock, ILogger logger) : BackgroundS
             var nowUk = UkTime.FromUtc(clock.GetUtcNow().UtcDateTime);
             var next = nowUk.Date + RunAt.ToTimeSpan();
             if (next <= nowUk) next = next.AddDays(1);
-            NextRunUtc = UkTime.ToUtc(next);
-            try { await Task.Delay(NextRunUtc.Value - UkTime.ToUtc(nowUk), clock, ct); }
+            var nextUtc = UkTime.ToUtc(next);
+            // The timer is set before the time is published: a fake clock moved by whoever waits for NextRunUtc then
+            // always finds the timer there (set after, its wait would count from the moved clock and miss the run).
+            var wait = Task.Delay(Max(TimeSpan.Zero, nextUtc - clock.GetUtcNow().UtcDateTime), clock, ct);
+            NextRunUtc = nextUtc;
+            try { await wait; }
             catch (OperationCanceledException) { return; }
             try { await RunAsync(DateOnly.FromDateTime(next), ct); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
@@ -40,4 +44,6 @@ public abstract class DailyJob(TimeProvider clock, ILogger logger) : BackgroundS
             }
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -227,6 +227,8 @@ public class RetentionJobTests(RetentionJobTests.OnAFakeClock app) : IClassFixtu
             Assert.Equal(new DateTime(2026, 12, 7, 2, 31, 0, DateTimeKind.Utc),
                 (await db.AuditEvents.SingleAsync(a => a.Action == AuditActions.RetentionRun, TestContext.Current.CancellationToken)).AtUtc);
 
+        // The same for the next day: move the clock only once the job is waiting for 02:30 tomorrow.
+        await Eventually.TrueAsync(() => job.NextRunUtc == new DateTime(2026, 12, 8, 2, 30, 0, DateTimeKind.Utc));
         app.Clock.Advance(TimeSpan.FromDays(1));
         await Eventually.TrueAsync(async () => await RunsAsync() == 2);
     }
