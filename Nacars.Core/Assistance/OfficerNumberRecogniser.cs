@@ -70,12 +70,6 @@ internal static partial class OfficerNumberRecogniser
         "cad", "serial", "ticket", "receipt",
     };
 
-    private static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    };
-
     /// <summary>Words that cannot be a name between a rank and a number ("PC at 1930", "PS on 0800").</summary>
     private static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -97,7 +91,7 @@ internal static partial class OfficerNumberRecogniser
             // "the officer was Kevin Oduya, 5218": after "was" only a written name, not "the officer was rude, 999".
             if (m.Groups["was"].Success && !name.All(w => char.IsUpper(w[0]))) continue;
             // "DC Tennant between June 2023": a month and its year, not a name and a number.
-            if (LooksLikeAYear(g.Value) && Months.Contains(name[^1])) continue;
+            if (LooksLikeAYear(g.Value) && Lexicon.Months.Contains(name[^1].ToLowerInvariant())) continue;
             if (!NumberStandsAlone(text, g.Index, g.Index + g.Length)) continue;
             into.Add(new Candidate(EntityKinds.OfficerNumber, g.Index, g.Length, $"a number after '{rank}' and a name", Candidate.PriorityOf(EntityKinds.OfficerNumber) - 1));
         }
